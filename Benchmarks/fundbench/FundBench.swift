@@ -1,0 +1,7 @@
+import ArgumentParser
+
+/// `fundbench`: FundGuard's benchmarks (see BENCHMARKS.md).
+@main
+struct FundBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "fundbench", subcommands: [])
+}

@@ -1,0 +1,77 @@
+// swift-tools-version: 6.1
+// FundGuard — 工伤保险基金监管平台 (work-injury insurance fund supervision platform).
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6)
+]
+
+let package = Package(
+    name: "FundGuard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "fundguard", targets: ["fundguard"]),
+        .library(name: "FundModel", targets: ["FundModel"]),
+        .library(name: "FundRules", targets: ["FundRules"]),
+        .library(name: "FundStore", targets: ["FundStore"]),
+        .library(name: "Screening", targets: ["Screening"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Value types only: ids, money, days, the interchange records. No I/O.
+        .target(name: "FundModel", swiftSettings: strict),
+        // The law as code: item list, statutory amounts, entitlement calculator, clocks.
+        .target(name: "FundRules", dependencies: ["FundModel"], swiftSettings: strict),
+        // SQLite store (GRDB), CSV import and export.
+        .target(
+            name: "FundStore",
+            dependencies: [
+                "FundModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // Monitoring rules, indicators, thresholds and the screening engine.
+        .target(
+            name: "Screening",
+            dependencies: ["FundModel", "FundRules", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        // A synthetic demo province with planted anomalies and their ground truth.
+        .target(name: "DemoData", dependencies: ["FundModel", "FundRules"], swiftSettings: strict),
+        .executableTarget(
+            name: "fundguard",
+            dependencies: [
+                "FundModel", "FundRules", "FundStore", "Screening", "DemoData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "fundbench",
+            dependencies: [
+                "FundModel", "FundRules", "FundStore", "Screening", "DemoData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/fundbench",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "FundModelTests", dependencies: ["FundModel"], swiftSettings: strict),
+        .testTarget(name: "FundRulesTests", dependencies: ["FundModel", "FundRules"], swiftSettings: strict),
+        .testTarget(name: "FundStoreTests", dependencies: ["FundModel", "FundStore"], swiftSettings: strict),
+        .testTarget(
+            name: "ScreeningTests", dependencies: ["FundModel", "FundRules", "Screening"], swiftSettings: strict),
+        .testTarget(
+            name: "DemoDataTests",
+            dependencies: ["FundModel", "FundRules", "FundStore", "Screening", "DemoData"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,1 @@
+// The DemoData module. See docs/architecture.md.

@@ -1,0 +1,1 @@
+// The FundRules module. See docs/architecture.md.

@@ -1,0 +1,1 @@
+// The FundStore module. See docs/architecture.md.

@@ -1,0 +1,1 @@
+// The Screening module. See docs/architecture.md.

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `fundguard`: the command line of FundGuard (工伤保险基金监管平台).
+@main
+struct FundGuardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fundguard",
+        abstract: "FundGuard 工伤保险基金监管平台: import, screen and supervise work-injury insurance fund data.",
+        subcommands: []
+    )
+}
