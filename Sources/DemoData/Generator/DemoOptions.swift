@@ -1,0 +1,37 @@
+import FundModel
+
+/// What to generate: the size of the province, the seed and the screening date.
+public struct DemoOptions: Sendable, Hashable {
+    /// Rows of `workers.csv`.
+    public var workers: Int
+    public var seed: UInt64
+    /// The screening date the province is made for: nothing happens after it.
+    public var asOf: Day
+
+    public init(workers: Int = 5_000, seed: UInt64 = 1, asOf: Day = DemoOptions.defaultAsOf) {
+        self.workers = workers
+        self.seed = seed
+        self.asOf = asOf
+    }
+
+    public static let defaultAsOf = Day(year: 2026, month: 9, day: 30)!
+
+    /// From this size up every rule and indicator is planted and the background is kept clean of all of
+    /// them. Below it the province is too small for the volume-based rules (R16, R17, I01–I07) to mean
+    /// anything; only the record-level plants are made, and indicators may fire on the noise.
+    public static let fullPlantMinimum = 3_000
+
+    /// Below this size the province has two cities only (the sample layout of Examples/).
+    public static let sampleLayoutMaximum = 199
+
+    public var plantsEveryRule: Bool { workers >= DemoOptions.fullPlantMinimum }
+    var usesSampleLayout: Bool { workers <= DemoOptions.sampleLayoutMaximum }
+
+    /// The first day of the data: 1 January three years before the as-of year, so that the data covers at
+    /// least the three years before as-of and every calendar year in it is whole (I03 compares years).
+    public var windowStart: Day { Day(year: asOf.year - 3, month: 1, day: 1)! }
+
+    /// Accidents start two years before the window, so that the first months of the window already see
+    /// the lumps and monthly benefits of earlier cases, as a real fund does.
+    var firstAccidentYear: Int { asOf.year - 5 }
+}
