@@ -4,6 +4,8 @@ import FundModel
 struct CaseTemplate: Sendable {
     var ticket: Int
     var shape: CaseShape
+    /// Treated at the R16 plant hospital (every year).
+    var costlyHospital = false
 }
 
 /// A template case in one year: the accident happens, a worker is chosen, and plants may bend the story.
@@ -23,23 +25,34 @@ struct CaseInstance: Sendable {
 
 extension CityPlan {
     /// The city's yearly case template: the deck (twenty cases per 500 workers), then the fatal cases.
-    func makeTemplates(seed: UInt64) -> [CaseTemplate] {
+    func makeTemplates(seed: UInt64, costlyHospitalShare: Bool) -> [CaseTemplate] {
         let deck = blueprint.has(.severeGrading) ? CaseProfile.severeDeck : CaseProfile.deck
         var profiles: [CaseProfile] = (0..<deckTicketsPerYear).map { deck[$0 % deck.count] }
         profiles += Array(repeating: .fatal, count: fatalTicketsPerYear)
+        var seen: [CaseProfile: Int] = [:]
         return profiles.enumerated().map { ticket, profile in
             var rng = DemoRandom(seed, 0x7E, UInt64(index), UInt64(ticket))
+            let tooSevere = blueprint.has(.severeGrading) && ticket < deckTicketsPerYear && CaseProfile.severeDeckPlants.contains(ticket % 20)
+            // R16: a quarter of each profile of the capital's cases is treated at the costly hospital.
+            let n = seen[profile, default: 0]
+            seen[profile] = n + 1
+            let costly = costlyHospitalShare && profile != .fatal && profile != .rejected && n % 4 == 1
             return CaseTemplate(
-                ticket: ticket, shape: CaseShape.draw(profile, doubleTreatment: blueprint.has(.costlyTreatment), &rng))
+                ticket: ticket,
+                shape: CaseShape.draw(profile, doubleTreatment: blueprint.has(.costlyTreatment), gradedTooSevere: tooSevere, &rng),
+                costlyHospital: costly)
         }
     }
 
     /// Every template case in every accident year up to as-of (and the I01 surge copies).
     func makeInstances(templates: [CaseTemplate], options: DemoOptions) -> [CaseInstance] {
         var instances: [CaseInstance] = []
-        let surgeStart = options.asOf.adding(months: -12)
-        for year in options.firstAccidentYear...options.asOf.year {
+        let surgeStart = options.asOf.adding(months: -18)
+        for year in options.firstLegacyYear...options.asOf.year {
             for (t, template) in templates.enumerated() {
+                if year < options.firstAccidentYear && template.shape.profile != .severe && template.shape.profile != .fatal {
+                    continue
+                }
                 let accident = Day(year: year, month: template.shape.accidentMonth, day: template.shape.accidentDay)!
                 guard accident < options.asOf else { continue }
                 instances.append(CaseInstance(city: index, template: t, year: year, copy: 0, accident: accident))

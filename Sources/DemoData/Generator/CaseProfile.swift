@@ -37,6 +37,9 @@ enum CaseProfile: Int, Sendable, CaseIterable {
 
     /// The deck of the city that grades too severely (I05): four of twelve assessments in grades 1–4.
     static let severeDeck: [CaseProfile] = deck.enumerated().map { index, profile in
-        [10, 13, 15].contains(index) ? .severe : profile
+        severeDeckPlants.contains(index) ? .severe : profile
     }
+
+    /// The positions of the severe deck whose minor injuries are graded 1–4.
+    static let severeDeckPlants: Set<Int> = [10, 13, 15]
 }

@@ -78,8 +78,12 @@ struct CaseShape: Sendable {
 }
 
 extension CaseShape {
-    /// Draws a shape for a profile. `doubleTreatment` is the city that treats twice as much (I04).
-    static func draw(_ profile: CaseProfile, doubleTreatment: Bool, _ rng: inout DemoRandom) -> CaseShape {
+    /// Draws a shape for a profile. `doubleTreatment` is the city that treats three times as much (I04);
+    /// `gradedTooSevere` is a minor injury that the I05 city's committee grades 1–4 (treated, paid and
+    /// earning like a minor case, so that only the grade stands out).
+    static func draw(
+        _ profile: CaseProfile, doubleTreatment: Bool, gradedTooSevere: Bool = false, _ rng: inout DemoRandom
+    ) -> CaseShape {
         let fatal = profile == .fatal
         var shape = CaseShape(
             profile: profile, kind: .injury, male: rng.chance(perMille: 700), ageAtAccident: rng.int(22...56),
@@ -141,8 +145,21 @@ extension CaseShape {
             }
         }
 
+        if gradedTooSevere {
+            shape.profile = .minorGraded
+            shape.wageRatioPerMille = rng.int(600...700)
+        }
         shape.drawTreatment(doubleTreatment: doubleTreatment, &rng)
+        shape.profile = profile
         if profile.isAssessed { shape.drawAssessment(&rng) }
+        if gradedTooSevere {
+            shape.assessment!.grade = 4
+            shape.assessment!.nursing = .none
+            shape.assessment!.review = nil
+            shape.retiree = false
+            shape.male = rng.chance(perMille: 700)
+            shape.ageAtAccident = rng.int(22...50)
+        }
         return shape
     }
 
@@ -184,26 +201,28 @@ extension CaseShape {
         guard profile != .rejected, profile != .fatal else { return }
         var plan: [(ClosedRange<Int>, ClosedRange<Int>)] = []  // (gap, length)
         var outpatient = 0
+        // Stays are kept within a factor of three of each other, and outpatient claims are many: a hospital's
+        // mean MED per payment (R16) must not hang on whether a severe case happened to be treated there.
         switch profile {
         case .severe:
-            plan = [(0...1, 18...40), (10...25, 10...20), (20...40, 5...12)]
-            outpatient = rng.int(8...10)
+            plan = [(0...1, 14...24), (10...25, 8...14), (20...40, 5...10)]
+            outpatient = rng.int(11...13)
         case .moderate:
-            plan = [(0...1, 12...25), (15...30, 6...12)]
-            outpatient = rng.int(6...7)
+            plan = [(0...1, 10...18), (15...30, 6...10)]
+            outpatient = rng.int(8...9)
         case .minorGraded:
-            plan = [(0...1, 6...15)]
-            outpatient = rng.int(4...5)
+            plan = [(0...1, 6...12)]
+            outpatient = rng.int(6...7)
         case .ungraded:
-            plan = [(0...1, 3...8)]
-            outpatient = rng.int(3...4)
+            plan = [(0...1, 4...8)]
+            outpatient = rng.int(4...5)
         default:
-            if rng.chance(perMille: 500) { plan = [(0...1, 2...5)] }
-            outpatient = rng.int(2...4)
+            if rng.chance(perMille: 500) { plan = [(0...1, 3...6)] }
+            outpatient = rng.int(3...5)
         }
         if doubleTreatment {
-            plan += plan.map { (20...40, $0.1) }
-            outpatient *= 2
+            plan += plan.map { (20...40, $0.1) } + plan.map { (20...40, $0.1) }
+            outpatient *= 3
         }
         stays = plan.map { StayPlan(gapDays: rng.int($0.0), lengthDays: rng.int($0.1), costPerMille: rng.int(800...1_200)) }
         outpatientGaps = (0..<outpatient).map { _ in rng.int(8...21) }

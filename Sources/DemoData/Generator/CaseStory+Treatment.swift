@@ -13,8 +13,8 @@ extension CaseStory {
             visit(hospitalID, stay.admission)
             let days = Int64(stay.admission.distance(to: stay.discharge))
             var fen = Int64(hospital.dailyYuan) * 100 * max(days, 1) * Int64(shape.stays[i].costPerMille) / 1_000
-            // R16: the costly hospital bills 2.4 times as much (kept under R03's 100 000 yuan).
-            if costly { fen = min(fen * 12 / 5, 9_600_000) }
+            // R16: the costly hospital bills 2.8 times as much (kept under R03's 100 000 yuan).
+            if costly { fen = min(fen * 14 / 5, 9_600_000) }
             let paid = timeline.day(stay.payMonth, shape.payDays[0])
             let invoice = ctx.book.invoice()
             payments.append(
@@ -30,7 +30,7 @@ extension CaseStory {
         for (j, claim) in timeline.outpatient.enumerated() where claim.day <= options.asOf {
             visit(hospitalID, claim.day)
             var fen = Int64(shape.outpatientYuan[j]) * 100
-            if costly { fen = fen * 12 / 5 }
+            if costly { fen = fen * 14 / 5 }
             var payment = draft(
                 ItemCode.med, Money(fen: fen), paid: timeline.day(claim.payMonth, shape.payDays[0]),
                 period: (claim.day, claim.day), institution: hospitalID, invoice: ctx.book.invoice(), channel: .direct,

@@ -181,9 +181,10 @@ struct CaseStory {
         }
         treatmentHospital = ctx.network.cityHospitals[instance.city][
             ctx.network.hospitalRotation[instance.city][shape.profile.rawValue].next()]
-        // R03: the very large stay is at the city's leading hospital, whose many payments absorb it (R16).
-        if has(.largeMed) { treatmentHospital = ctx.network.cityHospitals[instance.city][0] }
         evidenceHospital = treatmentHospital
+        if ctx.templates[instance.city][instance.template].costlyHospital, let costly = ctx.network.plantHospitals.costly {
+            treatmentHospital = costly
+        }
     }
 
     // MARK: - Helpers

@@ -48,7 +48,9 @@ public struct DemoProvinceGenerator: Sendable {
             city.buildEmployers(serialBase: &employerSerial, seed: options.seed, windowStart: options.windowStart)
             cities.append(city)
         }
-        let templates = cities.map { $0.makeTemplates(seed: options.seed) }
+        let templates = cities.map {
+            $0.makeTemplates(seed: options.seed, costlyHospitalShare: options.plantsEveryRule && $0.blueprint.has(.capital))
+        }
         var instances = zip(cities, templates).map { $0.makeInstances(templates: $1, options: options) }
         for c in cities.indices { assignWorkers(&instances[c], city: cities[c]) }
 
@@ -59,7 +61,7 @@ public struct DemoProvinceGenerator: Sendable {
         instances = planner.instances
 
         let regions = makeRegions(blueprints)
-        let parameters = StatutoryParameters.rows(cities: blueprints, years: options.firstAccidentYear...options.asOf.year)
+        let parameters = StatutoryParameters.rows(cities: blueprints, years: options.firstLegacyYear...options.asOf.year)
         let calculator = EntitlementCalculator(
             parameters: ParameterTable(parameters: parameters, regions: regions),
             items: ItemList(provincialRows: ProvinceItems.rows))

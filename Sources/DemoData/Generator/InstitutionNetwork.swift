@@ -53,16 +53,16 @@ struct InstitutionNetwork: Sendable {
         }
     }
 
-    /// Average MED payments a deck case gives in a year (for sizing the R16 plant hospital).
-    static let medPaymentsPerTicket = 4.7
-
     init(cities: [CityPlan], options: DemoOptions) {
         var rng = DemoRandom(options.seed, 0x1A5)
         let years = options.asOf.year - options.firstAccidentYear + 1
+        let legacyYears = options.firstAccidentYear - options.firstLegacyYear
         let full = options.plantsEveryRule
         for city in cities {
             let short = city.blueprint.shortName
-            let initialAssessmentsExpected = city.deckTicketsPerYear * 12 / 20 * years
+            let severePerDeck = city.blueprint.has(.severeGrading) ? 4 : 1
+            let initialAssessmentsExpected =
+                city.deckTicketsPerYear * 12 / 20 * years + city.deckTicketsPerYear / 20 * severePerDeck * legacyYears
             var count = options.usesSampleLayout ? 2 : max(3, (city.workers + 1_499) / 1_500)
             let evenWeights = city.blueprint.has(.severeGrading)
             if evenWeights { count = max(count, (initialAssessmentsExpected + 13) / 14) }
@@ -76,14 +76,10 @@ struct InstitutionNetwork: Sendable {
                 weights.append(evenWeights ? 10 : InstitutionNetwork.weight(grade: grade))
             }
             if full && city.blueprint.has(.capital) {
-                // R16: a 二级甲等 hospital that bills 2.4 times its peers, sized to about 45 MED payments a year.
-                let id = "YL" + city.code.raw + "901"
-                let h16 = addHospital(id: id, name: short + "市华康医院", grade: "二级甲等", city: city.code, rehabToo: false)
-                let perYear = Double(city.deckTicketsPerYear) * InstitutionNetwork.medPaymentsPerTicket
-                let total = weights.reduce(0, +)
-                weights.append(max(1, Int((Double(total) * 45 / max(perYear - 45, 45)).rounded())))
-                indices.append(h16)
-                plantHospitals.costly = h16
+                // R16: a 二级甲等 hospital that bills 2.8 times its peers. It treats a fixed quarter of the
+                // capital's template cases (the same ones every year), so its volume and case mix are steady.
+                plantHospitals.costly = addHospital(
+                    id: "YL" + city.code.raw + "901", name: short + "市华康医院", grade: "二级甲等", city: city.code, rehabToo: false)
                 // R17: a hospital whose assessment evidence is graded severe far too often; not in any rotation.
                 plantHospitals.severeEvidence = addHospital(
                     id: "YL" + city.code.raw + "902", name: short + "仁和医院", grade: "二级乙等", city: city.code,
@@ -222,7 +218,7 @@ struct InstitutionNetwork: Sendable {
 
 /// The institutions and experts that exist only to carry plants.
 struct PlantInstitutions: Sendable {
-    /// R16: hospital index (in `hospitals`) that bills 2.4× its peers.
+    /// R16: hospital index (in `hospitals`) that bills 2.8× its peers.
     var costly: Int?
     /// R17: hospital index whose evidence is graded severe too often.
     var severeEvidence: Int?

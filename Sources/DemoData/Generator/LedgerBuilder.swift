@@ -10,7 +10,7 @@ import FundModel
 /// I01 city's surge (I02 quiet).
 /// Prevention spending is 1.2 % of the previous year's revenue (I03 quiet).
 /// The province's row is the sum of its cities. The plants: the low-balance
-/// city opens with 3.5 months and takes in 2 % less than it spends (I02);
+/// city opens with four months of expenditure and never builds it up (I02);
 /// the prevention city spends 5 % of last year's revenue on prevention from
 /// the year before as-of (I03).
 struct LedgerBuilder {
@@ -27,6 +27,8 @@ struct LedgerBuilder {
         for city in cities {
             let full = options.plantsEveryRule
             let lowBalance = full && city.blueprint.has(.lowBalance)
+            // The I01 city was rich before its surge: 30 months in hand, so the surge does not also trip I02.
+            let opening: Int64 = lowBalance ? 40 : (full && city.blueprint.has(.expenditureSurge) ? 300 : 220)
             let prevention = full && city.blueprint.has(.preventionOverspend)
             var rng = DemoRandom(options.seed, 0x1ED6, UInt64(city.index))
             let spend: [(benefit: Int64, assessment: Int64)] = (0..<count).map { k in
@@ -38,11 +40,11 @@ struct LedgerBuilder {
             for k in 0..<count {
                 let window = totals[max(0, k - 11)...k]
                 let average = window.reduce(0, +) / Int64(window.count)
-                let margin: Int64 = lowBalance ? 980 : 1_060
+                let margin: Int64 = lowBalance ? 1_080 : 1_060
                 revenue.append(average * margin / 1_000 * Int64(rng.int(970...1_030)) / 1_000)
             }
             let firstYearAverage = totals.prefix(12).reduce(0, +) / Int64(min(12, count))
-            var balance = firstYearAverage * (lowBalance ? 35 : 220) / 10
+            var balance = firstYearAverage * opening / 10
             for k in 0..<count {
                 let month = first.adding(months: k)
                 let previousYear = (0..<count).filter { first.adding(months: $0).year == month.year - 1 }

@@ -87,9 +87,11 @@ extension CaseStory {
                 payments[i].payment.amount = Money(yuan: 72_000)
                 payments[i].truth.append(("R03", "辅助器具配置费 72000 元，超过 2 倍阈值 30000 元"))
             case .largeTravel:
-                let i = try firstPayment(ItemCode.travel)
-                payments[i].payment.amount = Money(yuan: 12_800)
-                payments[i].truth.append(("R03", "异地就医交通食宿费 12800 元，超过 10000 元"))
+                var p = draft(
+                    ItemCode.travel, Money(yuan: 12_800), paid: plantWindowDay(minMonth: timeline.decisionSafe + 2, day: 21),
+                    invoice: ctx.book.invoice())
+                p.truth.append(("R03", "异地就医交通食宿费 12800 元，超过 10000 元"))
+                payments.append(p)
             case .frequentMed:
                 try addFrequentMed()
             case .frequentTravel:
@@ -186,14 +188,15 @@ extension CaseStory {
                 guard let k = ctx.network.plantHospitals.expiredRehab else { throw DemoGenerationError.noHostForPlant("R09") }
                 let id = ctx.network.institutions[k].institutionID
                 let expiry = Day(year: asOf.year - 2, month: 12, day: 31)!
-                var moved = false
-                for i in payments.indices where payments[i].payment.itemCode == ItemCode.rehab && payments[i].payment.serviceDate > expiry {
-                    payments[i].payment.institutionID = id
-                    payments[i].payment.payeeAccount = GenerationContext.institutionAccount(id)
-                    payments[i].truth.append(("R09", "服务协议 \(expiry.iso) 到期未续签的康复机构"))
-                    moved = true
+                let first = plantWindowDay(minMonth: timeline.decisionSafe + 1, day: 1)
+                for n in 0..<2 {
+                    let month = first.yearMonth.adding(months: n)
+                    var p = draft(
+                        ItemCode.rehab, Money(yuan: Int64(4_200 + 350 * n)), paid: month.adding(months: 1).firstDay.adding(days: 9),
+                        period: (month.firstDay, month.lastDay), institution: id, invoice: ctx.book.invoice(), channel: .direct)
+                    p.truth.append(("R09", "服务协议 \(expiry.iso) 到期未续签的康复机构仍在结算康复费"))
+                    payments.append(p)
                 }
-                if !moved { throw DemoGenerationError.noHostForPlant("R09 rehab") }
             case .lumpOverpaid:
                 let i = try firstPayment(ItemCode.disabilityLump)
                 payments[i].payment.amount += Money(yuan: 5_000)
@@ -242,12 +245,11 @@ extension CaseStory {
                 payments.append(p)
             case .nursingWithoutNeed:
                 let average = Money(yuan: StatutoryParameters.cityAverageWage(city.blueprint, year: instance.accident.year))
-                let i = try firstPayment(ItemCode.disabilityMonthly) { $0.payment.paidDate >= options.windowStart }
-                let month = payments[i].payment.periodEnd!.yearMonth
+                let m = lumpMonth + 1
                 var p = draft(
-                    ItemCode.nursing, average.scaled(by: 30, over: 100), paid: payments[i].payment.paidDate,
-                    period: (month.firstDay, month.lastDay))
-                p.truth.append(("R12", "鉴定结论为无生活自理障碍，仍支付生活护理费"))
+                    ItemCode.nursing, average.scaled(by: 30, over: 100), paid: timeline.day(m, 10),
+                    period: (timeline.month(m).firstDay, timeline.month(m).lastDay))
+                p.truth.append(("R12", "鉴定结论为无生活自理障碍（七至十级），仍支付生活护理费"))
                 payments.append(p)
             case .accidentSoonAfterInsured:
                 ctx.truth.add("R13", .case, caseID, "参保后 30 天内发生事故")

@@ -115,13 +115,14 @@ struct PlantPlanner {
             guard let lump = o.lumpDay($0) else { return false }
             return o.inWindow(lump) && lump.yearMonth.adding(months: 1).firstDay.adding(days: 9) <= o.asOf
         }
-        host(.largeMed, "R03 MED", cities: [0, 1], profiles: [.severe, .moderate]) { o.stayPaid($0).map(o.inWindow) ?? false }
+        // The very large stay is at the R16 hospital, which is flagged anyway: elsewhere it could lift a
+        // small hospital's yearly mean over twice its peers'.
+        host(.largeMed, "R03 MED", cities: [0], profiles: [.severe, .moderate, .minorGraded]) {
+            o.templates[0][$0.template].costlyHospital && (o.stayPaid($0).map(o.inWindow) ?? false)
+        }
         host(.largeDevice, "R03 DEVICE", cities: payCities, profiles: graded) { o.devicePaid($0).map(o.inWindow) ?? false }
-        host(.largeTravel, "R03 TRAVEL", cities: payCities, profiles: [.severe, .moderate]) {
-            let s = o.shape($0)
-            let t = o.timeline($0)
-            guard let travel = s.travel else { return false }
-            return o.inWindow(t.day(max(travel.monthOffset, t.decisionSafe), travel.day))
+        host(.largeTravel, "R03 TRAVEL", cities: payCities, profiles: treated) {
+            o.shape($0).travel == nil && early($0) && o.decidedBefore($0, months: 6)
         }
         host(.frequentMed, "R04 MED", cities: payCities, profiles: [.treatedOnly, .ungraded]) {
             o.decidedBefore($0, months: 5) && $0.accident >= o.options.windowStart.adding(months: -6)
@@ -138,7 +139,7 @@ struct PlantPlanner {
             return o.inWindow(death.yearMonth.adding(months: 2).firstDay.adding(days: 14)) && o.decidedBefore($0, months: 3)
         }
         host(.allowanceWithPension, "R06", cities: payCities, profiles: [.severe]) {
-            !o.shape($0).retiree && o.lumpFrom($0, monthsBeforeAsOf: 9) && $0.accident.year >= o.asOf.year - 4
+            !o.shape($0).retiree && o.lumpFrom($0, monthsBeforeAsOf: 9) && $0.accident.year >= o.asOf.year - 8
         }
         host(.medicalInsuranceOverlap, "R07 overlap", cities: payCities, profiles: treated) { o.stayPaid($0).map(o.inWindow) ?? false }
         host(.medicalInsuranceInvoice, "R07 invoice", cities: payCities, profiles: treated) { o.stayPaid($0).map(o.inWindow) ?? false }
@@ -152,11 +153,8 @@ struct PlantPlanner {
         host(.suspendedAssistive, "R09 device", cities: [2], profiles: treated) {
             o.shape($0).device == nil && early($0) && o.decidedBefore($0, months: 6)
         }
-        host(.expiredRehab, "R09 rehab", cities: [0], profiles: graded) { instance in
-            let t = o.timeline(instance)
-            let payDay = o.shape(instance).payDays[2]
-            let expiry = Day(year: o.asOf.year - 2, month: 12, day: 31)!
-            return t.rehabMonths.contains { m in t.month(m).firstDay > expiry && t.day(m + 1, payDay) <= o.asOf }
+        host(.expiredRehab, "R09 rehab", cities: [0], profiles: treated) {
+            o.shape($0).rehabMonths == 0 && early($0) && o.decidedBefore($0, months: 6) && $0.accident.year >= o.asOf.year - 1
         }
         host(.monthlyOverpaid, "R10 monthly", cities: payCities, profiles: [.severe]) { o.lumpFrom($0, monthsBeforeAsOf: 3) }
         host(.funeralOverpaid, "R10 funeral", cities: big, profiles: [.fatal]) {
@@ -176,9 +174,9 @@ struct PlantPlanner {
             guard let a = o.shape($0).assessment, a.grade == 6, a.second == nil, let lump = o.lumpDay($0) else { return false }
             return o.inWindow(lump) && lump.yearMonth.adding(months: 1).firstDay.adding(days: 9) <= o.asOf
         }
-        host(.nursingWithoutNeed, "R12 nursing", cities: payCities, profiles: [.severe]) {
-            guard let a = o.shape($0).assessment, a.nursing == NursingLevel.none, a.review == nil else { return false }
-            return o.lumpFrom($0, monthsBeforeAsOf: 3)
+        host(.nursingWithoutNeed, "R12 nursing", cities: payCities, profiles: [.minorGraded]) {
+            guard let lump = o.lumpDay($0) else { return false }
+            return o.inWindow(lump) && lump.yearMonth.adding(months: 1).firstDay.adding(days: 9) <= o.asOf
         }
         host(.accidentBeforeInsured, "R13 before", cities: payCities, profiles: [.treatedOnly, .ungraded]) { o.decidedBefore($0, months: 1) }
         host(.accidentAfterInsured, "R13 after", cities: payCities, profiles: [.treatedOnly, .ungraded]) { o.decidedBefore($0, months: 1) }
@@ -216,7 +214,7 @@ struct PlantPlanner {
             }
         }
         planSharedAccount(1, workers: 6, note: "6 名不同职工的一次性伤残补助金汇入同一账户")
-        truth.add("R16", .institution, "YL\(cities[0].code.raw)901", "次均医疗费为同级医院中位数的 2.4 倍")
+        truth.add("R16", .institution, "YL\(cities[0].code.raw)901", "次均医疗费约为同级医院中位数的 2.8 倍")
         planSlowDeterminations()
         for (role, rule, note) in CityRole.indicatorPlants {
             if let city = cities.first(where: { $0.blueprint.has(role) }) {
@@ -254,33 +252,34 @@ struct PlantPlanner {
         skipped.append("\(plant)")
     }
 
-    /// R17: eight severe and thirteen other initial assessments of the capital get their evidence from one
-    /// hospital and one expert on every panel: 8 of 21 in grades 1–4 where the province has about 1 in 10.
+    /// R17: twelve severe and ten other initial assessments of the capital get their evidence from one
+    /// hospital and one expert on every panel: 12 of 22 in grades 1–4 where the province has about 15 %.
     private mutating func planSevereEvidence() {
         var severe: [Int] = []
         var other: [Int] = []
         var order = Array(instances[0].indices)
         rng.shuffle(&order)
+        // The older cases first: the recent severe ones are needed by the payment plants.
+        order.sort { instances[0][$0].year < instances[0][$1].year }
         for k in order {
             let i = instances[0][k]
             guard i.plants.isEmpty, i.copy == 0, i.worker >= 0, let initial = timeline(i).initial, initial.concluded <= asOf,
                 shape(i).assessment?.second == nil, shape(i).profile.isAssessed
             else { continue }
             if shape(i).profile == .severe {
-                if severe.count < 8 { severe.append(k) }
-            } else if other.count < 14 {
+                if severe.count < 12 { severe.append(k) }
+            } else if other.count < 10 {
                 other.append(k)
             }
         }
-        // At least 7 of 21 in grades 1–4 (z above 3.5 against a province share near 1 in 10).
-        guard severe.count >= 7, other.count >= 21 - severe.count else {
+        // 12 of 22 in grades 1–4, against a province share near 15 %: z above 5.
+        guard severe.count == 12, other.count == 10 else {
             skipped.append("R17")
             return
         }
-        for k in severe + other.prefix(21 - severe.count) { instances[0][k].plants.append(.severeEvidence) }
-        let note = "\(severe.count) of 21"
-        truth.add("R17", .institution, "YL\(cities[0].code.raw)902", "21 份初次鉴定中 \(severe.count) 份为一至四级，远高于全省比例 (\(note))")
-        truth.add("R17", .expert, "ZJ\(cities[0].code.raw)-901", "参与的 21 份初次鉴定中 \(severe.count) 份为一至四级")
+        for k in severe + other { instances[0][k].plants.append(.severeEvidence) }
+        truth.add("R17", .institution, "YL\(cities[0].code.raw)902", "22 份初次鉴定中 12 份为一至四级，远高于全省比例")
+        truth.add("R17", .expert, "ZJ\(cities[0].code.raw)-901", "参与的 22 份初次鉴定中 12 份为一至四级")
     }
 
     /// R21 and I07: a third of the determinations of the last year in the slow city are decided late.
@@ -356,7 +355,7 @@ struct PlantPlanner {
 extension CityRole {
     /// The region plants: (role, indicator, note).
     static let indicatorPlants: [(CityRole, String, String)] = [
-        (.expenditureSurge, "I01", "近 12 个月新发案件翻倍，待遇支出同比增长远超 20%"),
+        (.expenditureSurge, "I01", "近 18 个月新发案件翻倍，待遇支出同比增长远超 20%"),
         (.lowBalance, "I02", "基金累计结余不足 6 个月支出"),
         (.preventionOverspend, "I03", "工伤预防费占上年基金收入 5%，超过 3% 上限"),
         (.costlyTreatment, "I04", "每例工伤的医疗费为全省平均的两倍以上"),
@@ -402,9 +401,11 @@ struct HostOracle: Sendable {
         timeline(i).decided <= asOf.adding(months: -months)
     }
 
+    /// A severe case whose monthly allowance has run for at least `monthsBeforeAsOf` months at as-of (older
+    /// cases included: their allowances still run through the window).
     func lumpFrom(_ i: CaseInstance, monthsBeforeAsOf: Int) -> Bool {
         guard let day = lumpDay(i) else { return false }
-        return day <= asOf.adding(months: -monthsBeforeAsOf) && day >= options.windowStart.adding(months: -6)
+        return day <= asOf.adding(months: -monthsBeforeAsOf)
     }
 
 }

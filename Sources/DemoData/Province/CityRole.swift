@@ -6,7 +6,7 @@
 enum CityRole: Sendable, Hashable {
     /// The capital: the largest city, host of the institution and expert plants (R16, R17, R18).
     case capital
-    /// I01: the case rate doubles in the last twelve months, so expenditure grows by far more than 20 %.
+    /// I01: the case rate doubles in the last eighteen months, so expenditure grows by far more than 20 %.
     case expenditureSurge
     /// I02: the fund balance stays below six months of expenditure.
     case lowBalance

@@ -26,6 +26,10 @@ struct ReferenceScreen {
     private let prisons: [PersonID: [Imprisonment]]
     private let agreements: [String: [Agreement]]
     private let institutions: [String: Institution]
+    private let wagesByWorker: [PersonID: [Wage]]
+    private let trafficByPerson: [PersonID: [TrafficAccident]]
+    private let medByCase: [String: [Payment]]
+    private let medByWorker: [PersonID: [Payment]]
 
     init(_ data: DataSet, asOf: Day, broad: Bool) {
         self.data = data
@@ -48,6 +52,11 @@ struct ReferenceScreen {
         prisons = Dictionary(grouping: data.imprisonments ?? [], by: \.personID)
         agreements = Dictionary(grouping: data.agreements ?? [], by: \.institutionID)
         institutions = Dictionary(uniqueKeysWithValues: (data.institutions ?? []).map { ($0.institutionID, $0) })
+        wagesByWorker = Dictionary(grouping: data.wages ?? [], by: \.workerID)
+        trafficByPerson = Dictionary(grouping: data.trafficAccidents ?? [], by: \.personID)
+        let med = (data.payments ?? []).filter { $0.itemCode == "MED" }
+        medByCase = Dictionary(grouping: med.filter { $0.caseID != nil }, by: { $0.caseID! })
+        medByWorker = Dictionary(grouping: med.filter { $0.caseID == nil }, by: \.workerID)
     }
 
     static func key(_ rule: String, _ type: SubjectType, _ id: String) -> String { "\(rule)|\(type.rawValue)|\(id)" }
@@ -320,15 +329,15 @@ struct ReferenceScreen {
     }
 
     private func r23(_ c: InjuryCase, _ payments: [Payment]) -> Bool {
-        let traffic = (data.trafficAccidents ?? []).filter {
-            $0.personID == c.workerID && abs($0.accidentDate.distance(to: c.accidentDate)) <= 3 && $0.liability != .full
+        let traffic = (trafficByPerson[c.workerID] ?? []).filter {
+            abs($0.accidentDate.distance(to: c.accidentDate)) <= 3 && $0.liability != .full
         }
         guard !traffic.isEmpty else { return false }
-        return payments.contains { $0.itemCode == "MED" && !$0.advance && ($0.caseID == c.caseID || ($0.caseID == nil && $0.workerID == c.workerID)) }
+        return ((medByCase[c.caseID] ?? []) + (medByWorker[c.workerID] ?? [])).contains { !$0.advance }
     }
 
     private func r25(_ c: InjuryCase) -> Bool {
-        let wages = (data.wages ?? []).filter { $0.workerID == c.workerID }
+        let wages = wagesByWorker[c.workerID] ?? []
         let byMonth = Dictionary(wages.map { ($0.month, $0.wage.fen) }, uniquingKeysWith: { a, _ in a })
         let m = c.accidentDate.yearMonth
         // Two readings: the three months before the accident month, or up to and including it.
