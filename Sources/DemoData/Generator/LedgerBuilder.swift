@@ -10,7 +10,8 @@ import FundModel
 /// I01 city's surge (I02 quiet).
 /// Prevention spending is 1.2 % of the previous year's revenue (I03 quiet).
 /// The province's row is the sum of its cities. The plants: the low-balance
-/// city opens with four months of expenditure and never builds it up (I02);
+/// city's revenue only keeps its balance at four months of its trailing
+/// spending (I02);
 /// the prevention city spends 5 % of last year's revenue on prevention from
 /// the year before as-of (I03).
 struct LedgerBuilder {
@@ -29,6 +30,7 @@ struct LedgerBuilder {
             let lowBalance = full && city.blueprint.has(.lowBalance)
             // The I01 city was rich before its surge: 30 months in hand, so the surge does not also trip I02.
             let opening: Int64 = lowBalance ? 40 : (full && city.blueprint.has(.expenditureSurge) ? 300 : 220)
+            // (The low-balance city's revenue is recomputed below, month by month.)
             let prevention = full && city.blueprint.has(.preventionOverspend)
             var rng = DemoRandom(options.seed, 0x1ED6, UInt64(city.index))
             let spend: [(benefit: Int64, assessment: Int64)] = (0..<count).map { k in
@@ -40,7 +42,7 @@ struct LedgerBuilder {
             for k in 0..<count {
                 let window = totals[max(0, k - 11)...k]
                 let average = window.reduce(0, +) / Int64(window.count)
-                let margin: Int64 = lowBalance ? 1_080 : 1_060
+                let margin: Int64 = 1_060
                 revenue.append(average * margin / 1_000 * Int64(rng.int(970...1_030)) / 1_000)
             }
             let firstYearAverage = totals.prefix(12).reduce(0, +) / Int64(min(12, count))
@@ -54,6 +56,13 @@ struct LedgerBuilder {
                     : previousYear.reduce(0) { $0 + revenue[$1] }
                 let share: Int64 = prevention && month.year >= options.asOf.year - 1 ? 500 : 120
                 let preventionFen = previousRevenue * share / 10_000 / 12
+                if lowBalance {
+                    // The struggling fund is topped up to exactly four months of its trailing spending.
+                    let window = totals[max(0, k - 11)...k]
+                    let target = window.reduce(0, +) / Int64(window.count) * 4
+                    let needed = target - balance + totals[k] + preventionFen
+                    revenue[k] = max(0, needed * 1_000 / 996)
+                }
                 let other = revenue[k] * 4 / 1_000
                 balance += revenue[k] - totals[k] - preventionFen - other
                 let entry = FundLedgerEntry(

@@ -241,7 +241,7 @@ extension CaseStory {
                 var p = draft(
                     ItemCode.disabilityMonthly, wage.scaled(by: 60, over: 100), paid: timeline.day(m, 10),
                     period: (timeline.month(m).firstDay, timeline.month(m).lastDay))
-                p.truth.append(("R12", "六级伤残由基金支付一至四级的伤残津贴"))
+                p.truth.append(("R12", "\(finalGrade ?? 0) 级伤残由基金支付一至四级的伤残津贴"))
                 payments.append(p)
             case .nursingWithoutNeed:
                 let average = Money(yuan: StatutoryParameters.cityAverageWage(city.blueprint, year: instance.accident.year))

@@ -14,7 +14,7 @@ enum Plant: Sendable, Hashable {
     case terminatedHospital, suspendedAssistive, expiredRehab  // R09
     case lumpOverpaid, monthlyOverpaid, funeralOverpaid  // R10
     case paidOnRejected, paidBeforeAccident  // R11
-    case lumpWithoutConclusion, allowanceForGrade6, nursingWithoutNeed  // R12
+    case lumpWithoutConclusion, allowanceForGrade6, nursingWithoutNeed  // R12 (allowanceForGrade6: any grade 5–10)
     case accidentSoonAfterInsured, accidentBeforeInsured, accidentAfterInsured  // R13
     case overlappingStays  // R14
     case dependantRemarried, dependantAdult  // R15

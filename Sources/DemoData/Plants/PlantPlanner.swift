@@ -170,8 +170,8 @@ struct PlantPlanner {
             guard o.shape($0).assessment?.second == nil, let initial = o.timeline($0).initial else { return false }
             return initial.applied >= o.asOf.adding(days: -100) && initial.applied <= o.asOf.adding(days: -20)
         }
-        host(.allowanceForGrade6, "R12 grade 6", cities: payCities, profiles: [.moderate]) {
-            guard let a = o.shape($0).assessment, a.grade == 6, a.second == nil, let lump = o.lumpDay($0) else { return false }
+        host(.allowanceForGrade6, "R12 grade 5-10", cities: payCities, profiles: [.moderate, .minorGraded]) {
+            guard let a = o.shape($0).assessment, a.second == nil, let lump = o.lumpDay($0) else { return false }
             return o.inWindow(lump) && lump.yearMonth.adding(months: 1).firstDay.adding(days: 9) <= o.asOf
         }
         host(.nursingWithoutNeed, "R12 nursing", cities: payCities, profiles: [.minorGraded]) {
