@@ -31,9 +31,11 @@ struct BackgroundWorker {
         let since = lower < upper ? lower.adding(days: rng.int(0...lower.distance(to: upper))) : upper
         var until: Day?
         var ext: [DemoRecord] = []
-        if rng.chance(perMille: 60), since < options.asOf.adding(days: -60) {
+        // The sample shows one of each shared record: a pensioner, a medical-insurance stay, a prison term.
+        let sampleRole = plant == .sampleRetired ? 0 : plant == .sampleMedicalInsurance ? 1 : plant == .samplePrison ? 2 : -1
+        if sampleRole == 0 || (rng.chance(perMille: 60) && since < options.asOf.adding(days: -60)) {
             until = since.adding(days: rng.int(30...max(30, since.distance(to: options.asOf.adding(days: -1)))))
-            if age >= 59 && rng.chance(perMille: 500) {
+            if sampleRole == 0 || (age >= 59 && rng.chance(perMille: 500)) {
                 ext.append(.pension(PensionRecord(personID: id, startDate: until!.adding(days: 1), monthlyAmount: Money(yuan: Int64(rng.int(2_800...6_500))))))
             } else if rng.chance(perMille: 40) {
                 ext.append(.death(DeathRecord(personID: id, deathDate: until!, source: rng.pick(["公安", "民政"]))))
@@ -46,7 +48,7 @@ struct BackgroundWorker {
 
         let hospitals = ctx.network.cityHospitals[city]
         let windowDays = options.windowStart.distance(to: options.asOf)
-        if rng.chance(perMille: 60) && plant == nil {
+        if sampleRole == 1 || (rng.chance(perMille: 60) && (plant == nil || sampleRole >= 0)) {
             // An illness treated under medical insurance (医保): nothing to do with the fund.
             let hospital = ctx.network.hospitals[rng.pick(hospitals)].record.institutionID
             let admission = options.windowStart.adding(days: rng.int(0...(windowDays - 30)))
@@ -65,12 +67,12 @@ struct BackgroundWorker {
                     HealthVisit(personID: id, institutionID: hospital, visitDate: options.windowStart.adding(days: rng.int(0...windowDays)),
                                 diagnosis: rng.pick(["上呼吸道感染", "体检", "腰肌劳损", "胃炎"]))))
         }
-        if rng.chance(perMille: 4) {
+        if sampleRole == 2 || rng.chance(perMille: 4) {
             ext.append(
                 .trafficAccident(
                     TrafficAccident(personID: id, accidentDate: options.windowStart.adding(days: rng.int(0...windowDays)), liability: rng.pick(Liability.allCases))))
         }
-        if rng.chance(perMille: 2) {
+        if sampleRole == 2 || rng.chance(perMille: 2) {
             let start = options.windowStart.adding(days: rng.int(0...windowDays))
             ext.append(.imprisonment(Imprisonment(personID: id, startDate: start, endDate: rng.chance(perMille: 500) ? start.adding(days: rng.int(180...900)) : nil)))
         }

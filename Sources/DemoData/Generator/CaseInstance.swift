@@ -25,8 +25,11 @@ struct CaseInstance: Sendable {
 
 extension CityPlan {
     /// The city's yearly case template: the deck (twenty cases per 500 workers), then the fatal cases.
-    func makeTemplates(seed: UInt64, costlyHospitalShare: Bool) -> [CaseTemplate] {
-        let deck = blueprint.has(.severeGrading) ? CaseProfile.severeDeck : CaseProfile.deck
+    func makeTemplates(seed: UInt64, costlyHospitalShare: Bool, sample: Bool = false) -> [CaseTemplate] {
+        var deck = blueprint.has(.severeGrading) ? CaseProfile.severeDeck : CaseProfile.deck
+        // The sample shows a bit of everything: a severe and a minor case in one city, a moderate and a
+        // treated-only case in the other.
+        if sample { deck = index == 0 ? [.severe, .minorGraded] : [.moderate, .treatedOnly] }
         var profiles: [CaseProfile] = (0..<deckTicketsPerYear).map { deck[$0 % deck.count] }
         profiles += Array(repeating: .fatal, count: fatalTicketsPerYear)
         var seen: [CaseProfile: Int] = [:]
@@ -53,6 +56,8 @@ extension CityPlan {
                 if year < options.firstAccidentYear && template.shape.profile != .severe && template.shape.profile != .fatal {
                     continue
                 }
+                // One death only in the sample.
+                if options.usesSampleLayout && template.shape.profile == .fatal && year != options.asOf.year - 2 { continue }
                 let accident = Day(year: year, month: template.shape.accidentMonth, day: template.shape.accidentDay)!
                 guard accident < options.asOf else { continue }
                 instances.append(CaseInstance(city: index, template: t, year: year, copy: 0, accident: accident))

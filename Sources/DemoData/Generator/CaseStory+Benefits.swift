@@ -202,6 +202,11 @@ extension CaseStory {
             // A child who turns 18 three months before as-of, still paid afterwards (R15).
             plans = [DependantPlan(relation: .spouse, ageAtDeath: max(25, shape.ageAtAccident), lone: false)]
         }
+        if has(.dependantAfterDeath) && !plans.contains(where: { $0.relation != .child }) {
+            // The R05 plant needs a dependant who is not a child: the widow(er) is added.
+            plans.insert(DependantPlan(relation: .spouse, ageAtDeath: max(25, shape.ageAtAccident), lone: false), at: 0)
+            for k in plans.indices { plans[k].lone = false }
+        }
         var guardianAccount: String?
         for plan in plans {
             let birth = death.adding(years: -plan.ageAtDeath).adding(days: -rng.int(1...360))

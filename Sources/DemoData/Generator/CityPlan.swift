@@ -53,9 +53,9 @@ struct CityPlan: Sendable {
     }
 
     /// Cases a year: full decks of 20 (one per 500 workers, at least one) in a full province, so that every
-    /// city has exactly the deck's share of grades 1–4; one case per 25 workers otherwise.
+    /// city has exactly the deck's share of grades 1–4; one case per 25 workers otherwise; two in the sample.
     static func deckTickets(workers: Int, full: Bool, sample: Bool) -> Int {
-        if sample { return max(1, workers / 12) }
+        if sample { return 2 }
         if full { return 20 * max(1, (workers + 250) / 500) }
         return max(1, (workers + 12) / 25)
     }

@@ -33,10 +33,10 @@ public struct DemoOptions: Sendable, Hashable {
 
     /// Accidents of every kind start two years before the window, so that the first months of the window
     /// already see the lumps of earlier cases, as a real fund does.
-    var firstAccidentYear: Int { asOf.year - 5 }
+    var firstAccidentYear: Int { usesSampleLayout ? asOf.year - 3 : asOf.year - 5 }
 
     /// Older accidents, from ten years before as-of: only the severe and fatal ones, whose monthly benefits
     /// (伤残津贴, 供养亲属抚恤金) still run. They give the fund a stock of long-term benefits that a year of
     /// new cases changes by a tenth, not a fifth, so expenditure grows steadily (I01).
-    var firstLegacyYear: Int { asOf.year - 10 }
+    var firstLegacyYear: Int { usesSampleLayout ? firstAccidentYear : asOf.year - 10 }
 }

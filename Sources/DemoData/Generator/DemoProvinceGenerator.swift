@@ -49,7 +49,9 @@ public struct DemoProvinceGenerator: Sendable {
             cities.append(city)
         }
         let templates = cities.map {
-            $0.makeTemplates(seed: options.seed, costlyHospitalShare: options.plantsEveryRule && $0.blueprint.has(.capital))
+            $0.makeTemplates(
+                seed: options.seed, costlyHospitalShare: options.plantsEveryRule && $0.blueprint.has(.capital),
+                sample: options.usesSampleLayout)
         }
         var instances = zip(cities, templates).map { $0.makeInstances(templates: $1, options: options) }
         for c in cities.indices { assignWorkers(&instances[c], city: cities[c]) }

@@ -5,8 +5,8 @@ import FundModel
 /// Expenditure is exactly what the payments of the month add up to (benefit
 /// items, and 劳动能力鉴定费 as assessment expenditure), so the ledger and the
 /// payments tell the same story. Revenue follows the trailing year's
-/// expenditure with a 6 % margin; the opening balance is 22 months of
-/// expenditure, so a city can pay for well over six months even after the
+/// expenditure with a 6 % margin; the opening balance is 22 months of the
+/// window's average expenditure, so a city can pay for well over six months even after the
 /// I01 city's surge (I02 quiet).
 /// Prevention spending is 1.2 % of the previous year's revenue (I03 quiet).
 /// The province's row is the sum of its cities. The plants: the low-balance
@@ -45,8 +45,8 @@ struct LedgerBuilder {
                 let margin: Int64 = 1_060
                 revenue.append(average * margin / 1_000 * Int64(rng.int(970...1_030)) / 1_000)
             }
-            let firstYearAverage = totals.prefix(12).reduce(0, +) / Int64(min(12, count))
-            var balance = firstYearAverage * opening / 10
+            let averageSpend = totals.reduce(0, +) / Int64(max(1, count))
+            var balance = averageSpend * opening / 10
             for k in 0..<count {
                 let month = first.adding(months: k)
                 let previousYear = (0..<count).filter { first.adding(months: $0).year == month.year - 1 }

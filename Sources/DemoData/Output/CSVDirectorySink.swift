@@ -14,10 +14,14 @@ public final class CSVDirectorySink: DemoSink {
     private var writers: [Table: BufferedFileWriter] = [:]
     public private(set) var rowCounts: [Table: Int] = [:]
 
-    /// Creates the directory if needed and opens one file per table.
+    /// Creates the directory (and its parents) if needed and opens one file per table.
     public init(directory: String) throws(DemoOutputError) {
         self.directory = directory
-        if mkdir(directory, 0o755) != 0 && errno != EEXIST { throw .cannotCreateDirectory(path: directory) }
+        var partial = directory.hasPrefix("/") ? "/" : ""
+        for component in directory.split(separator: "/") {
+            partial += component + "/"
+            if mkdir(partial, 0o755) != 0 && errno != EEXIST { throw .cannotCreateDirectory(path: directory) }
+        }
         for table in Table.allCases {
             let writer = try BufferedFileWriter(path: path(table.fileName))
             try writer.write(CSVDirectorySink.line(InterchangeColumns.header(table)))

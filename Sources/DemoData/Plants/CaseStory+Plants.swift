@@ -114,7 +114,9 @@ extension CaseStory {
                 ext.append(.death(DeathRecord(personID: worker.workerID, deathDate: death, source: "民政")))
                 markAfterDeath(of: nil, death, note: "职工已于 \(death.iso) 死亡（民政），伤残津贴仍按月发放")
             case .dependantAfterDeath:
-                guard let spouse = dependants.first else { throw DemoGenerationError.noHostForPlant("R05 dependant") }
+                guard let spouse = dependants.first(where: { $0.relation != .child }) else {
+                    throw DemoGenerationError.noHostForPlant("R05 dependant")
+                }
                 let death = asOf.yearMonth.adding(months: -3).firstDay.adding(days: 18)
                 ext.append(.death(DeathRecord(personID: spouse.dependentID, deathDate: death, source: "公安")))
                 markAfterDeath(of: spouse.dependentID, death, note: "供养亲属已于 \(death.iso) 死亡（公安），抚恤金仍在发放")

@@ -38,4 +38,6 @@ enum WorkerPlant: Sendable, Hashable {
     case badCheckCharacter
     /// R11: a MED payment on a case number that does not exist.
     case paymentWithoutCase
+    /// Background of the sample, not anomalies: one person of each kind of shared record.
+    case sampleRetired, sampleMedicalInsurance, samplePrison
 }

@@ -81,7 +81,13 @@ struct PlantPlanner {
         for c in (full ? [0, 1, 2] : [0]) where c < cities.count {
             markFreeWorker(city: c, plant: .badCheckCharacter, skip: c)
         }
-        markFreeWorker(city: 0, plant: .paymentWithoutCase, skip: 5)
+        markFreeWorker(city: 0, plant: .paymentWithoutCase, skip: options.usesSampleLayout ? 1 : 5)
+        if options.usesSampleLayout {
+            for (k, role) in [WorkerPlant.sampleRetired, .sampleMedicalInsurance, .samplePrison].enumerated() {
+                markFreeWorker(city: 1, plant: role, skip: k)
+            }
+            skipped.removeAll { $0.hasPrefix("sample") }
+        }
 
         host(.unlistedItem, "R01 unlisted", cities: payCities, profiles: treated) { early($0) && o.decidedBefore($0, months: 6) }
         host(.lumpOverpaid, "R10 lump", cities: payCities, profiles: graded) { o.lumpDay($0).map(o.inWindow) ?? false }
@@ -93,9 +99,7 @@ struct PlantPlanner {
             $0.accident <= o.asOf.adding(months: -5) && $0.accident >= o.options.windowStart
         }
         host(.wageJump, "R25", cities: payCities, profiles: [.minorGraded]) { o.lumpDay($0).map(o.inWindow) ?? false }
-        host(.dependantAfterDeath, "R05 dependant", cities: big, profiles: [.fatal]) {
-            o.decidedBefore($0, months: 6) && o.shape($0).dependants.first?.relation != .child
-        }
+        host(.dependantAfterDeath, "R05 dependant", cities: big, profiles: [.fatal]) { o.decidedBefore($0, months: 6) }
         planSharedAccount(0, workers: 3, note: "3 名不同职工的一次性伤残补助金汇入同一账户")
         guard full else { return }
         planSevereEvidence()
@@ -235,7 +239,14 @@ struct PlantPlanner {
                 placed += 1
             }
         }
-        if placed >= 3 { truth.add("R19", .account, Identifiers.account(prefix: "6230", serial: k + 1), note) }
+        if placed >= 3 {
+            truth.add("R19", .account, Identifiers.account(prefix: "6230", serial: k + 1), note)
+        } else {
+            // Fewer than three workers would be no finding at all: take the plant back.
+            for c in instances.indices {
+                for j in instances[c].indices { instances[c][j].plants.removeAll { $0 == .sharedAccount(k) } }
+            }
+        }
     }
 
     /// A worker without a case in the city gets a plant (the `skip`-th free one, so that plants spread).
@@ -243,7 +254,7 @@ struct PlantPlanner {
         let taken = Set(instances[city].map(\.worker))
         var seen = 0
         for w in 0..<cities[city].workers where !taken.contains(w) && workerPlants[city][w] == nil {
-            if seen == skip * 7 {
+            if seen == (options.usesSampleLayout ? skip : skip * 7) {
                 workerPlants[city][w] = plant
                 return
             }
