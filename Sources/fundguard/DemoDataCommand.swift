@@ -47,7 +47,8 @@ struct DemoDataCommand: ParsableCommand {
         let report = try DemoProvinceGenerator(options: options).generate(into: sink) { progress in
             guard onTerminal else { return }
             let percent = progress.workersDone * 100 / max(1, progress.workersTotal)
-            FileHandleStderr.emit("\r生成中 generating: \(progress.workersDone)/\(progress.workersTotal) 职工 workers (\(percent)%)")
+            FileHandleStderr.emit(
+                "\r生成中 generating: \(progress.workersDone)/\(progress.workersTotal) 职工 workers (\(percent)%)")
         }
         if onTerminal { FileHandleStderr.emit("\n") }
         let payments = report.manifest.rowCounts[.payments] ?? 0

@@ -16,7 +16,9 @@ struct DemoContentTests {
         ids += data.payments!.map(\.workerID) + data.payments!.compactMap(\.dependentID)
         ids += data.cases!.map(\.workerID) + data.assessments!.map(\.workerID) + data.wages!.map(\.workerID)
         ids += data.deaths!.map(\.personID) + data.medicalInsurance!.map(\.personID) + data.pensions!.map(\.personID)
-        ids += data.healthVisits!.map(\.personID) + data.trafficAccidents!.map(\.personID) + data.imprisonments!.map(\.personID)
+        ids +=
+            data.healthVisits!.map(\.personID) + data.trafficAccidents!.map(\.personID)
+            + data.imprisonments!.map(\.personID)
         let invalid = Set(ids.filter { !$0.hasValidCheckCharacter }.map(\.raw))
         #expect(invalid == planted)
         #expect(Set(data.workers!.map(\.workerID)).count == data.workers!.count, "worker ids are unique")
@@ -93,7 +95,9 @@ struct DemoContentTests {
         let planted = Set(truth.rows(for: "R10").map(\.subjectID))
         let cases = Dictionary(uniqueKeysWithValues: data.cases!.map { ($0.caseID, $0) })
         var wage: [String: Money] = [:]
-        for p in data.parameters! where p.name == "avg_monthly_wage" { wage["\(p.regionCode.raw)|\(p.year)"] = p.value.money }
+        for p in data.parameters! where p.name == "avg_monthly_wage" {
+            wage["\(p.regionCode.raw)|\(p.year)"] = p.value.money
+        }
         let funerals = data.payments!.filter { $0.itemCode == "FUNERAL" && !planted.contains($0.paymentID) }
         #expect(!funerals.isEmpty)
         for p in funerals {
@@ -108,14 +112,17 @@ struct DemoContentTests {
     func statutoryAmounts() throws {
         let planted = Set(truth.rows.filter { ["R10", "R02", "R12"].contains($0.ruleID) }.map(\.subjectID))
         let items = ItemList(provincialRows: data.benefitItems!)
-        let calculator = EntitlementCalculator(parameters: ParameterTable(parameters: data.parameters!, regions: data.regions), items: items)
+        let calculator = EntitlementCalculator(
+            parameters: ParameterTable(parameters: data.parameters!, regions: data.regions), items: items)
         let cases = Dictionary(uniqueKeysWithValues: data.cases!.map { ($0.caseID, $0) })
         let assessments = Dictionary(grouping: data.assessments!, by: \.caseID)
         let dependants = Dictionary(grouping: data.dependents!, by: \.caseID)
         var checked: [String: Int] = [:]
-        for p in data.payments! where ItemCode.withStatutoryAmount.contains(p.itemCode) && !planted.contains(p.paymentID) {
+        for p in data.payments!
+        where ItemCode.withStatutoryAmount.contains(p.itemCode) && !planted.contains(p.paymentID) {
             let c = try #require(cases[p.caseID ?? ""], "\(p.paymentID) has no case")
-            let latest = CaseFacts.latestConcludedAssessment(of: c.caseID, in: assessments[c.caseID] ?? [], before: p.serviceDate)
+            let latest = CaseFacts.latestConcludedAssessment(
+                of: c.caseID, in: assessments[c.caseID] ?? [], before: p.serviceDate)
             // Amounts as if no dependant had left the list (a leaver's own earlier months are still checked).
             let people = (dependants[c.caseID] ?? []).map {
                 var d = $0
@@ -133,7 +140,9 @@ struct DemoContentTests {
             #expect(p.amount == amount * months, "\(p.paymentID) \(p.itemCode) \(p.amount) ≠ \(amount) × \(months)")
             checked[p.itemCode, default: 0] += 1
         }
-        for item in ["DISABILITY_LUMP", "DISABILITY_MONTHLY", "NURSING", "MEDICAL_LUMP", "FUNERAL", "DEATH_LUMP", "DEPENDANT"] {
+        for item in [
+            "DISABILITY_LUMP", "DISABILITY_MONTHLY", "NURSING", "MEDICAL_LUMP", "FUNERAL", "DEATH_LUMP", "DEPENDANT",
+        ] {
             #expect((checked[item] ?? 0) > 0, "no \(item) payment was checked")
         }
     }
@@ -146,11 +155,17 @@ struct DemoContentTests {
         let planted = Set(truth.rows.map(\.subjectID))
         let cases = Dictionary(uniqueKeysWithValues: data.cases!.map { ($0.caseID, $0) })
         var wage: [String: Int64] = [:]
-        for p in data.parameters! where p.name == "avg_monthly_wage" { wage["\(p.regionCode.raw)|\(p.year)"] = p.value.tenThousandths / 100 }
+        for p in data.parameters! where p.name == "avg_monthly_wage" {
+            wage["\(p.regionCode.raw)|\(p.year)"] = p.value.tenThousandths / 100
+        }
         var checked = 0
         for p in data.payments! where p.itemCode == "DISABILITY_LUMP" && !planted.contains(p.paymentID) {
             let c = cases[p.caseID!]!
-            guard let a = data.assessments!.filter({ $0.caseID == c.caseID && $0.kind != .review && $0.concludedDate != nil && $0.concludedDate! < p.paidDate }).max(by: { $0.concludedDate! < $1.concludedDate! }),
+            guard
+                let a = data.assessments!.filter({
+                    $0.caseID == c.caseID && $0.kind != .review && $0.concludedDate != nil
+                        && $0.concludedDate! < p.paidDate
+                }).max(by: { $0.concludedDate! < $1.concludedDate! }),
                 let grade = a.grade
             else { continue }
             let average = wage["\(c.regionCode.raw)|\(c.accidentDate.year)"]!  // fen

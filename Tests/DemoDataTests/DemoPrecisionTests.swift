@@ -25,8 +25,13 @@ struct DemoPrecisionTests {
             #expect(!planted.isEmpty, "\(rule): nothing planted")
             let extra = (broad[rule] ?? []).subtracting(planted)
             let missed = planted.subtracting(narrow[rule] ?? [])
-            #expect(extra.isEmpty, "\(rule) fires outside the ground truth (\(workers) workers, seed \(seed)): \(extra.sorted().prefix(8))")
-            #expect(missed.isEmpty, "\(rule) misses planted rows (\(workers) workers, seed \(seed)): \(missed.sorted().prefix(8))")
+            #expect(
+                extra.isEmpty,
+                "\(rule) fires outside the ground truth (\(workers) workers, seed \(seed)): \(extra.sorted().prefix(8))"
+            )
+            #expect(
+                missed.isEmpty,
+                "\(rule) misses planted rows (\(workers) workers, seed \(seed)): \(missed.sorted().prefix(8))")
         }
     }
 }

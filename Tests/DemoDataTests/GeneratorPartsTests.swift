@@ -1,6 +1,7 @@
-@testable import DemoData
 import FundModel
 import Testing
+
+@testable import DemoData
 
 @Suite("Demo generator parts")
 struct GeneratorPartsTests {
@@ -31,7 +32,9 @@ struct GeneratorPartsTests {
         // And never bunches: in any 6 consecutive picks, choice 0 appears exactly 3 times.
         var rr2 = SmoothRoundRobin(weights: [3, 1, 2])
         let picks = (0..<60).map { _ in rr2.next() }
-        for start in stride(from: 0, to: 54, by: 6) { #expect(picks[start..<(start + 6)].filter { $0 == 0 }.count == 3) }
+        for start in stride(from: 0, to: 54, by: 6) {
+            #expect(picks[start..<(start + 6)].filter { $0 == 0 }.count == 3)
+        }
     }
 
     @Test("safeMonth is always after the event, whatever the year")

@@ -11,18 +11,23 @@ struct InterchangeFormatTests {
         "regions.csv": ["code", "name", "level", "parent_code"],
         "parameters.csv": ["region_code", "year", "name", "value"],
         "employers.csv": ["employer_id", "name", "region_code", "industry_code", "risk_class", "insured_since"],
-        "workers.csv": ["worker_id", "name", "gender", "birth_date", "employer_id", "region_code", "insured_since", "insured_until"],
+        "workers.csv": [
+            "worker_id", "name", "gender", "birth_date", "employer_id", "region_code", "insured_since", "insured_until",
+        ],
         "wages.csv": ["worker_id", "month", "wage"],
         "injury_cases.csv": [
             "case_id", "worker_id", "employer_id", "region_code", "accident_date", "kind", "applied_date", "applicant",
             "accepted_date", "decided_date", "decision", "fatal", "own_wage", "third_party", "description",
         ],
         "assessments.csv": [
-            "assessment_id", "case_id", "worker_id", "kind", "applied_date", "concluded_date", "grade", "nursing", "hospital_id",
+            "assessment_id", "case_id", "worker_id", "kind", "applied_date", "concluded_date", "grade", "nursing",
+            "hospital_id",
             "experts", "region_code",
         ],
         "experts.csv": ["expert_id", "name", "specialty", "institution_id", "region_code"],
-        "dependents.csv": ["dependent_id", "case_id", "relation", "birth_date", "lone", "disabled", "start_date", "end_date"],
+        "dependents.csv": [
+            "dependent_id", "case_id", "relation", "birth_date", "lone", "disabled", "start_date", "end_date",
+        ],
         "institutions.csv": ["institution_id", "name", "kind", "region_code", "grade"],
         "agreements.csv": ["agreement_id", "institution_id", "services", "start_date", "end_date", "status"],
         "benefit_items.csv": ["item_code", "name", "payer", "basis", "status"],
@@ -31,11 +36,14 @@ struct InterchangeFormatTests {
             "institution_id", "invoice_no", "channel", "payee_account", "dependent_id", "region_code", "advance",
         ],
         "fund_ledger.csv": [
-            "region_code", "month", "revenue", "benefit_expenditure", "prevention_expenditure", "assessment_expenditure",
+            "region_code", "month", "revenue", "benefit_expenditure", "prevention_expenditure",
+            "assessment_expenditure",
             "other_expenditure", "balance",
         ],
         "ext_deaths.csv": ["person_id", "death_date", "source"],
-        "ext_medical_insurance.csv": ["person_id", "institution_id", "admission_date", "discharge_date", "amount", "invoice_no"],
+        "ext_medical_insurance.csv": [
+            "person_id", "institution_id", "admission_date", "discharge_date", "amount", "invoice_no",
+        ],
         "ext_pensions.csv": ["person_id", "start_date", "monthly_amount"],
         "ext_health_visits.csv": ["person_id", "institution_id", "visit_date", "diagnosis"],
         "ext_traffic_accidents.csv": ["person_id", "accident_date", "liability"],
@@ -47,7 +55,8 @@ struct InterchangeFormatTests {
     func columns() throws {
         let dir = try TemporaryDirectory("columns")
         defer { dir.remove() }
-        try DemoProvinceGenerator(options: DemoOptions(workers: 3_000, seed: 2)).generate(into: try CSVDirectorySink(directory: dir.path))
+        try DemoProvinceGenerator(options: DemoOptions(workers: 3_000, seed: 2)).generate(
+            into: try CSVDirectorySink(directory: dir.path))
         #expect(Set(Self.expected.keys) == Set(Table.allCases.map(\.fileName) + ["ground_truth.csv"]))
         for (name, header) in Self.expected {
             let rows = CSVTestReader.rows(try dir.read(name))
@@ -64,14 +73,17 @@ struct InterchangeFormatTests {
     func encodings() throws {
         let dir = try TemporaryDirectory("encodings")
         defer { dir.remove() }
-        try DemoProvinceGenerator(options: DemoOptions(workers: 800, seed: 3)).generate(into: try CSVDirectorySink(directory: dir.path))
+        try DemoProvinceGenerator(options: DemoOptions(workers: 800, seed: 3)).generate(
+            into: try CSVDirectorySink(directory: dir.path))
         let payments = CSVTestReader.rows(try dir.read("payments.csv"))
         let header = payments[0]
         func column(_ name: String) -> Int { header.firstIndex(of: name)! }
         for row in payments.dropFirst() {
             #expect(Day(iso: row[column("paid_date")]) != nil)
             #expect((try? Money(yuan: row[column("amount")])) != nil)
-            #expect(row[column("amount")].split(separator: ".").last?.count == 2, "money with two decimals: \(row[column("amount")])")
+            #expect(
+                row[column("amount")].split(separator: ".").last?.count == 2,
+                "money with two decimals: \(row[column("amount")])")
             #expect(["true", "false"].contains(row[column("advance")]))
             #expect(["direct", "reimbursement", "bank"].contains(row[column("channel")]))
             #expect(RegionCode(row[column("region_code")]) != nil)

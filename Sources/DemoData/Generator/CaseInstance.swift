@@ -35,14 +35,17 @@ extension CityPlan {
         var seen: [CaseProfile: Int] = [:]
         return profiles.enumerated().map { ticket, profile in
             var rng = DemoRandom(seed, 0x7E, UInt64(index), UInt64(ticket))
-            let tooSevere = blueprint.has(.severeGrading) && ticket < deckTicketsPerYear && CaseProfile.severeDeckPlants.contains(ticket % 20)
+            let tooSevere =
+                blueprint.has(.severeGrading) && ticket < deckTicketsPerYear
+                && CaseProfile.severeDeckPlants.contains(ticket % 20)
             // R16: a quarter of each profile of the capital's cases is treated at the costly hospital.
             let n = seen[profile, default: 0]
             seen[profile] = n + 1
             let costly = costlyHospitalShare && profile != .fatal && profile != .rejected && n % 4 == 1
             return CaseTemplate(
                 ticket: ticket,
-                shape: CaseShape.draw(profile, doubleTreatment: blueprint.has(.costlyTreatment), gradedTooSevere: tooSevere, &rng),
+                shape: CaseShape.draw(
+                    profile, doubleTreatment: blueprint.has(.costlyTreatment), gradedTooSevere: tooSevere, &rng),
                 costlyHospital: costly)
         }
     }
@@ -53,11 +56,15 @@ extension CityPlan {
         let surgeStart = options.asOf.adding(months: -18)
         for year in options.firstLegacyYear...options.asOf.year {
             for (t, template) in templates.enumerated() {
-                if year < options.firstAccidentYear && template.shape.profile != .severe && template.shape.profile != .fatal {
+                if year < options.firstAccidentYear && template.shape.profile != .severe
+                    && template.shape.profile != .fatal
+                {
                     continue
                 }
                 // One death only in the sample.
-                if options.usesSampleLayout && template.shape.profile == .fatal && year != options.asOf.year - 2 { continue }
+                if options.usesSampleLayout && template.shape.profile == .fatal && year != options.asOf.year - 2 {
+                    continue
+                }
                 let accident = Day(year: year, month: template.shape.accidentMonth, day: template.shape.accidentDay)!
                 guard accident < options.asOf else { continue }
                 instances.append(CaseInstance(city: index, template: t, year: year, copy: 0, accident: accident))

@@ -224,18 +224,24 @@ extension CaseShape {
             plan += plan.map { (20...40, $0.1) } + plan.map { (20...40, $0.1) }
             outpatient *= 3
         }
-        stays = plan.map { StayPlan(gapDays: rng.int($0.0), lengthDays: rng.int($0.1), costPerMille: rng.int(800...1_200)) }
+        stays = plan.map {
+            StayPlan(gapDays: rng.int($0.0), lengthDays: rng.int($0.1), costPerMille: rng.int(800...1_200))
+        }
         outpatientGaps = (0..<outpatient).map { _ in rng.int(8...21) }
         outpatientYuan = (0..<outpatient).map { _ in rng.int(120...1_600) }
 
         let rehabChance = [CaseProfile.severe: 1_000, .moderate: 600, .minorGraded: 100][profile] ?? 0
         if rng.chance(perMille: rehabChance) {
             rehabMonths = profile == .severe ? rng.int(3...6) : rng.int(2...4)
-            rehabYuan = (0..<rehabMonths).map { _ in profile == .severe ? rng.int(3_000...12_000) : rng.int(2_000...8_000) }
+            rehabYuan = (0..<rehabMonths).map { _ in
+                profile == .severe ? rng.int(3_000...12_000) : rng.int(2_000...8_000)
+            }
         }
         let deviceChance = [CaseProfile.severe: 700, .moderate: 300, .minorGraded: 80][profile] ?? 0
         if rng.chance(perMille: deviceChance) {
-            device = (rng.int(4...9), rng.int(3...26), profile == .severe ? rng.int(3_000...18_000) : rng.int(1_500...8_000))
+            device = (
+                rng.int(4...9), rng.int(3...26), profile == .severe ? rng.int(3_000...18_000) : rng.int(1_500...8_000)
+            )
         }
         let travelChance = [CaseProfile.severe: 250, .moderate: 120][profile] ?? 0
         if rng.chance(perMille: travelChance) {
@@ -255,7 +261,9 @@ extension CaseShape {
             plan.feeYuan = 1_200
             if rng.chance(perMille: 300) {
                 let grade = max(1, plan.grade! - 1)
-                plan.review = (rng.int(13...20), rng.int(2...27), rng.int(20...50), grade, CaseShape.reviewNursing(grade))
+                plan.review = (
+                    rng.int(13...20), rng.int(2...27), rng.int(20...50), grade, CaseShape.reviewNursing(grade)
+                )
             }
             retiree = rng.chance(perMille: 250)
             if retiree {

@@ -15,18 +15,24 @@ extension CaseStory {
     // MARK: - Assessments and disability benefits
 
     private mutating func makeAssessments() throws {
-        guard let plan = shape.assessment, let initial = timeline.initial, initial.applied <= options.asOf else { return }
+        guard let plan = shape.assessment, let initial = timeline.initial, initial.applied <= options.asOf else {
+            return
+        }
         let asOf = options.asOf
         let network = ctx.network
         if has(.severeEvidence), let plant = network.plantHospitals.severeEvidence { evidenceHospital = plant }
         if has(.evidenceWithoutVisit) {
             // Evidence from a hospital of the city the worker never went to.
-            let candidates = network.cityHospitals[instance.city].filter { $0 != treatmentHospital && $0 != network.plantHospitals.costly }
+            let candidates = network.cityHospitals[instance.city].filter {
+                $0 != treatmentHospital && $0 != network.plantHospitals.costly
+            }
             evidenceHospital = candidates[instance.template % candidates.count]
         }
         let hospitalID = network.hospitals[evidenceHospital].record.institutionID
         if !has(.evidenceWithoutVisit) {
-            visit(hospitalID, max(instance.accident.adding(days: 1), initial.applied.adding(days: -rng.int(3...12))), diagnosis: "工伤鉴定前复查：" + shape.description)
+            visit(
+                hospitalID, max(instance.accident.adding(days: 1), initial.applied.adding(days: -rng.int(3...12))),
+                diagnosis: "工伤鉴定前复查：" + shape.description)
         }
 
         // 初次鉴定 at the city's committee.
@@ -39,7 +45,9 @@ extension CaseStory {
         if has(.recusal) {
             // An expert of the evidence hospital sits on the panel (R18 recusal).
             let pool = network.cityExperts[instance.city]
-            if let expert = pool.first(where: { network.experts[$0].institutionID == hospitalID }) { forced.append(expert) }
+            if let expert = pool.first(where: { network.experts[$0].institutionID == hospitalID }) {
+                forced.append(expert)
+            }
         }
         let initialRecord = makeAssessment(
             kind: .initial, dates: initial, concluded: concluded, grade: grade,
@@ -48,7 +56,9 @@ extension CaseStory {
         assessments.append(initialRecord)
         if concluded != nil {
             payments.append(
-                draft(ItemCode.assessmentFee, Money(yuan: Int64(plan.feeYuan)), paid: timeline.day(initial.safeMonth, shape.payDays[3])))
+                draft(
+                    ItemCode.assessmentFee, Money(yuan: Int64(plan.feeYuan)),
+                    paid: timeline.day(initial.safeMonth, shape.payDays[3])))
         }
         var final: (dates: AssessmentDates, grade: Int?)? = concluded == nil ? nil : (initial, plan.grade)
 
@@ -62,7 +72,9 @@ extension CaseStory {
                     size: 5, severe: false, hospitalID: hospitalID, forced: []))
             if concluded2 != nil {
                 payments.append(
-                    draft(ItemCode.assessmentFee, Money(yuan: Int64(plan.feeYuan)), paid: timeline.day(second.safeMonth, shape.payDays[3])))
+                    draft(
+                        ItemCode.assessmentFee, Money(yuan: Int64(plan.feeYuan)),
+                        paid: timeline.day(second.safeMonth, shape.payDays[3])))
                 final = (second, s.grade)
             } else {
                 final = nil  // benefits wait for the province's conclusion
@@ -71,7 +83,9 @@ extension CaseStory {
         // 复查鉴定 a year or more later, with its own visit to the evidence hospital.
         if let r = plan.review, let review = timeline.review, final != nil, review.applied <= asOf {
             if !has(.evidenceWithoutVisit) {
-                visit(hospitalID, review.applied.adding(days: -rng.int(4...15)), diagnosis: "复查鉴定前复诊：" + shape.description)
+                visit(
+                    hospitalID, review.applied.adding(days: -rng.int(4...15)), diagnosis: "复查鉴定前复诊：" + shape.description
+                )
             }
             let concludedR = review.concluded <= asOf ? review.concluded : nil
             assessments.append(
@@ -81,7 +95,9 @@ extension CaseStory {
                     severe: true, hospitalID: hospitalID, forced: []))
             if concludedR != nil {
                 payments.append(
-                    draft(ItemCode.assessmentFee, Money(yuan: Int64(plan.feeYuan)), paid: timeline.day(review.safeMonth, shape.payDays[3])))
+                    draft(
+                        ItemCode.assessmentFee, Money(yuan: Int64(plan.feeYuan)),
+                        paid: timeline.day(review.safeMonth, shape.payDays[3])))
             }
         }
 
@@ -101,7 +117,9 @@ extension CaseStory {
                     paid: timeline.day(leaveMonth + 1, shape.payDays[4])))
             if let training = shape.trainingYuan {
                 payments.append(
-                    draft(ProvinceItems.training.itemCode, Money(yuan: Int64(training)), paid: timeline.day(leaveMonth + 2, shape.payDays[5])))
+                    draft(
+                        ProvinceItems.training.itemCode, Money(yuan: Int64(training)),
+                        paid: timeline.day(leaveMonth + 2, shape.payDays[5])))
             }
         }
     }
@@ -115,7 +133,8 @@ extension CaseStory {
             poolID: pool, pool: experts, size: size, severe: severe, hospitalID: hospitalID, employer: employerNumber,
             date: concluded ?? dates.applied, experts: ctx.network.experts, forced: forced)
         return Assessment(
-            assessmentID: ctx.nextAssessmentID(committee: committee, year: dates.applied.year), caseID: caseRecord!.caseID,
+            assessmentID: ctx.nextAssessmentID(committee: committee, year: dates.applied.year),
+            caseID: caseRecord!.caseID,
             workerID: worker.workerID, kind: kind, appliedDate: dates.applied, concludedDate: concluded, grade: grade,
             nursing: nursing, hospitalID: hospitalID, expertIDs: panel.map { ctx.network.experts[$0].expertID },
             regionCode: committee)
@@ -129,7 +148,8 @@ extension CaseStory {
             // A basic pension below the allowance: the fund tops it up (条例 35(3)).
             pensionMonthly = Money(yuan: base.fen / 100 * Int64(rng.int(55...85)) / 100)
             if start <= options.asOf {
-                ext.append(.pension(PensionRecord(personID: worker.workerID, startDate: start, monthlyAmount: pensionMonthly)))
+                ext.append(
+                    .pension(PensionRecord(personID: worker.workerID, startDate: start, monthlyAmount: pensionMonthly)))
                 worker.insuredUntil = start.adding(days: -1)
             }
         }
@@ -210,13 +230,15 @@ extension CaseStory {
         var guardianAccount: String?
         for plan in plans {
             let birth = death.adding(years: -plan.ageAtDeath).adding(days: -rng.int(1...360))
-            people.append(makeDependant(plan.relation, birth: birth, lone: plan.lone, death: death, guardian: &guardianAccount))
+            people.append(
+                makeDependant(plan.relation, birth: birth, lone: plan.lone, death: death, guardian: &guardianAccount))
         }
         if has(.dependantAdult) {
             let birthday = options.asOf.yearMonth.adding(months: -3).firstDay.adding(days: 11)
             people.append(
-                makeDependant(.child, birth: Day(year: birthday.year - 18, month: birthday.month, day: birthday.components.day)!,
-                              lone: false, death: death, guardian: &guardianAccount))
+                makeDependant(
+                    .child, birth: Day(year: birthday.year - 18, month: birthday.month, day: birthday.components.day)!,
+                    lone: false, death: death, guardian: &guardianAccount))
         }
         preparePlantedDependants(&people, death: death)
         dependants = people
@@ -246,7 +268,8 @@ extension CaseStory {
             while timeline.day(max(m, decidedMonth), 10) <= asOf {
                 let service = timeline.month(m).firstDay
                 if let end = person.endDate, service > end, !continuesPastEnd(person) { break }
-                if person.relation == .child, let birth = person.birthDate, service >= birth.birthday(age: 18).yearMonth.firstDay,
+                if person.relation == .child, let birth = person.birthDate,
+                    service >= birth.birthday(age: 18).yearMonth.firstDay,
                     !has(.dependantAdult)
                 {
                     break
@@ -267,14 +290,16 @@ extension CaseStory {
     private mutating func makeDependant(
         _ relation: Relation, birth: Day, lone: Bool, death: Day, guardian: inout String?
     ) -> Dependent {
-        let id = ctx.ids.make(region: ctx.county(of: instance.city, &rng), birth: birth, male: rng.chance(perMille: 500), &rng)
+        let id = ctx.ids.make(
+            region: ctx.county(of: instance.city, &rng), birth: birth, male: rng.chance(perMille: 500), &rng)
         var end: Day?
         if relation == .child {
             let adult = birth.birthday(age: 18)
             if adult <= options.asOf { end = adult.adding(days: -1) }
         }
         let person = Dependent(
-            dependentID: id, caseID: caseRecord!.caseID, relation: relation, birthDate: birth, lone: lone, disabled: false,
+            dependentID: id, caseID: caseRecord!.caseID, relation: relation, birthDate: birth, lone: lone,
+            disabled: false,
             startDate: death.adding(days: 1), endDate: end)
         let own = ctx.nextRelativeAccount()
         if relation == .spouse { guardian = own }
@@ -283,7 +308,9 @@ extension CaseStory {
     }
 
     /// Plants that keep paying past the end of entitlement.
-    private func continuesPastEnd(_ person: Dependent) -> Bool { has(.dependantRemarried) && person.relation == .spouse }
+    private func continuesPastEnd(_ person: Dependent) -> Bool {
+        has(.dependantRemarried) && person.relation == .spouse
+    }
 
     /// A dependant in prison: the pension is suspended (供养亲属范围规定 art. 5), unless a plant pays anyway.
     private func isSuspended(_ person: Dependent, on day: Day) -> Bool {

@@ -45,7 +45,8 @@ extension CaseStory {
                 let month = timeline.month(m)
                 payments.append(
                     draft(
-                        ItemCode.rehab, Money(yuan: Int64(shape.rehabYuan[j])), paid: timeline.day(m + 1, shape.payDays[2]),
+                        ItemCode.rehab, Money(yuan: Int64(shape.rehabYuan[j])),
+                        paid: timeline.day(m + 1, shape.payDays[2]),
                         period: (month.firstDay, month.lastDay), institution: rehab.institutionID,
                         invoice: ctx.book.invoice(), channel: .direct))
             }
@@ -72,7 +73,8 @@ extension CaseStory {
     mutating func visit(_ institutionID: String, _ day: Day, diagnosis: String? = nil) {
         ext.append(
             .healthVisit(
-                HealthVisit(personID: worker.workerID, institutionID: institutionID, visitDate: day,
-                            diagnosis: diagnosis ?? shape.description)))
+                HealthVisit(
+                    personID: worker.workerID, institutionID: institutionID, visitDate: day,
+                    diagnosis: diagnosis ?? shape.description)))
     }
 }

@@ -71,11 +71,13 @@ struct CaseStory {
         city = ctx.cities[instance.city]
         employer = city.employers[Int(city.employerOfWorker[index])]
         employerNumber = ctx.employerOffset[instance.city] + Int(city.employerOfWorker[index])
-        rng = DemoRandom(ctx.options.seed, 0x5707, UInt64(instance.city), UInt64(instance.template),
-                         UInt64(instance.year), UInt64(instance.copy))
+        rng = DemoRandom(
+            ctx.options.seed, 0x5707, UInt64(instance.city), UInt64(instance.template),
+            UInt64(instance.year), UInt64(instance.copy))
         account = GenerationContext.workerAccount(city: instance.city, worker: index)
         worker = Worker(
-            workerID: PersonID("000000000000000000")!, name: "", gender: nil, birthDate: nil, employerID: employer.record.employerID,
+            workerID: PersonID("000000000000000000")!, name: "", gender: nil, birthDate: nil,
+            employerID: employer.record.employerID,
             regionCode: city.code, insuredSince: nil, insuredUntil: nil)
     }
 
@@ -163,26 +165,33 @@ struct CaseStory {
         let thirdPartyLiable = liability.map { [.none, .minor, .equal].contains($0) } ?? false
         caseRecord = InjuryCase(
             caseID: ctx.nextCaseID(city: cityCode, year: instance.accident.year), workerID: worker.workerID,
-            employerID: employer.record.employerID, regionCode: cityCode, accidentDate: instance.accident, kind: shape.kind,
+            employerID: employer.record.employerID, regionCode: cityCode, accidentDate: instance.accident,
+            kind: shape.kind,
             appliedDate: timeline.applied, applicant: timeline.applicant, acceptedDate: accepted, decidedDate: decided,
             decision: decision, fatal: shape.profile == .fatal, ownWage: ownWage,
             thirdParty: thirdPartyLiable || has(.unverifiedThirdParty), description: shape.description)
         if let liability {
-            ext.append(.trafficAccident(TrafficAccident(personID: worker.workerID, accidentDate: instance.accident, liability: liability)))
+            ext.append(
+                .trafficAccident(
+                    TrafficAccident(personID: worker.workerID, accidentDate: instance.accident, liability: liability)))
         }
         if has(.unverifiedThirdParty) {
             ext.append(
                 .trafficAccident(
-                    TrafficAccident(personID: worker.workerID, accidentDate: instance.accident.adding(days: 1), liability: .equal)))
+                    TrafficAccident(
+                        personID: worker.workerID, accidentDate: instance.accident.adding(days: 1), liability: .equal)))
         }
         if let death = timeline.death, death <= asOf {
             worker.insuredUntil = death
             ext.append(.death(DeathRecord(personID: worker.workerID, deathDate: death, source: "公安")))
         }
-        treatmentHospital = ctx.network.cityHospitals[instance.city][
-            ctx.network.hospitalRotation[instance.city][shape.profile.rawValue].next()]
+        treatmentHospital =
+            ctx.network.cityHospitals[instance.city][
+                ctx.network.hospitalRotation[instance.city][shape.profile.rawValue].next()]
         evidenceHospital = treatmentHospital
-        if ctx.templates[instance.city][instance.template].costlyHospital, let costly = ctx.network.plantHospitals.costly {
+        if ctx.templates[instance.city][instance.template].costlyHospital,
+            let costly = ctx.network.plantHospitals.costly
+        {
             treatmentHospital = costly
         }
     }
@@ -199,7 +208,8 @@ struct CaseStory {
 
     /// The statutory amount of an item (it must exist for these facts).
     func statutory(_ item: String, _ facts: CaseFacts, dependant: PersonID? = nil) throws -> Money {
-        guard let amount = try ctx.calculator.statutoryAmount(itemCode: item, facts: facts, dependentID: dependant) else {
+        guard let amount = try ctx.calculator.statutoryAmount(itemCode: item, facts: facts, dependentID: dependant)
+        else {
             throw DemoGenerationError.noStatutoryAmount(item: item, caseID: facts.caseID)
         }
         return amount

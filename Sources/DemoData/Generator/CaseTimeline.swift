@@ -57,7 +57,8 @@ struct CaseTimeline: Sendable {
         applied = accident.adding(days: applyDays)
         accepted = applied.adding(days: shape.acceptDays)
         decided = accepted.adding(days: decideDays)
-        decisionSafe = CaseTimeline.safeMonth(accidentDay: accidentDay, afterDays: applyDays + shape.acceptDays + decideDays)
+        decisionSafe = CaseTimeline.safeMonth(
+            accidentDay: accidentDay, afterDays: applyDays + shape.acceptDays + decideDays)
         if shape.profile == .fatal { death = accident.adding(days: shape.deathDays) }
 
         var t = 0
@@ -65,8 +66,10 @@ struct CaseTimeline: Sendable {
             let admission = t + stay.gapDays
             let discharge = admission + stay.lengthDays
             stays.append(
-                (accident.adding(days: admission), accident.adding(days: discharge),
-                 max(decisionSafe, safeMonth(afterDays: discharge))))
+                (
+                    accident.adding(days: admission), accident.adding(days: discharge),
+                    max(decisionSafe, safeMonth(afterDays: discharge))
+                ))
             t = discharge
         }
         for gap in shape.outpatientGaps {
@@ -74,7 +77,8 @@ struct CaseTimeline: Sendable {
             outpatient.append((accident.adding(days: t), max(decisionSafe, safeMonth(afterDays: t))))
         }
         if shape.rehabMonths > 0 {
-            let first = max(decisionSafe, safeMonth(afterDays: shape.stays.first.map { $0.gapDays + $0.lengthDays } ?? 0))
+            let first = max(
+                decisionSafe, safeMonth(afterDays: shape.stays.first.map { $0.gapDays + $0.lengthDays } ?? 0))
             rehabMonths = (0..<shape.rehabMonths).map { first + $0 }
         }
 
@@ -89,7 +93,8 @@ struct CaseTimeline: Sendable {
                 let applied2 = concluded.adding(days: s.applyDays)
                 let concluded2 = applied2.adding(days: s.concludeDays)
                 elapsed += s.applyDays + s.concludeDays
-                second = AssessmentDates(applied: applied2, concluded: concluded2, safeMonth: month + (elapsed - 1) / 28 + 1)
+                second = AssessmentDates(
+                    applied: applied2, concluded: concluded2, safeMonth: month + (elapsed - 1) / 28 + 1)
                 final = second!
             }
             benefitsMonth = final.safeMonth

@@ -44,7 +44,8 @@ public struct DemoProvinceGenerator: Sendable {
                 workers: counts[k], full: options.plantsEveryRule, sample: options.usesSampleLayout)
             var city = CityPlan(
                 index: k, blueprint: blueprint, workers: counts[k], deckTicketsPerYear: deck,
-                fatalTicketsPerYear: CityPlan.fatalTickets(cityIndex: k, deckTickets: deck, sample: options.usesSampleLayout))
+                fatalTicketsPerYear: CityPlan.fatalTickets(
+                    cityIndex: k, deckTickets: deck, sample: options.usesSampleLayout))
             city.buildEmployers(serialBase: &employerSerial, seed: options.seed, windowStart: options.windowStart)
             cities.append(city)
         }
@@ -63,12 +64,14 @@ public struct DemoProvinceGenerator: Sendable {
         instances = planner.instances
 
         let regions = makeRegions(blueprints)
-        let parameters = StatutoryParameters.rows(cities: blueprints, years: options.firstLegacyYear...options.asOf.year)
+        let parameters = StatutoryParameters.rows(
+            cities: blueprints, years: options.firstLegacyYear...options.asOf.year)
         let calculator = EntitlementCalculator(
             parameters: ParameterTable(parameters: parameters, regions: regions),
             items: ItemList(provincialRows: ProvinceItems.rows))
         let ctx = GenerationContext(
-            options: options, sink: sink, cities: cities, templates: templates, network: network, calculator: calculator)
+            options: options, sink: sink, cities: cities, templates: templates, network: network, calculator: calculator
+        )
         ctx.truth = planner.truth
         ctx.plantPanelExpert = planner.panelExpert
         if let expert = planner.panelExpert {
@@ -86,7 +89,9 @@ public struct DemoProvinceGenerator: Sendable {
         var done = 0
         for c in cities.indices {
             var caseOfWorker = [Int32](repeating: -1, count: cities[c].workers)
-            for (k, instance) in instances[c].enumerated() where instance.worker >= 0 { caseOfWorker[instance.worker] = Int32(k) }
+            for (k, instance) in instances[c].enumerated() where instance.worker >= 0 {
+                caseOfWorker[instance.worker] = Int32(k)
+            }
             for w in 0..<cities[c].workers {
                 if caseOfWorker[w] >= 0 {
                     var story = CaseStory(ctx: ctx, instance: instances[c][Int(caseOfWorker[w])], worker: w)
@@ -107,7 +112,8 @@ public struct DemoProvinceGenerator: Sendable {
             province: ProvinceBlueprint.code, plantsEveryRule: options.plantsEveryRule, rowCounts: ctx.rowCounts,
             groundTruthRows: ctx.truth.rows.count)
         try sink.finish(groundTruth: ctx.truth, manifest: manifest)
-        return DemoReport(groundTruth: ctx.truth, manifest: manifest, skippedPlants: planner.skipped)
+        return DemoReport(
+            groundTruth: ctx.truth, manifest: manifest, skippedPlants: planner.skipped + ctx.skippedPlants)
     }
 
     /// A province in memory: the data set, its ground truth and manifest (for tests and screening without files).
@@ -131,13 +137,16 @@ public struct DemoProvinceGenerator: Sendable {
     }
 
     private func makeRegions(_ blueprints: [CityBlueprint]) -> [Region] {
-        var regions = [Region(code: ProvinceBlueprint.code, name: ProvinceBlueprint.name, level: .province, parentCode: nil)]
+        var regions = [
+            Region(code: ProvinceBlueprint.code, name: ProvinceBlueprint.name, level: .province, parentCode: nil)
+        ]
         for city in blueprints {
             regions.append(Region(code: city.code, name: city.name, level: .city, parentCode: ProvinceBlueprint.code))
             for county in city.counties {
                 regions.append(
                     Region(
-                        code: RegionCode(String(city.code.raw.prefix(4)) + county.suffix)!, name: county.name, level: .county,
+                        code: RegionCode(String(city.code.raw.prefix(4)) + county.suffix)!, name: county.name,
+                        level: .county,
                         parentCode: city.code))
             }
         }

@@ -17,6 +17,8 @@ final class GenerationContext {
     var ids = PersonIDFactory()
     var truth = GroundTruth()
     let calculator: EntitlementCalculator
+    /// Plants a case could not carry after all (reported, never expected in a full province).
+    var skippedPlants: [String] = []
     /// The R18 plant expert who sits on too many panels for one employer (index into the experts).
     var plantPanelExpert: Int?
     /// Employer index offsets per city, for a province-wide employer number.
@@ -36,7 +38,8 @@ final class GenerationContext {
         self.templates = templates
         self.network = network
         self.calculator = calculator
-        let manual = Set(cities.filter { $0.blueprint.has(.manualReimbursement) && options.plantsEveryRule }.map(\.index))
+        let manual = Set(
+            cities.filter { $0.blueprint.has(.manualReimbursement) && options.plantsEveryRule }.map(\.index))
         book = PaymentBook(manualCities: manual, windowStart: options.windowStart, asOf: options.asOf)
         var offset = 0
         for city in cities {

@@ -70,16 +70,20 @@ struct InstitutionNetwork: Sendable {
             var weights: [Int] = []
             for k in 0..<count {
                 let grade = InstitutionNetwork.grades[k % InstitutionNetwork.grades.count]
-                let name = short + "市" + (k < ChineseNames.hospitalNames.count ? ChineseNames.hospitalNames[k] : "第\(k + 1)人民医院")
+                let name =
+                    short + "市"
+                    + (k < ChineseNames.hospitalNames.count ? ChineseNames.hospitalNames[k] : "第\(k + 1)人民医院")
                 let id = "YL" + city.code.raw + Identifiers.padded(k + 1, 3)
-                indices.append(addHospital(id: id, name: name, grade: grade, city: city.code, rehabToo: grade == "三级甲等"))
+                indices.append(
+                    addHospital(id: id, name: name, grade: grade, city: city.code, rehabToo: grade == "三级甲等"))
                 weights.append(evenWeights ? 10 : InstitutionNetwork.weight(grade: grade))
             }
             if full && city.blueprint.has(.capital) {
                 // R16: a 二级甲等 hospital that bills 2.8 times its peers. It treats a fixed quarter of the
                 // capital's template cases (the same ones every year), so its volume and case mix are steady.
                 plantHospitals.costly = addHospital(
-                    id: "YL" + city.code.raw + "901", name: short + "市华康医院", grade: "二级甲等", city: city.code, rehabToo: false)
+                    id: "YL" + city.code.raw + "901", name: short + "市华康医院", grade: "二级甲等", city: city.code,
+                    rehabToo: false)
                 // R17: a hospital whose assessment evidence is graded severe far too often; not in any rotation.
                 plantHospitals.severeEvidence = addHospital(
                     id: "YL" + city.code.raw + "902", name: short + "仁和医院", grade: "二级乙等", city: city.code,
@@ -87,20 +91,29 @@ struct InstitutionNetwork: Sendable {
                 // R09: a rehab institution whose only agreement expired at the end of last year but one.
                 plantHospitals.expiredRehab = addOther(
                     id: "KF" + city.code.raw + "909", name: short + "安康康复医院", kind: .rehab, city: city.code,
-                    agreement: (Day(year: options.asOf.year - 6, month: 1, day: 1)!, Day(year: options.asOf.year - 2, month: 12, day: 31)!, .active))
+                    agreement: (
+                        Day(year: options.asOf.year - 6, month: 1, day: 1)!,
+                        Day(year: options.asOf.year - 2, month: 12, day: 31)!, .active
+                    ))
             }
             if full && city.index == 1 {
                 // R09: a hospital whose agreement was terminated in the middle of last year.
                 plantHospitals.terminated = addHospital(
                     id: "YL" + city.code.raw + "909", name: short + "康华骨科医院", grade: "二级乙等", city: city.code,
                     rehabToo: false,
-                    agreement: (Day(year: options.asOf.year - 7, month: 1, day: 1)!, Day(year: options.asOf.year - 1, month: 6, day: 30)!, .terminated))
+                    agreement: (
+                        Day(year: options.asOf.year - 7, month: 1, day: 1)!,
+                        Day(year: options.asOf.year - 1, month: 6, day: 30)!, .terminated
+                    ))
             }
             if full && city.index == 2 {
                 // R09: an assistive-device supplier whose agreement is suspended.
                 plantHospitals.suspendedAssistive = addOther(
                     id: "FJ" + city.code.raw + "909", name: short + "康健辅助器具有限公司", kind: .assistive, city: city.code,
-                    agreement: (Day(year: options.asOf.year - 2, month: 1, day: 1)!, Day(year: options.asOf.year + 1, month: 12, day: 31)!, .suspended))
+                    agreement: (
+                        Day(year: options.asOf.year - 2, month: 1, day: 1)!,
+                        Day(year: options.asOf.year + 1, month: 12, day: 31)!, .suspended
+                    ))
             }
             cityHospitals.append(indices)
             hospitalRotation.append(CaseProfile.allCases.map { _ in SmoothRoundRobin(weights: weights) })
@@ -110,7 +123,8 @@ struct InstitutionNetwork: Sendable {
                 rehab.append(
                     addOther(
                         id: "KF" + city.code.raw + Identifiers.padded(k + 1, 3),
-                        name: short + (k == 0 ? "市工伤康复中心" : "市第\(k + 1)康复医院"), kind: .rehab, city: city.code, agreement: nil))
+                        name: short + (k == 0 ? "市工伤康复中心" : "市第\(k + 1)康复医院"), kind: .rehab, city: city.code,
+                        agreement: nil))
             }
             cityRehab.append(rehab)
             rehabRotation.append(SmoothRoundRobin(weights: rehab.map { _ in 1 }))
@@ -145,8 +159,11 @@ struct InstitutionNetwork: Sendable {
         // The province committee (再次鉴定): experts of the capital's hospitals.
         let capitalHospitals = cityHospitals.first ?? []
         for k in 0..<max(10, options.workers / 500) {
-            let institution = capitalHospitals.isEmpty ? nil : hospitals[capitalHospitals[k % capitalHospitals.count]].record.institutionID
-            provinceExperts.append(addExpert(region: ProvinceBlueprint.code, serial: k + 1, institution: institution, &rng))
+            let institution =
+                capitalHospitals.isEmpty
+                ? nil : hospitals[capitalHospitals[k % capitalHospitals.count]].record.institutionID
+            provinceExperts.append(
+                addExpert(region: ProvinceBlueprint.code, serial: k + 1, institution: institution, &rng))
         }
         let blocks = InstitutionNetwork.agreementBlocks(options)
         for institution in institutions where !plantHospitals.ownsAgreement(institution.institutionID) {
@@ -155,7 +172,8 @@ struct InstitutionNetwork: Sendable {
             for (n, block) in blocks.enumerated() {
                 agreements.append(
                     Agreement(
-                        agreementID: "XY-\(institution.institutionID)-\(n + 1)", institutionID: institution.institutionID,
+                        agreementID: "XY-\(institution.institutionID)-\(n + 1)",
+                        institutionID: institution.institutionID,
                         services: services, startDate: block.0, endDate: block.1, status: .active))
             }
         }
@@ -205,7 +223,9 @@ struct InstitutionNetwork: Sendable {
         return institutions.count - 1
     }
 
-    private mutating func addExpert(region: RegionCode, serial: Int, institution: String?, _ rng: inout DemoRandom) -> Int {
+    private mutating func addExpert(region: RegionCode, serial: Int, institution: String?, _ rng: inout DemoRandom)
+        -> Int
+    {
         let id = "ZJ" + region.raw + "-" + Identifiers.padded(serial, 3)
         let expert = Expert(
             expertID: id, name: ChineseNames.person(male: rng.chance(perMille: 600), &rng),

@@ -66,15 +66,18 @@ struct LedgerBuilder {
                 let other = revenue[k] * 4 / 1_000
                 balance += revenue[k] - totals[k] - preventionFen - other
                 let entry = FundLedgerEntry(
-                    regionCode: city.code, month: month, revenue: Money(fen: revenue[k]), benefitExpenditure: Money(fen: spend[k].benefit),
-                    preventionExpenditure: Money(fen: preventionFen), assessmentExpenditure: Money(fen: spend[k].assessment),
+                    regionCode: city.code, month: month, revenue: Money(fen: revenue[k]),
+                    benefitExpenditure: Money(fen: spend[k].benefit),
+                    preventionExpenditure: Money(fen: preventionFen),
+                    assessmentExpenditure: Money(fen: spend[k].assessment),
                     otherExpenditure: Money(fen: other), balance: Money(fen: balance))
                 all.append(entry)
                 if provinceRows.count <= k {
                     provinceRows.append(
                         FundLedgerEntry(
                             regionCode: ProvinceBlueprint.code, month: month, revenue: .zero, benefitExpenditure: .zero,
-                            preventionExpenditure: .zero, assessmentExpenditure: .zero, otherExpenditure: .zero, balance: .zero))
+                            preventionExpenditure: .zero, assessmentExpenditure: .zero, otherExpenditure: .zero,
+                            balance: .zero))
                 }
                 provinceRows[k].revenue += entry.revenue
                 provinceRows[k].benefitExpenditure += entry.benefitExpenditure

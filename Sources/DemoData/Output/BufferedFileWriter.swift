@@ -24,6 +24,30 @@ final class BufferedFileWriter {
         if buffer.count >= capacity { try flush() }
     }
 
+    /// One CSV row of cells, escaped per RFC 4180, straight into the buffer.
+    func writeRow(_ cells: [String]) throws(DemoOutputError) {
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            var plain = true
+            for byte in cell.utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13 {
+                plain = false
+                break
+            }
+            if plain {
+                buffer.append(contentsOf: cell.utf8)
+            } else {
+                buffer.append(UInt8(ascii: "\""))
+                for byte in cell.utf8 {
+                    if byte == UInt8(ascii: "\"") { buffer.append(byte) }
+                    buffer.append(byte)
+                }
+                buffer.append(UInt8(ascii: "\""))
+            }
+        }
+        buffer.append(10)
+        if buffer.count >= capacity { try flush() }
+    }
+
     func flush() throws(DemoOutputError) {
         guard !buffer.isEmpty else { return }
         let written = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }

@@ -1,9 +1,10 @@
+import FundModel
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import FundModel
 
 /// Writes a demo province as interchange CSV files in a directory, streaming each row to disk.
 ///
@@ -24,7 +25,7 @@ public final class CSVDirectorySink: DemoSink {
         }
         for table in Table.allCases {
             let writer = try BufferedFileWriter(path: path(table.fileName))
-            try writer.write(CSVDirectorySink.line(InterchangeColumns.header(table)))
+            try writer.writeRow(InterchangeColumns.header(table))
             writers[table] = writer
             rowCounts[table] = 0
         }
@@ -32,7 +33,7 @@ public final class CSVDirectorySink: DemoSink {
 
     public func write(_ record: DemoRecord) throws {
         let table = record.table
-        try writers[table]!.write(CSVDirectorySink.line(InterchangeColumns.cells(record)))
+        try writers[table]!.writeRow(InterchangeColumns.cells(record))
         rowCounts[table, default: 0] += 1
     }
 
@@ -50,15 +51,4 @@ public final class CSVDirectorySink: DemoSink {
     }
 
     private func path(_ name: String) -> String { directory.hasSuffix("/") ? directory + name : directory + "/" + name }
-
-    /// One CSV line of escaped cells.
-    static func line(_ cells: [String]) -> String {
-        var text = ""
-        for (i, cell) in cells.enumerated() {
-            if i > 0 { text += "," }
-            text += CSVWriter.escape(cell)
-        }
-        text += "\n"
-        return text
-    }
 }

@@ -41,7 +41,8 @@ public enum InterchangeColumns {
                 "assessment_expenditure", "other_expenditure", "balance",
             ]
         case .deaths: ["person_id", "death_date", "source"]
-        case .medicalInsurance: ["person_id", "institution_id", "admission_date", "discharge_date", "amount", "invoice_no"]
+        case .medicalInsurance:
+            ["person_id", "institution_id", "admission_date", "discharge_date", "amount", "invoice_no"]
         case .pensions: ["person_id", "start_date", "monthly_amount"]
         case .healthVisits: ["person_id", "institution_id", "visit_date", "diagnosis"]
         case .trafficAccidents: ["person_id", "accident_date", "liability"]
@@ -81,7 +82,8 @@ public enum InterchangeColumns {
         case .expert(let e): [e.expertID, e.name, e.specialty ?? "", e.institutionID ?? "", e.regionCode.raw]
         case .dependent(let d):
             [
-                d.dependentID.raw, d.caseID, d.relation.rawValue, d.birthDate?.iso ?? "", bool(d.lone), bool(d.disabled),
+                d.dependentID.raw, d.caseID, d.relation.rawValue, d.birthDate?.iso ?? "", bool(d.lone),
+                bool(d.disabled),
                 d.startDate?.iso ?? "", d.endDate?.iso ?? "",
             ]
         case .institution(let i): [i.institutionID, i.name, i.kind.rawValue, i.regionCode.raw, i.grade ?? ""]

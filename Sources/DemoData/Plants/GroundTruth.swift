@@ -54,7 +54,9 @@ public struct GroundTruth: Sendable, Hashable {
 
     /// Rows in file order.
     public var sortedRows: [GroundTruthRow] {
-        rows.sorted { ($0.ruleID, $0.subjectType.rawValue, $0.subjectID) < ($1.ruleID, $1.subjectType.rawValue, $1.subjectID) }
+        rows.sorted {
+            ($0.ruleID, $0.subjectType.rawValue, $0.subjectID) < ($1.ruleID, $1.subjectType.rawValue, $1.subjectID)
+        }
     }
 
     /// Reads `ground_truth.csv` as written by `csv` (a header, four columns, RFC 4180 quotes).
@@ -70,7 +72,9 @@ public struct GroundTruth: Sendable, Hashable {
             guard record.count == header.count, let type = SubjectType(rawValue: record[t]) else {
                 throw .badRow(line: line + 2)
             }
-            rows.append(GroundTruthRow(ruleID: record[r], subjectType: type, subjectID: record[s], note: n.map { record[$0] } ?? ""))
+            rows.append(
+                GroundTruthRow(
+                    ruleID: record[r], subjectType: type, subjectID: record[s], note: n.map { record[$0] } ?? ""))
         }
     }
 }

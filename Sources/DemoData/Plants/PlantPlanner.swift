@@ -75,7 +75,9 @@ struct PlantPlanner {
         let graded: Set<CaseProfile> = [.severe, .moderate, .minorGraded]
         let minor: Set<CaseProfile> = [.minorGraded, .moderate]
         let asOfMonth = asOf.yearMonth
-        func early(_ i: CaseInstance) -> Bool { o.timeline(i).decisionSafe + 2 <= o.timeline(i).offset(of: asOfMonth) - 2 }
+        func early(_ i: CaseInstance) -> Bool {
+            o.timeline(i).decisionSafe + 2 <= o.timeline(i).offset(of: asOfMonth) - 2
+        }
 
         // DQ01 and the case-less R11 on background workers.
         for c in (full ? [0, 1, 2] : [0]) where c < cities.count {
@@ -89,12 +91,16 @@ struct PlantPlanner {
             skipped.removeAll { $0.hasPrefix("sample") }
         }
 
-        host(.unlistedItem, "R01 unlisted", cities: payCities, profiles: treated) { early($0) && o.decidedBefore($0, months: 6) }
+        host(.unlistedItem, "R01 unlisted", cities: payCities, profiles: treated) {
+            early($0) && o.decidedBefore($0, months: 6)
+        }
         host(.lumpOverpaid, "R10 lump", cities: payCities, profiles: graded) { o.lumpDay($0).map(o.inWindow) ?? false }
         host(.duplicateMedInvoice, "R08 MED", cities: payCities, profiles: treated) {
             o.stayPaid($0).map { o.inWindow($0) && $0.adding(days: 33) <= o.asOf } ?? false
         }
-        host(.accidentSoonAfterInsured, "R13 soon", cities: payCities, profiles: [.treatedOnly, .ungraded]) { o.decidedBefore($0, months: 1) }
+        host(.accidentSoonAfterInsured, "R13 soon", cities: payCities, profiles: [.treatedOnly, .ungraded]) {
+            o.decidedBefore($0, months: 1)
+        }
         host(.lateByEmployer, "R20 employer", cities: payCities, profiles: [.treatedOnly, .ungraded, .minorGraded]) {
             $0.accident <= o.asOf.adding(months: -5) && $0.accident >= o.options.windowStart
         }
@@ -104,8 +110,12 @@ struct PlantPlanner {
         guard full else { return }
         planSevereEvidence()
 
-        host(.retiredItem, "R01 retired", cities: payCities, profiles: treated) { early($0) && o.decidedBefore($0, months: 6) }
-        host(.itemWithoutBasis, "R01 basis", cities: payCities, profiles: treated) { early($0) && o.decidedBefore($0, months: 6) }
+        host(.retiredItem, "R01 retired", cities: payCities, profiles: treated) {
+            early($0) && o.decidedBefore($0, months: 6)
+        }
+        host(.itemWithoutBasis, "R01 basis", cities: payCities, profiles: treated) {
+            early($0) && o.decidedBefore($0, months: 6)
+        }
         host(.wageContinuationByFund, "R02 wage", cities: payCities, profiles: minor) {
             let t = o.timeline($0)
             return o.inWindow(t.day(t.decisionSafe + 1, 12))
@@ -124,14 +134,18 @@ struct PlantPlanner {
         host(.largeMed, "R03 MED", cities: [0], profiles: [.severe, .moderate, .minorGraded]) {
             o.templates[0][$0.template].costlyHospital && (o.stayPaid($0).map(o.inWindow) ?? false)
         }
-        host(.largeDevice, "R03 DEVICE", cities: payCities, profiles: graded) { o.devicePaid($0).map(o.inWindow) ?? false }
+        host(.largeDevice, "R03 DEVICE", cities: payCities, profiles: graded) {
+            o.devicePaid($0).map(o.inWindow) ?? false
+        }
         host(.largeTravel, "R03 TRAVEL", cities: payCities, profiles: treated) {
             o.shape($0).travel == nil && early($0) && o.decidedBefore($0, months: 6)
         }
         host(.frequentMed, "R04 MED", cities: payCities, profiles: [.treatedOnly, .ungraded]) {
             o.decidedBefore($0, months: 5) && $0.accident >= o.options.windowStart.adding(months: -6)
         }
-        host(.frequentTravel, "R04 TRAVEL", cities: payCities, profiles: treated) { early($0) && o.decidedBefore($0, months: 6) }
+        host(.frequentTravel, "R04 TRAVEL", cities: payCities, profiles: treated) {
+            early($0) && o.decidedBefore($0, months: 6)
+        }
         host(.frequentDevice, "R04 DEVICE", cities: payCities, profiles: graded) {
             o.devicePaid($0).map { o.inWindow($0) && $0.adding(days: 150) <= o.asOf } ?? false
         }
@@ -140,13 +154,18 @@ struct PlantPlanner {
         }
         host(.medAfterDeath, "R05 MED", cities: big, profiles: [.fatal]) {
             guard let death = o.timeline($0).death else { return false }
-            return o.inWindow(death.yearMonth.adding(months: 2).firstDay.adding(days: 14)) && o.decidedBefore($0, months: 3)
+            return o.inWindow(death.yearMonth.adding(months: 2).firstDay.adding(days: 14))
+                && o.decidedBefore($0, months: 3)
         }
         host(.allowanceWithPension, "R06", cities: payCities, profiles: [.severe]) {
             !o.shape($0).retiree && o.lumpFrom($0, monthsBeforeAsOf: 9) && $0.accident.year >= o.asOf.year - 8
         }
-        host(.medicalInsuranceOverlap, "R07 overlap", cities: payCities, profiles: treated) { o.stayPaid($0).map(o.inWindow) ?? false }
-        host(.medicalInsuranceInvoice, "R07 invoice", cities: payCities, profiles: treated) { o.stayPaid($0).map(o.inWindow) ?? false }
+        host(.medicalInsuranceOverlap, "R07 overlap", cities: payCities, profiles: treated) {
+            o.stayPaid($0).map(o.inWindow) ?? false
+        }
+        host(.medicalInsuranceInvoice, "R07 invoice", cities: payCities, profiles: treated) {
+            o.stayPaid($0).map(o.inWindow) ?? false
+        }
         host(.duplicateRehabInvoice, "R08 REHAB", cities: payCities, profiles: graded) {
             let t = o.timeline($0)
             guard let m = t.rehabMonths.first else { return false }
@@ -158,17 +177,23 @@ struct PlantPlanner {
             o.shape($0).device == nil && early($0) && o.decidedBefore($0, months: 6)
         }
         host(.expiredRehab, "R09 rehab", cities: [0], profiles: treated) {
-            o.shape($0).rehabMonths == 0 && early($0) && o.decidedBefore($0, months: 6) && $0.accident.year >= o.asOf.year - 1
+            o.shape($0).rehabMonths == 0 && early($0) && o.decidedBefore($0, months: 6)
+                && $0.accident.year >= o.asOf.year - 1
         }
-        host(.monthlyOverpaid, "R10 monthly", cities: payCities, profiles: [.severe]) { o.lumpFrom($0, monthsBeforeAsOf: 3) }
+        host(.monthlyOverpaid, "R10 monthly", cities: payCities, profiles: [.severe]) {
+            !o.shape($0).retiree && o.lumpFrom($0, monthsBeforeAsOf: 3)
+        }
         host(.funeralOverpaid, "R10 funeral", cities: big, profiles: [.fatal]) {
             let t = o.timeline($0)
             return o.inWindow(t.day(max(t.decisionSafe, t.offset(of: t.death!.yearMonth) + 1), o.shape($0).payDays[1]))
         }
-        host(.paidOnRejected, "R11 rejected", cities: payCities, profiles: [.rejected]) { early($0) && o.decidedBefore($0, months: 5) }
+        host(.paidOnRejected, "R11 rejected", cities: payCities, profiles: [.rejected]) {
+            early($0) && o.decidedBefore($0, months: 5)
+        }
         host(.paidBeforeAccident, "R11 before", cities: payCities, profiles: treated) {
             let t = o.timeline($0)
-            return o.inWindow(t.day(t.decisionSafe + 1, 16)) && $0.accident.adding(days: -20) >= o.options.windowStart.adding(years: -1)
+            return o.inWindow(t.day(t.decisionSafe + 1, 16))
+                && $0.accident.adding(days: -20) >= o.options.windowStart.adding(years: -1)
         }
         host(.lumpWithoutConclusion, "R12 lump", cities: payCities, profiles: [.minorGraded]) {
             guard o.shape($0).assessment?.second == nil, let initial = o.timeline($0).initial else { return false }
@@ -182,8 +207,12 @@ struct PlantPlanner {
             guard let lump = o.lumpDay($0) else { return false }
             return o.inWindow(lump) && lump.yearMonth.adding(months: 1).firstDay.adding(days: 9) <= o.asOf
         }
-        host(.accidentBeforeInsured, "R13 before", cities: payCities, profiles: [.treatedOnly, .ungraded]) { o.decidedBefore($0, months: 1) }
-        host(.accidentAfterInsured, "R13 after", cities: payCities, profiles: [.treatedOnly, .ungraded]) { o.decidedBefore($0, months: 1) }
+        host(.accidentBeforeInsured, "R13 before", cities: payCities, profiles: [.treatedOnly, .ungraded]) {
+            o.decidedBefore($0, months: 1)
+        }
+        host(.accidentAfterInsured, "R13 after", cities: payCities, profiles: [.treatedOnly, .ungraded]) {
+            o.decidedBefore($0, months: 1)
+        }
         host(.overlappingStays, "R14", cities: payCities, profiles: treated) {
             o.stayPaid($0, minNights: 6).map { o.inWindow($0) && $0.adding(days: 21) <= o.asOf } ?? false
         }
@@ -233,9 +262,12 @@ struct PlantPlanner {
         for n in 0..<workers {
             let city = n % min(3, cities.count)
             let o = oracle
-            if host(.sharedAccount(k), "R19 account \(k)", cities: [city], profiles: [.severe, .moderate, .minorGraded], where: {
-                o.lumpDay($0).map(o.inWindow) ?? false
-            }) {
+            if host(
+                .sharedAccount(k), "R19 account \(k)", cities: [city], profiles: [.severe, .moderate, .minorGraded],
+                where: {
+                    o.lumpDay($0).map(o.inWindow) ?? false
+                })
+            {
                 placed += 1
             }
         }
@@ -274,7 +306,8 @@ struct PlantPlanner {
         order.sort { instances[0][$0].year < instances[0][$1].year }
         for k in order {
             let i = instances[0][k]
-            guard i.plants.isEmpty, i.copy == 0, i.worker >= 0, let initial = timeline(i).initial, initial.concluded <= asOf,
+            guard i.plants.isEmpty, i.copy == 0, i.worker >= 0, let initial = timeline(i).initial,
+                initial.concluded <= asOf,
                 shape(i).assessment?.second == nil, shape(i).profile.isAssessed
             else { continue }
             if shape(i).profile == .severe {
@@ -346,10 +379,14 @@ struct PlantPlanner {
         // The employer with the most workers takes the six cases.
         let taken = Set(instances[c].map(\.worker))
         guard
-            let employer = cities[c].employers.indices.max(by: { cities[c].employers[$0].workerCount < cities[c].employers[$1].workerCount })
+            let employer = cities[c].employers.indices.max(by: {
+                cities[c].employers[$0].workerCount < cities[c].employers[$1].workerCount
+            })
         else { return }
         let slot = cities[c].employers[employer]
-        let free = (slot.firstWorker..<(slot.firstWorker + slot.workerCount)).filter { !taken.contains($0) && workerPlants[c][$0] == nil }
+        let free = (slot.firstWorker..<(slot.firstWorker + slot.workerCount)).filter {
+            !taken.contains($0) && workerPlants[c][$0] == nil
+        }
         guard free.count >= 6 else {
             skipped.append("R18 concentration")
             return

@@ -11,7 +11,8 @@ enum StatutoryParameters {
     /// National 城镇居民人均可支配收入 of the previous year, by the year it applies in (yuan). 2021–2025 are
     /// domain.md §G; 2016–2020 are the NBS figures of 2015–2019 (needed by the older death cases, not in §G).
     static let urbanDisposableIncome: [Int: Int64] = [
-        2016: 31_195, 2017: 33_616, 2018: 36_396, 2019: 39_251, 2020: 42_359, 2021: 43_834, 2022: 47_412, 2023: 49_283, 2024: 51_821, 2025: 54_188,
+        2016: 31_195, 2017: 33_616, 2018: 36_396, 2019: 39_251, 2020: 42_359, 2021: 43_834, 2022: 47_412, 2023: 49_283,
+        2024: 51_821, 2025: 54_188,
         // Estimate for the demo (not an official figure): 2024's income grown by 4.3 %.
         2026: 56_518,
     ]

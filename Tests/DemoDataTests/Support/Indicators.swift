@@ -18,7 +18,9 @@ struct Indicators {
         let latest = asOf.yearMonth
         let first = ledger.map(\.month).min() ?? latest
         let byRegion = Dictionary(grouping: ledger, by: \.regionCode)
-        func sum(_ rows: [FundLedgerEntry], _ from: YearMonth, _ to: YearMonth, _ f: (FundLedgerEntry) -> Money) -> Int64 {
+        func sum(_ rows: [FundLedgerEntry], _ from: YearMonth, _ to: YearMonth, _ f: (FundLedgerEntry) -> Money)
+            -> Int64
+        {
             rows.filter { $0.month >= from && $0.month <= to }.reduce(0) { $0 + f($1).fen }
         }
         let months = broad ? Array((0...latest.index - first.index).map { first.adding(months: Int($0)) }) : [latest]
@@ -60,7 +62,9 @@ struct Indicators {
         let cities = Set((data.cases ?? []).map(\.regionCode))
         let from = latest.adding(months: -11).firstDay
         for window in broad ? [nil, from] : [from] {
-            func inWindow(_ d: Day?) -> Bool { guard let d else { return false }; return window.map { d >= $0 && d <= asOf } ?? (d <= asOf) }
+            func inWindow(_ d: Day?) -> Bool {
+                guard let d else { return false }; return window.map { d >= $0 && d <= asOf } ?? (d <= asOf)
+            }
             var med: [RegionCode: (amount: Int64, manual: Int64, count: Int, manualCount: Int)] = [:]
             for p in payments where p.itemCode == "MED" && inWindow(p.paidDate) {
                 var s = med[p.regionCode] ?? (0, 0, 0, 0)
@@ -93,12 +97,18 @@ struct Indicators {
             let gx = grades.values.reduce(0) { $0 + $1.x }
             let provinceShare = Double(gx) / Double(max(1, gn))
             for city in cities {
-                if let m = med[city], let n = recognized[city], n > 0, Double(m.amount) / Double(n) > 1.5 * provinceMedPerCase {
+                if let m = med[city], let n = recognized[city], n > 0,
+                    Double(m.amount) / Double(n) > 1.5 * provinceMedPerCase
+                {
                     out.insert("I04|\(city.raw)")
                 }
-                if let g = grades[city], g.n > 0, Double(g.x) / Double(g.n) > 2 * provinceShare { out.insert("I05|\(city.raw)") }
+                if let g = grades[city], g.n > 0, Double(g.x) / Double(g.n) > 2 * provinceShare {
+                    out.insert("I05|\(city.raw)")
+                }
                 if let m = med[city], m.count > 0 {
-                    if Double(m.manualCount) / Double(m.count) > 0.3 || Double(m.manual) / Double(max(1, m.amount)) > 0.3 {
+                    if Double(m.manualCount) / Double(m.count) > 0.3
+                        || Double(m.manual) / Double(max(1, m.amount)) > 0.3
+                    {
                         out.insert("I06|\(city.raw)")
                     }
                 }

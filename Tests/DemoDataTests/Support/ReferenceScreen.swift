@@ -64,20 +64,29 @@ struct ReferenceScreen {
     /// Every finding key, by rule.
     func run() -> [String: Set<String>] {
         var out: [String: Set<String>] = [:]
-        func add(_ rule: String, _ type: SubjectType, _ id: String) { out[rule, default: []].insert(Self.key(rule, type, id)) }
+        func add(_ rule: String, _ type: SubjectType, _ id: String) {
+            out[rule, default: []].insert(Self.key(rule, type, id))
+        }
         let payments = data.payments ?? []
 
         for w in data.workers ?? [] where !w.workerID.hasValidCheckCharacter { add("DQ01", .worker, w.workerID.raw) }
 
-        let thresholds: [String: Int64] = ["MED": 100_000, "REHAB": 50_000, "DEVICE": 30_000, "TRAVEL": 10_000, "MEAL": 5_000, "ASSESSMENT_FEE": 2_000]
+        let thresholds: [String: Int64] = [
+            "MED": 100_000, "REHAB": 50_000, "DEVICE": 30_000, "TRAVEL": 10_000, "MEAL": 5_000, "ASSESSMENT_FEE": 2_000,
+        ]
         for p in payments {
             let item = items.item(p.itemCode)
-            if item == nil || item?.status == .retired || (item?.isNational == false && item?.basis == nil) { add("R01", .payment, p.paymentID) }
+            if item == nil || item?.status == .retired || (item?.isNational == false && item?.basis == nil) {
+                add("R01", .payment, p.paymentID)
+            }
             if item?.payer == .employer { add("R02", .payment, p.paymentID) }
             if let t = thresholds[p.itemCode], p.amount > Money(yuan: t) { add("R03", .payment, p.paymentID) }
-            let person: PersonID? = ["FUNERAL", "DEATH_LUMP", "DEPENDANT"].contains(p.itemCode) ? p.dependentID : p.workerID
+            let person: PersonID? =
+                ["FUNERAL", "DEATH_LUMP", "DEPENDANT"].contains(p.itemCode) ? p.dependentID : p.workerID
             if let person, let death = deaths[person], p.serviceDate > death { add("R05", .payment, p.paymentID) }
-            if p.itemCode == "DISABILITY_MONTHLY", let start = pensions[p.workerID], p.serviceDate >= start { add("R06", .payment, p.paymentID) }
+            if p.itemCode == "DISABILITY_MONTHLY", let start = pensions[p.workerID], p.serviceDate >= start {
+                add("R06", .payment, p.paymentID)
+            }
             if let service = service(of: p.itemCode), let id = p.institutionID {
                 let covered = (agreements[id] ?? []).contains { $0.covers(service, on: p.serviceDate) }
                 if !covered { add("R09", .payment, p.paymentID) }
@@ -85,7 +94,9 @@ struct ReferenceScreen {
             if p.amount.fen >= 0, let excess = excess(p), excess.fen > 100 { add("R10", .payment, p.paymentID) }
             if !p.advance {
                 let c = p.caseID.flatMap { casesByID[$0] }
-                if c == nil || !c!.decision.entitlesBenefits || p.serviceDate < c!.accidentDate { add("R11", .payment, p.paymentID) }
+                if c == nil || !c!.decision.entitlesBenefits || p.serviceDate < c!.accidentDate {
+                    add("R11", .payment, p.paymentID)
+                }
             }
             if r12(p) { add("R12", .payment, p.paymentID) }
             if p.itemCode == "DEPENDANT", let id = p.dependentID, let d = dependantsByID[id] {
@@ -95,9 +106,13 @@ struct ReferenceScreen {
                 {
                     add("R15", .payment, p.paymentID)
                 }
-                if (prisons[id] ?? []).contains(where: { $0.covers(p.serviceDate) }) { add("R24", .payment, p.paymentID) }
+                if (prisons[id] ?? []).contains(where: { $0.covers(p.serviceDate) }) {
+                    add("R24", .payment, p.paymentID)
+                }
             }
-            if ["DISABILITY_MONTHLY", "NURSING"].contains(p.itemCode), (prisons[p.workerID] ?? []).contains(where: { $0.covers(p.serviceDate) }) {
+            if ["DISABILITY_MONTHLY", "NURSING"].contains(p.itemCode),
+                (prisons[p.workerID] ?? []).contains(where: { $0.covers(p.serviceDate) })
+            {
                 add("R24", .payment, p.paymentID)
             }
         }
@@ -109,15 +124,22 @@ struct ReferenceScreen {
         for (type, k) in r17() { add("R17", type, k) }
         for (type, k) in r18() { add("R18", type, k) }
         var accounts: [String: Set<PersonID>] = [:]
-        for p in payments where p.institutionID == nil { if let a = p.payeeAccount, !a.isEmpty { accounts[a, default: []].insert(p.workerID) } }
+        for p in payments where p.institutionID == nil {
+            if let a = p.payeeAccount, !a.isEmpty { accounts[a, default: []].insert(p.workerID) }
+        }
         for (a, ws) in accounts where ws.count >= 3 { add("R19", .account, a) }
         for c in data.cases ?? [] {
             if let w = workersByID[c.workerID], let since = w.insuredSince {
                 let gap = since.distance(to: c.accidentDate)
-                if gap < 0 || gap <= 30 || (w.insuredUntil.map { c.accidentDate > $0 } ?? false) { add("R13", .case, c.caseID) }
+                if gap < 0 || gap <= 30 || (w.insuredUntil.map { c.accidentDate > $0 } ?? false) {
+                    add("R13", .case, c.caseID)
+                }
             }
             if let applied = c.appliedDate, let who = c.applicant {
-                let late = who == .employer ? c.accidentDate.distance(to: applied) > 30 : applied > c.accidentDate.adding(years: 1) || (broad && c.accidentDate.distance(to: applied) > 365)
+                let late =
+                    who == .employer
+                    ? c.accidentDate.distance(to: applied) > 30
+                    : applied > c.accidentDate.adding(years: 1) || (broad && c.accidentDate.distance(to: applied) > 365)
                 if late { add("R20", .case, c.caseID) }
             }
             if let accepted = c.acceptedDate {
@@ -150,7 +172,9 @@ struct ReferenceScreen {
 
     private func excess(_ p: Payment) -> Money? {
         guard let caseID = p.caseID, let c = casesByID[caseID] else { return nil }
-        let facts = CaseFacts(case: c, latestAssessment: latestAssessment(caseID, before: p.serviceDate), dependents: dependantsByCase[caseID] ?? [])
+        let facts = CaseFacts(
+            case: c, latestAssessment: latestAssessment(caseID, before: p.serviceDate),
+            dependents: dependantsByCase[caseID] ?? [])
         guard let item = items.item(p.itemCode), ItemCode.withStatutoryAmount.contains(p.itemCode) else { return nil }
         if p.itemCode == "DEPENDANT" && p.dependentID == nil { return nil }
         let computed = try? calculator.statutoryAmount(itemCode: p.itemCode, facts: facts, dependentID: p.dependentID)
@@ -163,7 +187,9 @@ struct ReferenceScreen {
     }
 
     private func r12(_ p: Payment) -> Bool {
-        guard ["DISABILITY_LUMP", "MEDICAL_LUMP", "EMPLOYMENT_LUMP", "DISABILITY_MONTHLY", "NURSING"].contains(p.itemCode) else { return false }
+        guard
+            ["DISABILITY_LUMP", "MEDICAL_LUMP", "EMPLOYMENT_LUMP", "DISABILITY_MONTHLY", "NURSING"].contains(p.itemCode)
+        else { return false }
         let a = p.caseID.flatMap { latestAssessment($0, before: p.serviceDate) }
         switch p.itemCode {
         case "DISABILITY_MONTHLY": return !((1...4).contains(a?.grade ?? 0))
@@ -173,7 +199,9 @@ struct ReferenceScreen {
     }
 
     private func r04(_ payments: [Payment]) -> Set<String> {
-        let limits: [String: (n: Int, d: Int)] = ["MED": (8, 30), "REHAB": (12, 30), "TRAVEL": (4, 30), "DEVICE": (2, 365)]
+        let limits: [String: (n: Int, d: Int)] = [
+            "MED": (8, 30), "REHAB": (12, 30), "TRAVEL": (4, 30), "DEVICE": (2, 365),
+        ]
         var days: [String: [Int32]] = [:]
         for p in payments where p.amount.fen > 0 {
             guard limits[p.itemCode] != nil else { continue }
@@ -201,8 +229,11 @@ struct ReferenceScreen {
             for s in stays[p.workerID] ?? [] {
                 let ps = p.periodStart ?? p.paidDate
                 let pe = p.periodEnd ?? ps
-                let overlap = s.institutionID == p.institutionID && ps <= (s.dischargeDate ?? s.admissionDate) && s.admissionDate <= pe
-                let invoice = p.invoiceNo != nil && p.invoiceNo == s.invoiceNo && (broad || s.institutionID == p.institutionID)
+                let overlap =
+                    s.institutionID == p.institutionID && ps <= (s.dischargeDate ?? s.admissionDate)
+                    && s.admissionDate <= pe
+                let invoice =
+                    p.invoiceNo != nil && p.invoiceNo == s.invoiceNo && (broad || s.institutionID == p.institutionID)
                 if overlap || invoice { out.insert(p.paymentID) }
             }
         }
@@ -234,7 +265,9 @@ struct ReferenceScreen {
                 for b in list where a.institutionID != b.institutionID {
                     let nights = min(a.periodEnd!, b.periodEnd!).ordinal - max(a.periodStart!, b.periodStart!).ordinal
                     if nights >= 1 {
-                        let later = (a.periodStart!, a.paidDate, a.paymentID) > (b.periodStart!, b.paidDate, b.paymentID) ? a : b
+                        let later =
+                            (a.periodStart!, a.paidDate, a.paymentID) > (b.periodStart!, b.paidDate, b.paymentID)
+                            ? a : b
                         out.insert(later.paymentID)
                     }
                 }
@@ -256,12 +289,15 @@ struct ReferenceScreen {
             let parts = key.split(separator: "|")
             let id = String(parts[1])
             let inst = institutions[id]
-            groups["\(parts[0])|\(inst?.kind.rawValue ?? "")|\(inst?.grade ?? "")", default: []].append((id, Double(s.total) / Double(s.n)))
+            groups["\(parts[0])|\(inst?.kind.rawValue ?? "")|\(inst?.grade ?? "")", default: []].append(
+                (id, Double(s.total) / Double(s.n)))
         }
         var out: Set<String> = []
         for (_, list) in groups {
             let means = list.map(\.mean).sorted()
-            let median = means.count % 2 == 1 ? means[means.count / 2] : (means[means.count / 2 - 1] + means[means.count / 2]) / 2
+            let median =
+                means.count % 2 == 1
+                ? means[means.count / 2] : (means[means.count / 2 - 1] + means[means.count / 2]) / 2
             for e in list where e.mean > 2 * median { out.insert(e.id) }
         }
         return out
@@ -284,7 +320,9 @@ struct ReferenceScreen {
                 if severe(a) { byExpert[e, default: (0, 0)].x += 1 }
             }
         }
-        func z(_ s: (n: Int, x: Int)) -> Double { (Double(s.x) / Double(s.n) - p) / (p * (1 - p) / Double(s.n)).squareRoot() }
+        func z(_ s: (n: Int, x: Int)) -> Double {
+            (Double(s.x) / Double(s.n) - p) / (p * (1 - p) / Double(s.n)).squareRoot()
+        }
         var out: [(SubjectType, String)] = []
         for (h, s) in byHospital where s.n >= 20 && z(s) > 3 { out.append((.institution, h)) }
         for (e, s) in byExpert where s.n >= 20 && z(s) > 3 { out.append((.expert, e)) }
@@ -296,10 +334,14 @@ struct ReferenceScreen {
         var out: [(SubjectType, String)] = []
         var panels: [String: [Int32]] = [:]
         for a in data.assessments ?? [] {
-            if a.expertIDs.contains(where: { experts[$0]?.institutionID != nil && experts[$0]?.institutionID == a.hospitalID }) {
+            if a.expertIDs.contains(where: {
+                experts[$0]?.institutionID != nil && experts[$0]?.institutionID == a.hospitalID
+            }) {
                 out.append((.assessment, a.assessmentID))
             }
-            guard let employer = casesByID[a.caseID]?.employerID, let day = a.concludedDate ?? a.appliedDate else { continue }
+            guard let employer = casesByID[a.caseID]?.employerID, let day = a.concludedDate ?? a.appliedDate else {
+                continue
+            }
             for e in a.expertIDs { panels[e + "|" + employer, default: []].append(day.ordinal) }
         }
         var flagged: Set<String> = []
@@ -315,7 +357,9 @@ struct ReferenceScreen {
 
     private func r22() -> [String] {
         var visits: [String: [Day]] = [:]
-        for v in data.healthVisits ?? [] { visits[v.personID.raw + "|" + (v.institutionID ?? ""), default: []].append(v.visitDate) }
+        for v in data.healthVisits ?? [] {
+            visits[v.personID.raw + "|" + (v.institutionID ?? ""), default: []].append(v.visitDate)
+        }
         var out: [String] = []
         for a in data.assessments ?? [] {
             guard let h = a.hospitalID, let applied = a.appliedDate, let c = casesByID[a.caseID] else { continue }
@@ -345,7 +389,9 @@ struct ReferenceScreen {
             let recent = (1...3).compactMap { byMonth[m.adding(months: -$0 + shift)] }
             let base = (4...15).compactMap { byMonth[m.adding(months: -$0 + shift)] }.sorted()
             guard recent.count == 3, base.count >= 6 else { continue }
-            let median = base.count % 2 == 1 ? Double(base[base.count / 2]) : Double(base[base.count / 2 - 1] + base[base.count / 2]) / 2
+            let median =
+                base.count % 2 == 1
+                ? Double(base[base.count / 2]) : Double(base[base.count / 2 - 1] + base[base.count / 2]) / 2
             if Double(recent.reduce(0, +)) / 3 > 1.5 * median { return true }
         }
         return false
