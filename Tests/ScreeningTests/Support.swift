@@ -119,3 +119,28 @@ func realTimeAgreesWithBatch(
     }
     return (realTime, batch)
 }
+
+extension Fixture {
+    static func death(_ person: PersonID, _ date: String, source: String? = "公安") -> DeathRecord {
+        DeathRecord(personID: person, deathDate: day(date), source: source)
+    }
+
+    static func agreement(
+        _ id: String, institution: String, services: [InstitutionKind] = [.medical], start: String = "2025-01-01",
+        end: String = "2026-12-31", status: AgreementStatus = .active
+    ) -> Agreement {
+        Agreement(
+            agreementID: id, institutionID: institution, services: services, startDate: day(start), endDate: day(end),
+            status: status)
+    }
+
+    static func dependent(
+        _ id: PersonID, caseID: String = "C1", relation: Relation = .child, birth: String? = nil,
+        disabled: Bool = false,
+        end: String? = nil
+    ) -> Dependent {
+        Dependent(
+            dependentID: id, caseID: caseID, relation: relation, birthDate: birth.map(day), lone: false,
+            disabled: disabled, startDate: day("2024-01-01"), endDate: end.map(day))
+    }
+}

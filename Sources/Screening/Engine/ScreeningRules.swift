@@ -1,6 +1,10 @@
 /// The rule implementations the engine runs by default, in catalogue order.
 public enum ScreeningRules {
     public static let all: [any ScreeningRule] = [
-        DQ01InvalidPersonID(), R03LargePayment(),
+        DQ01InvalidPersonID(), R03LargePayment(), R04HighFrequency(), R05PaymentAfterDeath(),
+        R06DisabilityAndPension(), R07MedicalInsuranceDuplicate(), R08DuplicateInvoice(),
+        R09NonContractedInstitution(), R11NoDetermination(), R13InsuredThenInjured(), R14OverlappingStays(),
+        R15DependantEligibility(), R19AccountConcentration(), R20LateApplication(), R21SlowDetermination(),
+        R24BenefitsInPrison(),
     ]
 }

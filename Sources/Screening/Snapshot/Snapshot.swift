@@ -49,6 +49,8 @@ public final class Snapshot: Sendable {
     public let caseRow: [Int32]
     /// Person id → rows of `cases`, by accident date.
     public let casesByWorker: GroupIndex
+    /// Row of `cases` → person id of its worker.
+    public let caseWorker: [Int32]
     public let assessments: [Assessment]
     /// Case id → rows of `assessments`, by concluded date (pending ones last, by applied date).
     public let assessmentsByCase: GroupIndex
@@ -101,8 +103,12 @@ public final class Snapshot: Sendable {
     public let pensionsByPerson: GroupIndex
     public let medicalInsurance: [MedicalInsuranceStay]
     public let medicalInsuranceByPerson: GroupIndex
+    /// Institution id (`institutionIDs`) of each medical-insurance stay, -1 when empty.
+    public let medicalInsuranceInstitution: [Int32]
     public let healthVisits: [HealthVisit]
     public let healthVisitsByPerson: GroupIndex
+    /// Institution id of each health visit, -1 when empty.
+    public let healthVisitInstitution: [Int32]
     public let trafficAccidents: [TrafficAccident]
     public let trafficAccidentsByPerson: GroupIndex
     public let imprisonments: [Imprisonment]
@@ -133,6 +139,7 @@ public final class Snapshot: Sendable {
         cases = dataSet.cases ?? []
         caseRow = parts.cases.row
         casesByWorker = parts.persons.casesByWorker
+        caseWorker = parts.persons.caseKeys
         assessments = dataSet.assessments ?? []
         assessmentsByCase = parts.assessmentsByCase
         expertIDs = parts.experts.table
@@ -166,8 +173,10 @@ public final class Snapshot: Sendable {
         pensionsByPerson = parts.persons.pensionsByPerson
         medicalInsurance = dataSet.medicalInsurance ?? []
         medicalInsuranceByPerson = parts.persons.medicalInsuranceByPerson
+        medicalInsuranceInstitution = parts.medicalInsuranceInstitution
         healthVisits = dataSet.healthVisits ?? []
         healthVisitsByPerson = parts.persons.healthVisitsByPerson
+        healthVisitInstitution = parts.healthVisitInstitution
         trafficAccidents = dataSet.trafficAccidents ?? []
         trafficAccidentsByPerson = parts.persons.trafficAccidentsByPerson
         imprisonments = dataSet.imprisonments ?? []

@@ -52,6 +52,8 @@ struct SnapshotBuilder: Sendable {
         var interned: Interned
         var paymentInstitution: [Int32]
         var agreementKeys: [Int32]
+        var medicalInsuranceInstitution: [Int32]
+        var healthVisitInstitution: [Int32]
     }
 
     struct ScalarPart: Sendable {
@@ -87,6 +89,8 @@ struct SnapshotBuilder: Sendable {
         var cases: Interned
         var experts: Interned
         var institutions: Interned
+        var medicalInsuranceInstitution: [Int32]
+        var healthVisitInstitution: [Int32]
         var items: IDTable
         var invoices: IDTable
         var accounts: IDTable
@@ -176,7 +180,10 @@ struct SnapshotBuilder: Sendable {
         return Parts(
             available: Self.availableTables(data), regions: scalars.regions, province: scalars.province,
             persons: persons, employers: small.employers, cases: cases.interned, experts: small.experts,
-            institutions: institutions.interned, items: scalars.items, invoices: invoices, accounts: accounts,
+            institutions: institutions.interned,
+            medicalInsuranceInstitution: institutions.medicalInsuranceInstitution,
+            healthVisitInstitution: institutions.healthVisitInstitution, items: scalars.items, invoices: invoices,
+            accounts: accounts,
             payments: columns, serviceOrder: serviceOrder,
             paymentIndexes: PaymentIndexes(
                 byWorker: indexSlots[0].value, byCase: indexSlots[1].value, byInstitution: indexSlots[2].value,
@@ -272,9 +279,12 @@ struct SnapshotBuilder: Sendable {
         var interned = internRows((data.institutions ?? []).map(\.institutionID))
         let paymentInstitution = (data.payments ?? []).map { interned.table.internOptional($0.institutionID) }
         let agreementKeys = (data.agreements ?? []).map { interned.table.intern($0.institutionID) }
+        let medical = (data.medicalInsurance ?? []).map { interned.table.internOptional($0.institutionID) }
+        let visits = (data.healthVisits ?? []).map { interned.table.internOptional($0.institutionID) }
         padRows(&interned)
         return InstitutionPart(
-            interned: interned, paymentInstitution: paymentInstitution, agreementKeys: agreementKeys)
+            interned: interned, paymentInstitution: paymentInstitution, agreementKeys: agreementKeys,
+            medicalInsuranceInstitution: medical, healthVisitInstitution: visits)
     }
 
     static func scalars(_ data: DataSet) -> ScalarPart {
