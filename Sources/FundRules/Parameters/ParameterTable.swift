@@ -1,0 +1,81 @@
+import FundModel
+
+/// The yearly statutory figures (`parameters.csv`) by region and year, with the fallback of interchange.md:
+/// "a city without a figure inherits its province's", and national figures under `000000`.
+///
+/// The year of a row is the year in which the figure is applied (rules.md §5):
+/// the parameters of a case are those of its accident year.
+public struct ParameterTable: Sendable {
+    private struct Key: Hashable {
+        var region: RegionCode
+        var year: Int
+        var name: String
+    }
+
+    private var values: [Key: Decimal4] = [:]
+    private var parents: [RegionCode: RegionCode] = [:]
+    /// Fallback chains of every region known at init, so that the per-payment lookups of R10 do not rebuild them.
+    private var chains: [RegionCode: [RegionCode]] = [:]
+
+    /// Later rows override earlier rows with the same region, year and name.
+    public init(parameters: [Parameter], regions: [Region]) {
+        for row in parameters {
+            values[Key(region: row.regionCode, year: row.year, name: row.name)] = row.value
+        }
+        for region in regions {
+            if let parent = region.parentCode, parent != region.code { parents[region.code] = parent }
+        }
+        var known = Set(regions.map(\.code))
+        known.formUnion(parameters.map(\.regionCode))
+        for code in known { chains[code] = buildChain(for: code) }
+    }
+
+    /// The figure for the region and year: the city's own, else its province's (via the region's
+    /// `parent_code`, or the code's shape where the region has no row), else the national (000000) row.
+    /// `nil` if none.
+    public func value(_ name: String, region: RegionCode, year: Int) -> Decimal4? {
+        lookup(name, region: region, year: year)?.value
+    }
+
+    /// The figure as money: the value is in yuan, rounded half up to the fen.
+    public func money(_ name: String, region: RegionCode, year: Int) -> Money? {
+        value(name, region: region, year: year)?.money
+    }
+
+    /// The figure and the region whose row supplied it, for explanations and evidence.
+    public func lookup(_ name: String, region: RegionCode, year: Int) -> (value: Decimal4, source: RegionCode)? {
+        for code in fallbackChain(for: region) {
+            if let value = values[Key(region: code, year: year, name: name)] { return (value, code) }
+        }
+        return nil
+    }
+
+    /// The regions searched for a figure of `region`, nearest first, always ending with the national code.
+    ///
+    /// The next region is the region row's `parent_code` when there is one; otherwise the code's shape
+    /// decides: a county falls back to its city, a city to its province, a province to the nation.
+    public func fallbackChain(for region: RegionCode) -> [RegionCode] {
+        chains[region] ?? buildChain(for: region)
+    }
+
+    private func buildChain(for region: RegionCode) -> [RegionCode] {
+        var chain: [RegionCode] = []
+        var seen: Set<RegionCode> = []
+        var current: RegionCode? = region
+        // A region table with a cycle in its parents stops at the first repeat rather than looping.
+        while let code = current, !code.isNational, seen.insert(code).inserted {
+            chain.append(code)
+            current = parents[code] ?? ParameterTable.impliedParent(of: code)
+        }
+        chain.append(.national)
+        return chain
+    }
+
+    private static func impliedParent(of code: RegionCode) -> RegionCode {
+        switch code.impliedLevel {
+        case .county: code.city
+        case .city: code.province
+        case .province: .national
+        }
+    }
+}
