@@ -69,7 +69,7 @@ public enum RuleCatalog {
             ]),
         RuleSpec(
             id: "R10", name: "超标准支付", subject: .payment, isRealTime: true,
-            tables: [.payments, .injuryCases, .parameters],
+            tables: [.payments, .injuryCases, .parameters, .assessments],
             fields: [.level(), .params([FieldSpec("tolerance", .amountOrZero, "yuan above the statutory amount")])]),
         RuleSpec(
             id: "R11", name: "无认定支出", subject: .payment, isRealTime: true, tables: [.payments, .injuryCases],

@@ -64,6 +64,14 @@ public struct RuleContext: Sendable {
         payment.item >= 0 ? snapshot.itemCodes.name(payment.item) : record(payment).itemCode
     }
 
+    /// The item as people read it: `工伤医疗费（MED）`, or the bare code when it is not on the list.
+    public func itemLabel(_ payment: PaymentFacts) -> String { itemLabel(itemCode(payment)) }
+
+    /// `工伤医疗费（MED）` for a code.
+    public func itemLabel(_ code: String) -> String {
+        snapshot.itemList.item(code).map { "\($0.name)（\(code)）" } ?? code
+    }
+
     /// A finding on a payment (subject `payment`, id `RULE-payment-PAYMENTID`, region the paying region),
     /// with the payment amount at risk unless another is given.
     public func finding(

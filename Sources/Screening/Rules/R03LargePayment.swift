@@ -38,11 +38,10 @@ public struct R03LargePayment: PaymentRule, RealTimeRule {
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
         guard !payment.isReversal, let limits = parameters.limits.value(for: payment, in: context) else { return nil }
         guard let level = limits.levels.first(where: { payment.amount > $0.limit }) else { return nil }
-        let code = context.itemCode(payment)
         return context.finding(
             on: payment, severity: level.severity,
             detail:
-                "\(code) 单笔支付 \(payment.amount) 元，超过大额支出阈值 \(limits.threshold) 元的 \(level.multiple) 倍（\(level.severity.chineseName)）",
+                "\(context.itemLabel(payment))单笔支付 \(payment.amount) 元，超过大额支出阈值 \(limits.threshold) 元的 \(level.multiple) 倍（\(level.severity.chineseName)）",
             evidence: [])
     }
 }

@@ -129,7 +129,7 @@ public struct R04HighFrequency: RealTimeRule {
             ruleID: spec.id, severity: level.severity, regionCode: workerRecord.regionCode, subjectType: .worker,
             subjectID: workerRecord.workerID.raw, amount: amount,
             detail:
-                "职工在 \(first)–\(lastDay) 的 \(window.days) 天内有 \(count) 笔 \(code) 支付（阈值：\(window.days) 天内 \(window.count) 笔；\(level.severity.chineseName)），请核查是否重复或虚构就诊",
+                "职工在 \(first)–\(lastDay) 的 \(window.days) 天内有 \(count) 笔\(context.itemLabel(code))支付（阈值：\(window.days) 天内 \(window.count) 笔；\(level.severity.chineseName)），请核查是否重复或虚构就诊",
             evidence: evidence,
             findingID: Finding.stableID(ruleID: spec.id, subjectType: .worker, subjectID: workerRecord.workerID.raw)
                 + "-" + code)

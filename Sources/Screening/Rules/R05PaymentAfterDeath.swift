@@ -1,4 +1,5 @@
 import FundModel
+import FundRules
 
 /// R05 ⚡ 死亡后支出: a payment whose service date is after the person's death (`ext_deaths`).
 ///
@@ -34,7 +35,7 @@ public struct R05PaymentAfterDeath: PaymentRule, RealTimeRule {
         return context.finding(
             on: payment, severity: parameters.level,
             detail:
-                "\(context.itemCode(payment)) 支付的服务日期 \(payment.serviceDate) 在\(who)死亡（\(death)\(source.map { "，来源：\($0)" } ?? "")）之后，请核实并追回",
+                "\(context.itemLabel(payment)) 支付的服务日期 \(payment.serviceDate) 在\(who)死亡（\(death)\(source.map { "，来源：\($0)" } ?? "")）之后，请核实并追回",
             evidence: [snapshot.persons.name(person)])
     }
 }

@@ -1,4 +1,5 @@
 import FundModel
+import FundRules
 
 /// R06 ⚡ 伤残津贴与养老金重复: DISABILITY_MONTHLY whose service date is on or after the worker's
 /// pension start (`ext_pensions`, earliest record). Only PENSION_TOPUP may be paid from then on
@@ -14,7 +15,7 @@ public struct R06DisabilityAndPension: PaymentRule, RealTimeRule {
     }
 
     public func parameters(_ settings: RuleSettings, in snapshot: Snapshot) -> Parameters {
-        Parameters(level: settings.level, items: ItemSet([Items.disabilityMonthly], in: snapshot))
+        Parameters(level: settings.level, items: ItemSet([ItemCode.disabilityMonthly], in: snapshot))
     }
 
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {

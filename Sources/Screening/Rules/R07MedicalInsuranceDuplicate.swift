@@ -46,7 +46,7 @@ public struct R07MedicalInsuranceDuplicate: PaymentRule {
                 return context.finding(
                     on: payment, severity: parameters.level,
                     detail:
-                        "\(context.itemCode(payment)) 支付与医保重复报销：\(reason)（同一机构 \(snapshot.institutionIDs.name(payment.institution))），请核实并追回",
+                        "\(context.itemLabel(payment)) 支付与医保重复报销：\(reason)（同一机构 \(snapshot.institutionIDs.name(payment.institution))），请核实并追回",
                     evidence: [stay.invoiceNo.flatMap { $0.isEmpty ? nil : $0 } ?? "医保住院\(stay.admissionDate)"])
             }
         }

@@ -39,7 +39,7 @@ public struct R09NonContractedInstitution: PaymentRule, RealTimeRule {
         return context.finding(
             on: payment, severity: parameters.level,
             detail:
-                "\(context.itemCode(payment)) 在机构 \(institution) 发生，该机构在服务日期 \(payment.serviceDate) 没有有效的\(service.chineseName)服务协议，请核实是否为急诊或违规结算",
+                "\(context.itemLabel(payment)) 在机构 \(institution) 发生，该机构在服务日期 \(payment.serviceDate) 没有有效的\(service.chineseName)服务协议，请核实是否为急诊或违规结算",
             evidence: [institution])
     }
 }

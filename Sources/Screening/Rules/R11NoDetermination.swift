@@ -39,6 +39,6 @@ public struct R11NoDetermination: PaymentRule, RealTimeRule {
         }
         return context.finding(
             on: payment, severity: parameters.level,
-            detail: "\(context.itemCode(payment)) 支付无有效工伤认定：\(reason)，请核实", evidence: evidence)
+            detail: "\(context.itemLabel(payment)) 支付无有效工伤认定：\(reason)，请核实", evidence: evidence)
     }
 }

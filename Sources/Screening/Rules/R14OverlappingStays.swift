@@ -1,4 +1,5 @@
 import FundModel
+import FundRules
 
 /// R14 住院时间重叠: two MED payments of one worker at different institutions, each with a period of
 /// at least `min_nights` nights, overlapping by `min_overlap_nights` or more; the later payment fires.
@@ -21,7 +22,7 @@ public struct R14OverlappingStays: ScreeningRule {
     public func run(_ context: RuleContext) -> RuleOutput {
         let snapshot = context.snapshot
         let columns = snapshot.payments
-        guard let med = snapshot.itemCodes.id(Items.med) else { return RuleOutput() }
+        guard let med = snapshot.itemCodes.id(ItemCode.med) else { return RuleOutput() }
         let table = context.regionTable {
             Parameters(
                 level: $0.level, minNights: $0.count("params", "min_nights"),

@@ -1,4 +1,5 @@
 import FundModel
+import FundRules
 
 /// R15 ⚡ 供养亲属资格: DEPENDANT for a dependant past `end_date`, or for a child, grandchild or
 /// sibling (not `disabled`) whose service date is on or after the birthday of `age_limit`
@@ -21,7 +22,7 @@ public struct R15DependantEligibility: PaymentRule, RealTimeRule {
     public func parameters(_ settings: RuleSettings, in snapshot: Snapshot) -> Parameters {
         Parameters(
             level: settings.level, ageLimit: settings.count("params", "age_limit"),
-            items: ItemSet([Items.dependant], in: snapshot))
+            items: ItemSet([ItemCode.dependant], in: snapshot))
     }
 
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {

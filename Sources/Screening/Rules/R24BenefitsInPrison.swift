@@ -1,4 +1,5 @@
 import FundModel
+import FundRules
 
 /// R24 服刑期间领取待遇: DEPENDANT whose dependant is imprisoned on the service date (suspended by
 /// 供养亲属范围规定 art. 5: dependant_imprisoned, orange); DISABILITY_MONTHLY or NURSING of a worker
@@ -22,8 +23,8 @@ public struct R24BenefitsInPrison: PaymentRule {
             dependantLevel: settings.severity("levels", "dependant_imprisoned"),
             workerLevel: settings.severity("levels", "worker_imprisoned"),
             checkWorker: settings.bool("params", "check_worker"),
-            dependantItems: ItemSet([Items.dependant], in: snapshot),
-            workerItems: ItemSet([Items.disabilityMonthly, Items.nursing], in: snapshot))
+            dependantItems: ItemSet([ItemCode.dependant], in: snapshot),
+            workerItems: ItemSet([ItemCode.disabilityMonthly, ItemCode.nursing], in: snapshot))
     }
 
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
@@ -44,7 +45,7 @@ public struct R24BenefitsInPrison: PaymentRule {
             return context.finding(
                 on: payment, severity: severity,
                 detail:
-                    "\(context.itemCode(payment)) 的服务日期 \(payment.serviceDate) 在\(who)服刑期间（\(term.startDate)–\(term.endDate.map(\.iso) ?? "至今")），应暂停发放，请核实",
+                    "\(context.itemLabel(payment)) 的服务日期 \(payment.serviceDate) 在\(who)服刑期间（\(term.startDate)–\(term.endDate.map(\.iso) ?? "至今")），应暂停发放，请核实",
                 evidence: [snapshot.persons.name(person)])
         }
         return nil

@@ -1,4 +1,5 @@
 import FundModel
+import FundRules
 
 /// An immutable, indexed view of a `DataSet`, built once per screening run.
 ///
@@ -69,9 +70,14 @@ public final class Snapshot: Sendable {
     public let agreementsByInstitution: GroupIndex
 
     // MARK: Items and parameters
+    /// Every item code seen: the item list's (national, then the province's) first, then the payments'.
     public let itemCodes: IDTable
     public let benefitItems: [BenefitItemRow]
+    /// The province's item list: the national items with benefit_items.csv's additions and retirements.
+    public let itemList: ItemList
     public let parameters: [Parameter]
+    /// The statutory amounts of the data set's parameters and item list (R10, entitlements).
+    public let calculator: EntitlementCalculator
 
     // MARK: Payments
     public let payments: PaymentColumns
@@ -152,7 +158,10 @@ public final class Snapshot: Sendable {
         agreementsByInstitution = parts.agreementsByInstitution
         itemCodes = parts.items
         benefitItems = dataSet.benefitItems ?? []
+        itemList = parts.itemList
         parameters = dataSet.parameters ?? []
+        calculator = EntitlementCalculator(
+            parameters: ParameterTable(parameters: parameters, regions: dataSet.regions), items: parts.itemList)
         payments = parts.payments
         invoiceNumbers = parts.invoices
         accounts = parts.accounts
@@ -224,26 +233,21 @@ public final class Snapshot: Sendable {
         return Day(optionalOrdinal: earliestPension[Int(person)])
     }
 
-    /// The latest assessment of a case concluded strictly before `day` (rules.md §5 "grade of a payment").
-    public func latestConcludedAssessment(caseID: Int32, before day: Day) -> Assessment? {
-        var latest: Assessment?
-        for row in assessmentsByCase.rows(for: caseID) {
-            let assessment = assessments[Int(row)]
-            guard let concluded = assessment.concludedDate else { break }  // pending ones are last
-            if concluded < day { latest = assessment } else { break }
-        }
-        return latest
+    /// The latest assessment of a case concluded strictly before `day` (rules.md §5 "grade of a payment"),
+    /// or the latest ever when `day` is `nil`.
+    ///
+    /// The choice among assessments concluded the same day is FundRules' (review over second over
+    /// initial, then the larger id), so that R10, R12 and the entitlement schedule always agree.
+    public func latestConcludedAssessment(caseID: Int32, before day: Day? = nil) -> Assessment? {
+        let rows = assessmentsByCase.rows(for: caseID)
+        guard !rows.isEmpty else { return nil }
+        return CaseFacts.latestConcludedAssessment(
+            of: caseIDs.name(caseID), in: rows.lazy.map { self.assessments[Int($0)] }, before: day)
     }
 
-    /// The latest concluded assessment of a case, whatever its date.
-    public func latestConcludedAssessment(caseID: Int32) -> Assessment? {
-        var latest: Assessment?
-        for row in assessmentsByCase.rows(for: caseID) {
-            let assessment = assessments[Int(row)]
-            guard assessment.concludedDate != nil else { break }
-            latest = assessment
-        }
-        return latest
+    /// The dependants of a case.
+    public func dependents(caseID: Int32) -> [Dependent] {
+        dependentsByCase.rows(for: caseID).map { dependents[Int($0)] }
     }
 
     /// The integer view of a payment that is not in the snapshot (real-time check).

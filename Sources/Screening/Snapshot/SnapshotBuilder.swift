@@ -1,4 +1,5 @@
 import FundModel
+import FundRules
 
 /// Builds the parts of a `Snapshot`: first the id tables and payment columns
 /// (one parallel task per id table, each owning its own interner), then every
@@ -58,6 +59,7 @@ struct SnapshotBuilder: Sendable {
 
     struct ScalarPart: Sendable {
         var items: IDTable
+        var itemList: ItemList
         var regions: Interned
         var province: RegionCode?
         var paymentItem: [Int32]
@@ -92,6 +94,7 @@ struct SnapshotBuilder: Sendable {
         var medicalInsuranceInstitution: [Int32]
         var healthVisitInstitution: [Int32]
         var items: IDTable
+        var itemList: ItemList
         var invoices: IDTable
         var accounts: IDTable
         var payments: PaymentColumns
@@ -182,7 +185,8 @@ struct SnapshotBuilder: Sendable {
             persons: persons, employers: small.employers, cases: cases.interned, experts: small.experts,
             institutions: institutions.interned,
             medicalInsuranceInstitution: institutions.medicalInsuranceInstitution,
-            healthVisitInstitution: institutions.healthVisitInstitution, items: scalars.items, invoices: invoices,
+            healthVisitInstitution: institutions.healthVisitInstitution, items: scalars.items,
+            itemList: scalars.itemList, invoices: invoices,
             accounts: accounts,
             payments: columns, serviceOrder: serviceOrder,
             paymentIndexes: PaymentIndexes(
@@ -289,7 +293,9 @@ struct SnapshotBuilder: Sendable {
 
     static func scalars(_ data: DataSet) -> ScalarPart {
         let payments = data.payments ?? []
+        let itemList = ItemList(provincialRows: data.benefitItems ?? [])
         var items = IDTable()
+        for item in itemList.items { items.intern(item.code) }
         for row in data.benefitItems ?? [] { items.intern(row.itemCode) }
         let paymentItem = payments.map { items.intern($0.itemCode) }
 
@@ -322,7 +328,7 @@ struct SnapshotBuilder: Sendable {
             flags[i] = PaymentColumns.flags(advance: p.advance, channel: p.channel)
         }
         return ScalarPart(
-            items: items, regions: regions, province: province, paymentItem: paymentItem,
+            items: items, itemList: itemList, regions: regions, province: province, paymentItem: paymentItem,
             paymentRegion: paymentRegion, ledgerKeys: ledgerKeys, amount: amount, paidDate: paidDate,
             periodStart: periodStart, periodEnd: periodEnd, serviceDate: serviceDate, flags: flags)
     }
