@@ -53,6 +53,7 @@ public struct ScreeningEngine: Sendable {
             let kept = enabledOnly(output.findings, ruleID: specs[index].id)
             for finding in kept { reports[index].add(finding) }
             reports[index].duration = duration
+            reports[index].notes = output.notes
             findings.append(contentsOf: kept)
             indicatorValues.append(contentsOf: output.indicatorValues)
         }

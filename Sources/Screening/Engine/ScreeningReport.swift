@@ -30,6 +30,8 @@ public struct RuleReport: Sendable, Hashable {
     /// Sum of the findings' amounts at risk.
     public var amountAtRisk: Money = .zero
     public var duration: Duration = .zero
+    /// What the rule could not judge and why (`RuleOutput.notes`).
+    public var notes: [String] = []
 
     public init(ruleID: String, name: String, notRun: NotRunReason? = nil) {
         self.ruleID = ruleID

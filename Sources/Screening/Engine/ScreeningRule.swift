@@ -71,9 +71,13 @@ public struct RuleOutput: Sendable {
     public var findings: [Finding]
     /// An indicator's figures per region and period (empty for a rule).
     public var indicatorValues: [IndicatorValue]
+    /// What the rule could not judge and why (e.g. payments whose statutory amount cannot be computed),
+    /// so that nothing passes silently; shown in the run's summary.
+    public var notes: [String]
 
-    public init(findings: [Finding] = [], indicatorValues: [IndicatorValue] = []) {
+    public init(findings: [Finding] = [], indicatorValues: [IndicatorValue] = [], notes: [String] = []) {
         self.findings = findings
         self.indicatorValues = indicatorValues
+        self.notes = notes
     }
 }

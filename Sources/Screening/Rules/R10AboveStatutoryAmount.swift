@@ -11,7 +11,7 @@ import FundRules
 /// (y1·12+m1) + 1; one month without a period). Reversals, items without a
 /// statutory amount, payments without a case or a grade to compare (R12's),
 /// and cases whose amount cannot be computed (a missing own wage or parameter)
-/// are not judged here.
+/// are not judged here; the last are counted in the run's notes, by reason.
 ///
 /// The batch run walks each case's payments in service-date order and builds
 /// the case facts once per assessment, not once per payment.
@@ -27,6 +27,7 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
         let levels = context.regionTable { $0.level }
         let checked = snapshot.itemCodes.names.map { ItemCode.withStatutoryAmount.contains($0) }
         var findings: [Finding] = []
+        var unjudged: [String: Int] = [:]
         for caseID in 0..<Int32(snapshot.paymentsByCase.keyCount) {
             guard let record = snapshot.caseRecord(caseID) else { continue }
             let rows = snapshot.paymentsByCase.rows(for: caseID)
@@ -34,7 +35,7 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
             let dependents = snapshot.dependents(caseID: caseID)
             var facts: CaseFacts?
             var factsAssessment: String?
-            var amounts: [AmountKey: Money?] = [:]
+            var amounts: [AmountKey: Result<Money?, EntitlementError>] = [:]
             for row in rows where checked[Int(columns.item[Int(row)])] && columns.amount[Int(row)] >= 0 {
                 let payment = columns.facts(row)
                 let assessment = snapshot.latestConcludedAssessment(caseID: caseID, before: payment.serviceDate)
@@ -44,12 +45,14 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
                     amounts.removeAll(keepingCapacity: true)
                 }
                 let key = AmountKey(item: payment.item, dependent: payment.dependent)
+                let result = amounts[key] ?? computeStatutoryAmount(payment, facts!, context)
+                amounts[key] = result
                 let statutory: Money?
-                if let known = amounts[key] {
-                    statutory = known
-                } else {
-                    statutory = statutoryAmount(payment, facts!, context)
-                    amounts[key] = statutory
+                switch result {
+                case .success(let amount): statutory = amount
+                case .failure(let error):
+                    statutory = nil
+                    unjudged[Self.reason(error), default: 0] += 1
                 }
                 if let finding = judge(
                     payment, statutory: statutory, tolerance: tolerance[payment.region], level: levels[payment.region],
@@ -59,7 +62,20 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
                 }
             }
         }
-        return RuleOutput(findings: findings)
+        let notes = unjudged.keys.sorted().map { "\(unjudged[$0]!) 笔支付无法计算法定标准，未判断：\($0)" }
+        return RuleOutput(findings: findings, notes: notes)
+    }
+
+    /// The kind of problem, without the case it happened in, to group the notes.
+    static func reason(_ error: EntitlementError) -> String {
+        switch error {
+        case .missingOwnWage: "缺少本人工资 (missing own wage)"
+        case .missingParameter(let name, _, let year): "缺少参数 \(name) \(year) (missing parameter)"
+        case .missingAssessment: "缺少鉴定结论 (missing assessment)"
+        case .invalidGrade(let grade): "伤残等级 \(grade) 无效 (invalid grade)"
+        case .missingDependentID: "供养亲属抚恤金未指明供养亲属 (DEPENDANT without dependent_id)"
+        case .unknownDependent: "收款人不是该案件的供养亲属 (unknown dependant)"
+        }
     }
 
     public func check(_ payment: PaymentFacts, in context: RuleContext) -> [Finding] {
@@ -85,10 +101,21 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
 
     /// The statutory amount of the payment's item for the facts (per month for a monthly item), or `nil`.
     func statutoryAmount(_ payment: PaymentFacts, _ facts: CaseFacts, _ context: RuleContext) -> Money? {
+        try? computeStatutoryAmount(payment, facts, context).get()
+    }
+
+    func computeStatutoryAmount(_ payment: PaymentFacts, _ facts: CaseFacts, _ context: RuleContext) -> Result<
+        Money?, EntitlementError
+    > {
         let dependent = payment.dependent >= 0 ? PersonID(context.snapshot.persons.name(payment.dependent)) : nil
         let dependentID = payment.row >= 0 ? dependent : context.candidate?.dependentID
-        return try? context.snapshot.calculator.statutoryAmount(
-            itemCode: context.itemCode(payment), facts: facts, dependentID: dependentID)
+        do {
+            return .success(
+                try context.snapshot.calculator.statutoryAmount(
+                    itemCode: context.itemCode(payment), facts: facts, dependentID: dependentID))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// Shared by the batch run and the real-time check.
