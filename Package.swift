@@ -33,6 +33,8 @@ let package = Package(
             dependencies: [
                 "FundModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The raw sqlite3 C API, for the importer's bulk-insert fast path.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
