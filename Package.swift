@@ -67,7 +67,11 @@ let package = Package(
         ),
         .testTarget(name: "FundModelTests", dependencies: ["FundModel"], swiftSettings: strict),
         .testTarget(name: "FundRulesTests", dependencies: ["FundModel", "FundRules"], swiftSettings: strict),
-        .testTarget(name: "FundStoreTests", dependencies: ["FundModel", "FundStore"], swiftSettings: strict),
+        .testTarget(
+            name: "FundStoreTests",
+            dependencies: ["FundModel", "FundStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "ScreeningTests", dependencies: ["FundModel", "FundRules", "Screening"], swiftSettings: strict),
         .testTarget(
