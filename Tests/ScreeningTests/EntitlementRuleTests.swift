@@ -170,3 +170,20 @@ struct R12Tests {
         #expect(realTime.count == 1 && realTime == batch)
     }
 }
+
+@Suite("R10 notes")
+struct R10NotesTests {
+    @Test("payments whose statutory amount cannot be computed are counted in the notes, not passed silently")
+    func notes() async {
+        let noWage = Fixture.injuryCase("C1", accident: "2025-06-01", ownWage: nil)
+        let assessments = [EntitlementFixture.assessment("A1", caseID: "C1", concluded: "2025-12-01", grade: 7)]
+        let payments = [
+            Fixture.payment("L1", item: "DISABILITY_LUMP", yuan: "1", paid: "2026-01-05", caseID: "C1"),
+            Fixture.payment("L2", item: "DISABILITY_LUMP", yuan: "2", paid: "2026-01-06", caseID: "C1"),
+        ]
+        let report = await screen(EntitlementFixture.data(payments, cases: [noWage], assessments: assessments), ["R10"])
+        #expect(report.findings.isEmpty)
+        #expect(report.rule("R10")?.notes == ["2 笔支付无法计算法定标准，未判断：缺少本人工资 (missing own wage)"])
+        #expect(report.summaryTable().contains("R10: 2 笔支付无法计算法定标准"))
+    }
+}

@@ -47,6 +47,9 @@ public struct RuleContext: Sendable {
         return RegionTable(values: values)
     }
 
+    /// The region id of a code (-1 for a code the snapshot never saw), to index a `RegionTable`.
+    public func regionID(_ code: RegionCode) -> Int32 { snapshot.regionCodes.idOrNone(code.raw) }
+
     // MARK: Records of a payment
 
     /// The full record of a payment: the snapshot's row, or the real-time candidate.

@@ -11,6 +11,7 @@ public struct DQ01InvalidPersonID: ScreeningRule {
 
     public func run(_ context: RuleContext) -> RuleOutput {
         let snapshot = context.snapshot
+        let levels = context.regionTable { $0.level }
         var findings: [Finding] = []
         for (row, worker) in snapshot.workers.enumerated() {
             guard !worker.workerID.hasValidCheckCharacter else { continue }
@@ -23,7 +24,7 @@ public struct DQ01InvalidPersonID: ScreeningRule {
                 UnicodeScalar(PersonID.checkCharacter(forFirst17: Array(raw.utf8.prefix(17)))))
             findings.append(
                 Finding(
-                    ruleID: spec.id, severity: context.settings(region: worker.regionCode).level,
+                    ruleID: spec.id, severity: levels[context.regionID(worker.regionCode)],
                     regionCode: worker.regionCode, subjectType: .worker, subjectID: raw, amount: .zero,
                     detail: "职工\(worker.name)的身份证号校验码错误（第18位为\(raw.last!)，按 GB 11643 应为\(expected)），请核实并更正身份信息",
                     evidence: []))

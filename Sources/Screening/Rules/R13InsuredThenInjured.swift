@@ -13,11 +13,12 @@ public struct R13InsuredThenInjured: ScreeningRule {
 
     public func run(_ context: RuleContext) -> RuleOutput {
         let snapshot = context.snapshot
+        let table = context.regionTable { $0 }
         var findings: [Finding] = []
         for (row, record) in snapshot.cases.enumerated() where isFirst(row, record, snapshot) {
             guard let worker = snapshot.worker(person: snapshot.caseWorker[row]), let since = worker.insuredSince
             else { continue }
-            let settings = context.settings(region: record.regionCode)
+            let settings = table[context.regionID(record.regionCode)]
             let accident = record.accidentDate
             let severity: Severity
             let reason: String

@@ -14,10 +14,11 @@ public struct R20LateApplication: ScreeningRule {
 
     public func run(_ context: RuleContext) -> RuleOutput {
         let snapshot = context.snapshot
+        let table = context.regionTable { $0 }
         var findings: [Finding] = []
         for (row, record) in snapshot.cases.enumerated() where isFirst(row, record, snapshot) {
             guard let applied = record.appliedDate, let applicant = record.applicant else { continue }
-            let settings = context.settings(region: record.regionCode)
+            let settings = table[context.regionID(record.regionCode)]
             let accident = record.accidentDate
             var amount = Money.zero
             var evidence: [String] = []

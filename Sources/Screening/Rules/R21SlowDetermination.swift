@@ -11,10 +11,11 @@ public struct R21SlowDetermination: ScreeningRule {
 
     public func run(_ context: RuleContext) -> RuleOutput {
         let snapshot = context.snapshot
+        let table = context.regionTable { $0 }
         var findings: [Finding] = []
         for (row, record) in snapshot.cases.enumerated() where isFirst(row, record, snapshot) {
             guard let accepted = record.acceptedDate else { continue }
-            let settings = context.settings(region: record.regionCode)
+            let settings = table[context.regionID(record.regionCode)]
             let limit = settings.count("params", "days")
             let detail: String
             if let decided = record.decidedDate {
