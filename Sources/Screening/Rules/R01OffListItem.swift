@@ -37,10 +37,12 @@ public struct R01OffListItem: PaymentRule, RealTimeRule {
     }
 
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
-        let code = context.itemCode(payment)
         let standing =
             payment.item >= 0 && Int(payment.item) < parameters.standing.count
-            ? parameters.standing[Int(payment.item)] : Self.standing(code, context.snapshot.itemList)
+            ? parameters.standing[Int(payment.item)]
+            : Self.standing(context.itemCode(payment), context.snapshot.itemList)
+        guard standing != .listed else { return nil }
+        let code = context.itemCode(payment)
         switch standing {
         case .listed:
             return nil

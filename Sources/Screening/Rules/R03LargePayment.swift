@@ -35,6 +35,8 @@ public struct R03LargePayment: PaymentRule, RealTimeRule {
         return Parameters(limits: ItemTable(byCode, in: snapshot))
     }
 
+    public func watchedItems(_ parameters: Parameters) -> Set<String>? { Set(parameters.limits.byCode.keys) }
+
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
         guard !payment.isReversal, let limits = parameters.limits.value(for: payment, in: context) else { return nil }
         guard let level = limits.levels.first(where: { payment.amount > $0.limit }) else { return nil }

@@ -18,6 +18,8 @@ public struct R06DisabilityAndPension: PaymentRule, RealTimeRule {
         Parameters(level: settings.level, items: ItemSet([ItemCode.disabilityMonthly], in: snapshot))
     }
 
+    public func watchedItems(_ parameters: Parameters) -> Set<String>? { parameters.items.codes }
+
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
         guard parameters.items.contains(payment, in: context),
             let start = context.snapshot.pensionStart(person: payment.worker), payment.serviceDate >= start

@@ -21,6 +21,8 @@ public struct R07MedicalInsuranceDuplicate: PaymentRule {
         Parameters(level: settings.level, items: ItemSet(settings.itemList("params", "items"), in: snapshot))
     }
 
+    public func watchedItems(_ parameters: Parameters) -> Set<String>? { parameters.items.codes }
+
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
         let snapshot = context.snapshot
         let stays = snapshot.medicalInsuranceByPerson.rows(for: payment.worker)

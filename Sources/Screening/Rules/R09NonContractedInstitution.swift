@@ -23,6 +23,8 @@ public struct R09NonContractedInstitution: PaymentRule, RealTimeRule {
         return Parameters(level: settings.level, services: ItemTable(services, in: snapshot))
     }
 
+    public func watchedItems(_ parameters: Parameters) -> Set<String>? { Set(parameters.services.byCode.keys) }
+
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
         guard let service = parameters.services.value(for: payment, in: context) else { return nil }
         let snapshot = context.snapshot

@@ -17,9 +17,16 @@ public struct R11NoDetermination: PaymentRule, RealTimeRule {
 
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
         guard !payment.advance else { return nil }
+        let snapshot = context.snapshot
+        // The common case, without touching the case record: an entitled case and a service date after the accident.
+        if payment.caseID >= 0, snapshot.caseEntitles[Int(payment.caseID)],
+            payment.serviceDate.ordinal >= snapshot.caseAccident[Int(payment.caseID)]
+        {
+            return nil
+        }
         let reason: String
         var evidence: [String] = []
-        if let record = context.snapshot.caseRecord(payment.caseID) {
+        if let record = snapshot.caseRecord(payment.caseID) {
             evidence = [record.caseID]
             if !record.decision.entitlesBenefits {
                 reason = "认定案件 \(record.caseID) 的结论为“\(record.decision.chineseName)”，不能支付工伤待遇"

@@ -36,6 +36,13 @@ public struct R12AssessmentMismatch: PaymentRule, RealTimeRule {
         }
     }
 
+    public func watchedItems(_ parameters: Parameters) -> Set<String>? {
+        [
+            ItemCode.disabilityLump, ItemCode.medicalLump, ItemCode.employmentLump, ItemCode.disabilityMonthly,
+            ItemCode.nursing,
+        ]
+    }
+
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
         let requirement =
             payment.item >= 0 && Int(payment.item) < parameters.requirements.count

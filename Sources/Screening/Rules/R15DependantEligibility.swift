@@ -25,6 +25,8 @@ public struct R15DependantEligibility: PaymentRule, RealTimeRule {
             items: ItemSet([ItemCode.dependant], in: snapshot))
     }
 
+    public func watchedItems(_ parameters: Parameters) -> Set<String>? { parameters.items.codes }
+
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
         guard payment.dependent >= 0, parameters.items.contains(payment, in: context),
             let dependant = dependant(of: payment, context.snapshot)

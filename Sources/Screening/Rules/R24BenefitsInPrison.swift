@@ -27,6 +27,10 @@ public struct R24BenefitsInPrison: PaymentRule {
             workerItems: ItemSet([ItemCode.disabilityMonthly, ItemCode.nursing], in: snapshot))
     }
 
+    public func watchedItems(_ parameters: Parameters) -> Set<String>? {
+        parameters.dependantItems.codes.union(parameters.checkWorker ? parameters.workerItems.codes : [])
+    }
+
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
         let person: Int32
         let severity: Severity

@@ -52,6 +52,10 @@ public final class Snapshot: Sendable {
     public let casesByWorker: GroupIndex
     /// Row of `cases` → person id of its worker.
     public let caseWorker: [Int32]
+    /// Case id → whether the case is in the table and its decision entitles benefits (recognized/deemed).
+    public let caseEntitles: [Bool]
+    /// Case id → accident date ordinal, or `Day.noneOrdinal` for a case not in the table.
+    public let caseAccident: [Int32]
     public let assessments: [Assessment]
     /// Case id → rows of `assessments`, by concluded date (pending ones last, by applied date).
     public let assessmentsByCase: GroupIndex
@@ -146,6 +150,9 @@ public final class Snapshot: Sendable {
         caseRow = parts.cases.row
         casesByWorker = parts.persons.casesByWorker
         caseWorker = parts.persons.caseKeys
+        let caseRecords = cases
+        caseEntitles = parts.cases.row.map { $0 >= 0 && caseRecords[Int($0)].decision.entitlesBenefits }
+        caseAccident = parts.cases.row.map { $0 >= 0 ? caseRecords[Int($0)].accidentDate.ordinal : Day.noneOrdinal }
         assessments = dataSet.assessments ?? []
         assessmentsByCase = parts.assessmentsByCase
         expertIDs = parts.experts.table

@@ -122,8 +122,8 @@ struct SnapshotBuilder: Sendable {
             { personSlot.set(Self.internPersons(data)) },
             { caseSlot.set(Self.internCases(data)) },
             { institutionSlot.set(Self.internInstitutions(data)) },
-            { invoiceSlot.set(Self.internColumn(payments.map(\.invoiceNo))) },
-            { accountSlot.set(Self.internColumn(payments.map(\.payeeAccount))) },
+            { invoiceSlot.set(Self.internColumn(payments) { $0.invoiceNo }) },
+            { accountSlot.set(Self.internColumn(payments) { $0.payeeAccount }) },
             { scalarSlot.set(Self.scalars(data)) },
             {
                 smallSlot.set(
@@ -240,10 +240,11 @@ struct SnapshotBuilder: Sendable {
         if missing > 0 { interned.row.append(contentsOf: repeatElement(-1, count: missing)) }
     }
 
-    static func internColumn(_ values: [String?]) -> (IDTable, [Int32]) {
-        var table = IDTable(reservingCapacity: values.count)
-        var column = [Int32](repeating: -1, count: values.count)
-        for i in values.indices { column[i] = table.internOptional(values[i]) }
+    /// Interns one optional text column of the payments (no temporary array of ten million strings).
+    static func internColumn(_ payments: [Payment], _ field: (Payment) -> String?) -> (IDTable, [Int32]) {
+        var table = IDTable()
+        var column = [Int32](repeating: -1, count: payments.count)
+        for i in payments.indices { column[i] = table.internOptional(field(payments[i])) }
         return (table, column)
     }
 
