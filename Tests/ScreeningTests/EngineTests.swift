@@ -63,4 +63,19 @@ struct EngineTests {
         #expect(rows == ["early", "late"])
         #expect(snapshot.province == Fixture.province)
     }
+
+    @Test("the real-time check says which ⚡ rules it could not apply, and why")
+    func realTimeReport() {
+        let snapshot = Snapshot(Fixture.dataSet(payments: []))
+        let configuration = Fixture.yaml("rules:\n  R08:\n    enabled: false\n")
+        let result = ScreeningEngine(configuration: configuration).checkReport(
+            payment: Fixture.payment("N", yuan: "150000"), in: snapshot, asOf: Fixture.day("2026-09-30"))
+        #expect(result.findings.map(\.findingID) == ["R03-payment-N"])
+        let reasons = Dictionary(uniqueKeysWithValues: result.notRun.map { ($0.ruleID, $0.reason) })
+        #expect(reasons["R05"] == .noData(missing: [.deaths]))
+        #expect(reasons["R08"] == .disabled)
+        #expect(reasons["R11"] == .noData(missing: [.injuryCases]))
+        #expect(reasons["R03"] == nil && reasons["R04"] == nil)
+        #expect(Set(result.notRun.map(\.ruleID)).isDisjoint(with: ["R07", "R14", "R24"]))  // not ⚡
+    }
 }

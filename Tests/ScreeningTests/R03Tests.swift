@@ -86,6 +86,28 @@ struct R03Tests {
         #expect(report.severities("R03") == ["A": .yellow])
     }
 
+    @Test("off in the province but on in one city: runs, and only that city's payments are flagged")
+    func enabledInOneCity() async {
+        let configuration = Fixture.yaml(
+            """
+            rules:
+              R03:
+                enabled: false
+            cities:
+              "320200":
+                rules:
+                  R03:
+                    enabled: true
+            """)
+        let data = Fixture.dataSet(payments: [
+            Fixture.payment("A", yuan: "150000", region: Fixture.city),
+            Fixture.payment("B", yuan: "150000", region: Fixture.otherCity),
+        ])
+        let report = await screen(data, ["R03"], configuration: configuration)
+        #expect(report.rule("R03")?.ran == true)
+        #expect(report.severities("R03") == ["B": .yellow])
+    }
+
     @Test("switched off in the province: reported as not run (disabled)")
     func disabled() async {
         let configuration = Fixture.yaml("rules:\n  R03:\n    enabled: false\n")
