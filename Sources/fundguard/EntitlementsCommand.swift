@@ -49,30 +49,7 @@ struct EntitlementsCommand: ParsableCommand {
 
 /// The two renderings of a schedule: JSON for other systems, a table for people.
 enum EntitlementsReport {
-    /// `{"case_id": …, "bounded_own_wage": …, "items": [{"item_code", "name", "payer", "paid_as", "amount", "basis"}]}`
-    /// with amounts in yuan as strings with two decimals; monthly items give the monthly amount.
-    static func json(_ schedule: EntitlementSchedule) -> String {
-        struct Item: Encodable {
-            var item_code, name, payer, paid_as, amount, basis: String
-            var dependent_id: String?
-        }
-        struct Body: Encodable {
-            var case_id: String
-            var bounded_own_wage: String
-            var items: [Item]
-        }
-        let body = Body(
-            case_id: schedule.caseID, bounded_own_wage: schedule.boundedOwnWage.yuanString,
-            items: schedule.items.map {
-                Item(
-                    item_code: $0.itemCode, name: $0.name, payer: $0.payer.rawValue, paid_as: $0.paidAs.rawValue,
-                    amount: $0.amount.yuanString, basis: $0.basis, dependent_id: $0.dependentID?.raw)
-            })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings cannot fail.
-        return String(decoding: try! encoder.encode(body), as: UTF8.self) + "\n"
-    }
+    static func json(_ schedule: EntitlementSchedule) -> String { schedule.jsonText() }
 
     static func table(_ schedule: EntitlementSchedule, case record: InjuryCase) -> String {
         var out = "案件 case \(record.caseID)  事故日期 \(record.accidentDate.iso)  统筹地区 \(record.regionCode)"
