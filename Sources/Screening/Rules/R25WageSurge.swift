@@ -1,0 +1,68 @@
+import FundModel
+
+/// R25 缴费基数突增: the mean wage of the 3 months before the accident exceeds 1.5 × the median
+/// of the 12 months before those (orange, on the case).
+///
+/// A contribution base raised just before an accident inflates the own wage
+/// (本人工资) on which every benefit of the case is computed.
+///
+/// - "The months before the accident" are whole calendar months before the
+///   accident's month: for an accident in June 2025, the recent months are
+///   March–May 2025 and the baseline March 2024–February 2025.
+/// - Each window uses the months present in wages.csv; a case is judged
+///   only when both windows have at least one. Of two rows for the same
+///   worker and month, the later one counts (as a re-import would replace it).
+/// - The median of an even number of months is the mean of the two middle
+///   wages; the comparison is exact: 2·Σrecent·10 000 > ratio·k·(low + high)
+///   with k the recent months present.
+public struct R25WageSurge: ScreeningRule {
+    public let spec = RuleCatalog.spec("R25")!
+
+    public init() {}
+
+    public func run(_ context: RuleContext) -> RuleOutput {
+        let snapshot = context.snapshot
+        var findings: [Finding] = []
+        for (row, record) in snapshot.cases.enumerated() where isFirst(row, record, snapshot) {
+            let settings = context.settings(region: record.regionCode)
+            let recentMonths = settings.count("params", "recent_months")
+            let baselineMonths = settings.count("params", "baseline_months")
+            let ratio = settings.number("params", "ratio")
+            let accidentMonth = record.accidentDate.yearMonth
+            let recentStart = accidentMonth.adding(months: -recentMonths)
+            let baselineStart = recentStart.adding(months: -baselineMonths)
+            var recent: [YearMonth: Int64] = [:]
+            var baseline: [YearMonth: Int64] = [:]
+            for wageRow in snapshot.wagesByWorker.rows(for: snapshot.caseWorker[row]) {
+                let wage = snapshot.wages[Int(wageRow)]
+                if wage.month >= recentStart && wage.month < accidentMonth {
+                    recent[wage.month] = wage.wage.fen
+                } else if wage.month >= baselineStart && wage.month < recentStart {
+                    baseline[wage.month] = wage.wage.fen
+                }
+            }
+            guard !recent.isEmpty, !baseline.isEmpty else { continue }
+            let sum = recent.values.reduce(0, +)
+            let k = Int64(recent.count)
+            let median = Exact.middle(baseline.values.sorted())
+            let twiceMedian = median.low + median.high
+            guard sum > 0,
+                Exact.exceeds(
+                    [Exact.factor(sum), 20_000],
+                    [Exact.factor(ratio.tenThousandths), Exact.factor(k), Exact.factor(twiceMedian)])
+            else { continue }
+            let mean = Money(fen: sum).scaled(by: 1, over: k)
+            let medianYuan = Decimal4(tenThousandths: twiceMedian * 50).rounded(places: 2)
+            let multiple =
+                twiceMedian > 0 ? (Exact.decimal4(sum * 2, over: k * twiceMedian)?.rounded(places: 2) ?? "-") : "∞"
+            findings.append(
+                Finding(
+                    ruleID: spec.id, severity: settings.level, regionCode: record.regionCode, subjectType: .case,
+                    subjectID: record.caseID, amount: .zero,
+                    detail:
+                        "事故（\(record.accidentDate)）前 \(recentMonths) 个月（\(recentStart)–\(accidentMonth.adding(months: -1))）平均缴费工资 \(mean) 元，为此前 \(baselineMonths) 个月中位数 \(medianYuan) 元的 \(multiple) 倍（阈值 \(ratio) 倍），请核查是否出险前后虚增缴费基数",
+                    evidence: [record.workerID.raw]))
+        }
+        return RuleOutput(findings: findings)
+    }
+}
