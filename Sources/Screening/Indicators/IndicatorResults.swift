@@ -97,6 +97,7 @@ struct IndicatorResults: Sendable {
 }
 
 extension Decimal4 {
-    /// For a detail line: two decimals, or "无" for an undefined figure.
-    static func text(_ value: Decimal4?) -> String { value.map { $0.rounded(places: 2) } ?? "无" }
+    /// For a detail line: the figure as judged (up to four decimals, so 2.9999 never reads as 3),
+    /// or "无" for an undefined figure.
+    static func text(_ value: Decimal4?) -> String { value?.description ?? "无" }
 }
