@@ -28,7 +28,9 @@ struct I01Tests {
         city(Fixture.city, after: "120000") + city(Fixture.otherCity, after: "120000.10")
         + city(Fixture.thirdCity, after: "150000") + city(Fixture.fourthCity, after: "150000.10")
 
-    @Test("exactly 20 % is no warning; 20.0001 % yellow; 50 % orange; 50.0001 % red; the province is the sum of its cities")
+    @Test(
+        "exactly 20 % is no warning; 20.0001 % yellow; 50 % orange; 50.0001 % red; the province is the sum of its cities"
+    )
     func levels() async throws {
         let report = await screen(ledgerData(Self.fourCities), ["I01"])
         #expect(
@@ -45,7 +47,9 @@ struct I01Tests {
         #expect(a.value == Decimal4(20) && a.severity == nil)
         #expect(a.provinceValue == Decimal4.of("35.0001"))  // 35.00005 rounded half up
         #expect(report.indicator("I01", Fixture.fourthCity, trailing)?.severity == .red)
-        #expect(report.indicator("I01", Fixture.otherCity, .month(Fixture.month("2026-03")))?.value == Decimal4.of("20.0001"))
+        #expect(
+            report.indicator("I01", Fixture.otherCity, .month(Fixture.month("2026-03")))?.value
+                == Decimal4.of("20.0001"))
         // The trailing 12 months a year earlier need 2023-10…2024-09, which are missing.
         #expect(report.indicator("I01", Fixture.city, .trailing12(Fixture.month("2025-09")))?.value == nil)
         // 5 regions × (12 months + 2 windows).
@@ -142,7 +146,9 @@ struct I03Tests {
         Dictionary(uniqueKeysWithValues: Fixture.months(9, endingWith: "2026-09").map { ($0, "4000") })
     }
 
-    @Test("3 % of last year's revenue is no warning; 3.0001 % red with the excess as amount; last year's breach is reported")
+    @Test(
+        "3 % of last year's revenue is no warning; 3.0001 % red with the excess as amount; last year's breach is reported"
+    )
     func levels() async throws {
         var b = Self.ninePerMonth
         b["2026-09"] = "4001.20"

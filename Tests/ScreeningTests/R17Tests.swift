@@ -37,7 +37,8 @@ struct R17Tests {
         let finding = try #require(report.findings.first)
         #expect(finding.findingID == "R17-institution-H1" && finding.subjectType == .institution)
         #expect(finding.evidence == (0..<12).map { "H1-\($0)" }.sorted())
-        #expect(finding.detail.contains("z = 3.5") && finding.detail.contains("（48%）") && finding.detail.contains("20%"))
+        #expect(
+            finding.detail.contains("z = 3.5") && finding.detail.contains("（48%）") && finding.detail.contains("20%"))
     }
 
     @Test("at least 20 assessments: 19 all of grades 1–4 do not fire, 20 do")
@@ -51,7 +52,8 @@ struct R17Tests {
     @Test("the denominator counts assessments without a grade; second, review, pending and later ones are not counted")
     func denominator() async {
         // 14 of grades 1–4 and 6 未达级: n = 20 only if the ungraded count.
-        let withUngraded = Self.batch("H3", count: 20, severe: 14, ungraded: true) + Self.batch("OTHER", count: 80, severe: 0)
+        let withUngraded =
+            Self.batch("H3", count: 20, severe: 14, ungraded: true) + Self.batch("OTHER", count: 80, severe: 0)
         #expect(await screen(Self.data(withUngraded), ["R17"]).severities("R17") == ["H3": .orange])
 
         // 20 severe, but one is a second assessment, one pending, one concluded after the screening date.
@@ -65,7 +67,8 @@ struct R17Tests {
 
     @Test("an expert on the panels is judged too, each panel once; the region is the expert's or the majority's")
     func experts() async throws {
-        let severe = Self.batch("H5", count: 10, severe: 10, experts: ["X1", "X1"], region: Fixture.otherCity)
+        let severe =
+            Self.batch("H5", count: 10, severe: 10, experts: ["X1", "X1"], region: Fixture.otherCity)
             + Self.batch("H6", count: 10, severe: 10, experts: ["X1"], region: Fixture.otherCity)
         let data = Self.data(severe + Self.batch("OTHER", count: 80, severe: 0, experts: ["X2"]))
         let report = await screen(data, ["R17"])
@@ -94,7 +97,9 @@ struct R17Tests {
                   z: 2.9
             """)
         let exactly = Self.batch("H1", count: 25, severe: 11) + Self.batch("OTHER", count: 75, severe: 9)
-        #expect(await screen(Self.data(exactly), ["R17"], configuration: configuration).severities("R17") == ["H1": .orange])
+        #expect(
+            await screen(Self.data(exactly), ["R17"], configuration: configuration).severities("R17") == ["H1": .orange]
+        )
     }
 
     @Test("without assessments.csv R17 is not run (no data)")

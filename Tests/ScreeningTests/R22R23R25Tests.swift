@@ -13,11 +13,15 @@ struct R22Tests {
         return (
             Fixture.injuryCase("C\(n)", worker: worker, accident: "2025-06-01"),
             Fixture.assessment("A\(n)", caseID: "C\(n)", worker: worker, applied: "2025-09-01", hospital: "H1"),
-            visit.map { HealthVisit(personID: worker, institutionID: hospital, visitDate: Fixture.day($0), diagnosis: "骨折") }
+            visit.map {
+                HealthVisit(personID: worker, institutionID: hospital, visitDate: Fixture.day($0), diagnosis: "骨折")
+            }
         )
     }
 
-    @Test("a visit on the accident day or the application day clears; the day before, the day after, or another hospital fire")
+    @Test(
+        "a visit on the accident day or the application day clears; the day before, the day after, or another hospital fire"
+    )
     func window() async throws {
         let scenarios = [
             Self.scenario(1, visit: "2025-06-01"), Self.scenario(2, visit: "2025-09-01"),
@@ -142,7 +146,8 @@ struct R25Tests {
     func boundary() async throws {
         let at = Self.wages(Self.baseline, "4000") + Self.wages(Self.recent, "6000")
         #expect(await Self.screenCase(at).findings.isEmpty)
-        let above = Self.wages(Self.baseline, "4000") + Self.wages(["2025-03", "2025-04"], "6000")
+        let above =
+            Self.wages(Self.baseline, "4000") + Self.wages(["2025-03", "2025-04"], "6000")
             + Self.wages(["2025-05"], "6000.03")
         let report = await Self.screenCase(above)
         #expect(report.severities("R25") == ["C1": .orange])
@@ -153,19 +158,23 @@ struct R25Tests {
 
     @Test("an even baseline: the median is the mean of the two middle months (5000, so 7500 is the limit)")
     func evenMedian() async {
-        let baseline = Self.wages(Array(Self.baseline.prefix(6)), "4000") + Self.wages(Array(Self.baseline.suffix(6)), "6000")
+        let baseline =
+            Self.wages(Array(Self.baseline.prefix(6)), "4000") + Self.wages(Array(Self.baseline.suffix(6)), "6000")
         #expect(await Self.screenCase(baseline + Self.wages(Self.recent, "7500")).findings.isEmpty)
-        #expect(await Self.screenCase(baseline + Self.wages(Self.recent, "7500.01")).severities("R25") == ["C1": .orange])
+        #expect(
+            await Self.screenCase(baseline + Self.wages(Self.recent, "7500.01")).severities("R25") == ["C1": .orange])
     }
 
     @Test("the accident month and months before the baseline are not used; a repeated month counts its last row")
     func windows() async {
         // A raise in the accident month itself, and a low wage 16 months before: neither counts.
-        let outside = Self.wages(Self.baseline + Self.recent, "4000") + Self.wages(["2025-06"], "90000")
+        let outside =
+            Self.wages(Self.baseline + Self.recent, "4000") + Self.wages(["2025-06"], "90000")
             + Self.wages(["2024-02"], "100")
         #expect(await Self.screenCase(outside).findings.isEmpty)
         // May first declared 20000, then corrected to 4000 (the later row counts).
-        let corrected = Self.wages(Self.baseline + Self.recent, "4000") + Self.wages(["2025-05"], "20000")
+        let corrected =
+            Self.wages(Self.baseline + Self.recent, "4000") + Self.wages(["2025-05"], "20000")
             + Self.wages(["2025-05"], "4000")
         #expect(await Self.screenCase(corrected).findings.isEmpty)
         // Only some months: one recent month of 6000.01 against one baseline month of 4000 fires.

@@ -38,8 +38,10 @@ struct I04Tests {
     func lookAlikes() async {
         let extra = [
             Fixture.payment("REJ", yuan: "100000", paid: "2026-03-10", caseID: "CR", region: Fixture.otherCity),
-            Fixture.payment("ADV", yuan: "100000", paid: "2026-03-10", caseID: nil, region: Fixture.otherCity, advance: true),
-            Fixture.payment("REHAB", item: "REHAB", yuan: "100000", paid: "2026-03-10", caseID: "CB1", region: Fixture.otherCity),
+            Fixture.payment(
+                "ADV", yuan: "100000", paid: "2026-03-10", caseID: nil, region: Fixture.otherCity, advance: true),
+            Fixture.payment(
+                "REHAB", item: "REHAB", yuan: "100000", paid: "2026-03-10", caseID: "CB1", region: Fixture.otherCity),
             Fixture.payment("OLD", yuan: "100000", paid: "2025-09-30", caseID: "CB2", region: Fixture.otherCity),
             Fixture.payment("LATER", yuan: "100000", paid: "2026-10-01", caseID: "CB2", region: Fixture.otherCity),
         ]
@@ -47,7 +49,9 @@ struct I04Tests {
         #expect(report.findings.isEmpty)
         #expect(report.indicator("I04", Fixture.province, trailing)?.value == Decimal4(2000))
         // The payment of 2025-09-30 is in the window a year earlier.
-        #expect(report.indicator("I04", Fixture.otherCity, .trailing12(Fixture.month("2025-09")))?.value == Decimal4(100000))
+        #expect(
+            report.indicator("I04", Fixture.otherCity, .trailing12(Fixture.month("2025-09")))?.value == Decimal4(100000)
+        )
     }
 
     @Test("without injury_cases.csv I04 is not run (no data)")
@@ -71,11 +75,15 @@ struct I05Tests {
     func boundary() async throws {
         let a = Self.batch("A", count: 10, severe: 2, region: Fixture.city)
         // B 10 without grades 1–4: the province's share is 10 %, A's 20 % = 2 ×.
-        let at = await screen(Fixture.dataSet { $0.assessments = a + Self.batch("B", count: 10, severe: 0, region: Fixture.otherCity) }, ["I05"])
+        let at = await screen(
+            Fixture.dataSet { $0.assessments = a + Self.batch("B", count: 10, severe: 0, region: Fixture.otherCity) },
+            ["I05"])
         #expect(at.findings.isEmpty)
         #expect(at.indicator("I05", Fixture.city, trailing)?.value == Decimal4(20))
         // B 11: the province's share is 2 / 21 = 9.5238 %, and 20 % > 19.0476 %.
-        let above = await screen(Fixture.dataSet { $0.assessments = a + Self.batch("B", count: 11, severe: 0, region: Fixture.otherCity) }, ["I05"])
+        let above = await screen(
+            Fixture.dataSet { $0.assessments = a + Self.batch("B", count: 11, severe: 0, region: Fixture.otherCity) },
+            ["I05"])
         #expect(above.severities("I05") == ["320100": .orange])
         #expect(above.indicator("I05", Fixture.city, trailing)?.provinceValue == Decimal4.of("9.5238"))
     }
@@ -121,7 +129,9 @@ struct I06Tests {
         #expect(report.indicator("I06", Fixture.otherCity, trailing)?.value == Decimal4.of("30.001"))
         // Province: 600.01 / 3 000.
         #expect(report.indicator("I06", Fixture.province, trailing)?.value == Decimal4.of("20.0003"))
-        #expect(report.indicator("I06", Fixture.province, .month(Fixture.month("2026-05")))?.value == Decimal4.of("20.0003"))
+        #expect(
+            report.indicator("I06", Fixture.province, .month(Fixture.month("2026-05")))?.value == Decimal4.of("20.0003")
+        )
         #expect(report.indicator("I06", Fixture.province, .month(Fixture.month("2026-04")))?.value == nil)
     }
 
@@ -155,7 +165,8 @@ struct I07Tests {
     @Test("pending, unaccepted and earlier-decided cases are not counted")
     func lookAlikes() async {
         let extra = [
-            Fixture.injuryCase("PENDING", decision: .pending, accepted: "2026-01-01", decided: nil, region: Fixture.city),
+            Fixture.injuryCase(
+                "PENDING", decision: .pending, accepted: "2026-01-01", decided: nil, region: Fixture.city),
             Fixture.injuryCase("UNACCEPTED", accepted: nil, decided: "2026-06-01", region: Fixture.city),
             Fixture.injuryCase("OLD", accepted: "2025-01-01", decided: "2025-09-30", region: Fixture.city),
         ]
@@ -179,5 +190,32 @@ struct I07Tests {
             Fixture.dataSet(cases: Self.cases(onTimeA: 9, onTimeB: 8)), ["I07"], configuration: configuration)
         #expect(report.severities("I07") == ["320000": .yellow])
         #expect(report.indicator("I07", Fixture.otherCity, trailing)?.value == Decimal4(100))
+    }
+}
+
+@Suite("Indicators without their data")
+struct IndicatorNoDataTests {
+    @Test(
+        "an indicator whose table is missing is not run (no data)",
+        arguments: [
+            ("I01", [Table.fundLedger]), ("I02", [.fundLedger]), ("I03", [.fundLedger]),
+            ("I04", [.payments, .injuryCases]), ("I05", [.assessments]), ("I06", [.payments]),
+            ("I07", [.injuryCases]),
+        ])
+    func noData(_ id: String, _ missing: [Table]) async {
+        let report = await screen(Fixture.dataSet(), [id])
+        #expect(report.rule(id)?.notRun == .noData(missing: missing))
+        #expect(report.indicatorValues.isEmpty)
+    }
+
+    @Test("with its table but no rows, an indicator runs, reports undefined figures and no finding")
+    func emptyTables() async {
+        var data = Fixture.dataSet(payments: [], cases: []) { $0.assessments = [] }
+        data.fundLedger = []
+        let ids = ["I01", "I02", "I03", "I04", "I05", "I06", "I07"]
+        let report = await screen(data, ids)
+        #expect(ids.allSatisfy { report.rule($0)?.ran == true })
+        #expect(report.findings.isEmpty)
+        #expect(!report.indicatorValues.isEmpty && report.indicatorValues.allSatisfy { $0.value == nil })
     }
 }

@@ -25,7 +25,9 @@ extension Fixture {
     }
 
     /// A case of another employer than the fixture's `E1`.
-    static func injuryCase(_ id: String, worker: PersonID = person(1), accident: String = "2025-06-01", employer: String)
+    static func injuryCase(
+        _ id: String, worker: PersonID = person(1), accident: String = "2025-06-01", employer: String
+    )
         -> InjuryCase
     {
         var record = injuryCase(id, worker: worker, accident: accident)

@@ -28,7 +28,8 @@ public struct I03PreventionShare: ScreeningRule {
         let firstYear = ledger.isEmpty ? reference.year : YearMonth(index: ledger.firstMonth).year
         let years = Array(min(firstYear + 1, reference.year - 1)...reference.year)
         // Months of the window, then the years, oldest first.
-        let ends: [YearMonth] = rolling.months + years.map { $0 == reference.year ? reference : YearMonth(year: $0, month: 12)! }
+        let ends: [YearMonth] =
+            rolling.months + years.map { $0 == reference.year ? reference : YearMonth(year: $0, month: 12)! }
         let periods = rolling.months.map { IndicatorPeriod.month($0) } + years.map { IndicatorPeriod.year($0) }
         let values: [[Decimal4?]] = (0..<regions.count).map { slot in
             ends.map { end in
@@ -56,14 +57,18 @@ public struct I03PreventionShare: ScreeningRule {
             },
             amount: { w in
                 let f = figures(w)
-                return Money(fen: f.prevention) - Money(fen: f.revenue).scaled(by: w.figure.tenThousandths, over: 1_000_000)
+                return Money(fen: f.prevention)
+                    - Money(fen: f.revenue).scaled(by: w.figure.tenThousandths, over: 1_000_000)
             })
     }
 
     /// The prevention spending of `through.year` up to `through` (months present) and the whole
     /// previous year's revenue; `nil` without a complete, positive previous year or any month of spending.
-    static func figures(_ ledger: LedgerMonths, _ slot: Int, through: YearMonth) -> (prevention: Int64, revenue: Int64)? {
-        guard let revenue = ledger.completeSum(slot, last: YearMonth(year: through.year - 1, month: 12)!, count: 12, \.revenue),
+    static func figures(_ ledger: LedgerMonths, _ slot: Int, through: YearMonth) -> (prevention: Int64, revenue: Int64)?
+    {
+        guard
+            let revenue = ledger.completeSum(
+                slot, last: YearMonth(year: through.year - 1, month: 12)!, count: 12, \.revenue),
             revenue > 0
         else { return nil }
         let spent = ledger.presentSum(slot, last: through, count: through.month, \.prevention)

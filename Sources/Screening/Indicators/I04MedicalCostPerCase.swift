@@ -39,7 +39,9 @@ public struct I04MedicalCostPerCase: ScreeningRule {
             }
         }
         for slot in 0..<regions.count {
-            for p in periods.periods.indices { tally.setDenominator(slot: slot, period: p, Int64(cases[slot][p].count) * 100) }
+            for p in periods.periods.indices {
+                tally.setDenominator(slot: slot, period: p, Int64(cases[slot][p].count) * 100)
+            }
         }
         let results = IndicatorResults(
             spec: spec, regions: regions, periods: periods.periods, values: tally.figures(scale: 1),

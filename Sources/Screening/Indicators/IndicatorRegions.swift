@@ -29,7 +29,8 @@ struct IndicatorRegions: Sendable {
         let codes = cities.sorted() + [province]
         var slotOfCity: [RegionCode: Int] = [:]
         for (slot, code) in codes.enumerated() { slotOfCity[code] = slot }
-        let regionNames = Dictionary(snapshot.regions.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let regionNames = Dictionary(
+            snapshot.regions.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         self.codes = codes
         self.names = codes.map { regionNames[$0] ?? $0.raw }
         self.provinceSlot = codes.count - 1

@@ -51,7 +51,8 @@ struct RatioTally: Sendable {
     func figures(scale: Int64) -> [[Decimal4?]] {
         (0..<regions.count).map { slot in
             (0..<periods.periods.count).map { p in
-                denominator[slot][p] > 0 ? Exact.decimal4(numerator[slot][p], over: denominator[slot][p], scale: scale) : nil
+                denominator[slot][p] > 0
+                    ? Exact.decimal4(numerator[slot][p], over: denominator[slot][p], scale: scale) : nil
             }
         }
     }

@@ -27,7 +27,9 @@ struct RollingPeriods: Sendable {
         self.reference = reference
         self.months = months
         periods =
-            months.map { IndicatorPeriod.month($0) } + [.trailing12(reference), .trailing12(reference.adding(months: -12))]
+            months.map { IndicatorPeriod.month($0) } + [
+                .trailing12(reference), .trailing12(reference.adding(months: -12)),
+            ]
     }
 
     /// The periods a record of `month` counts in: (its month, the current window), or

@@ -68,7 +68,8 @@ public struct R16InstitutionCost: ScreeningRule {
             guard twiceMedian > 0,
                 let level = settings.gradedLevels.first(where: {
                     Exact.exceeds(
-                        [Exact.factor(mean), 20_000], [Exact.factor($0.figure.tenThousandths), Exact.factor(twiceMedian)])
+                        [Exact.factor(mean), 20_000],
+                        [Exact.factor($0.figure.tenThousandths), Exact.factor(twiceMedian)])
                 })
             else { continue }
             let others = (peers[key] ?? []).filter { $0.institution != tally.institution }
@@ -100,7 +101,8 @@ public struct R16InstitutionCost: ScreeningRule {
     static func tallies(_ snapshot: Snapshot, med: Int32) -> [Tally] {
         let columns = snapshot.payments
         var tallies: [Tally] = []
-        for institution in 0..<Int32(snapshot.institutionIDs.count) where snapshot.institutionRow[Int(institution)] >= 0 {
+        for institution in 0..<Int32(snapshot.institutionIDs.count) where snapshot.institutionRow[Int(institution)] >= 0
+        {
             // The payments are in service-date order, so each year's payments are consecutive.
             var current: Tally?
             for row in snapshot.paymentsByInstitution.rows(for: institution) {

@@ -49,7 +49,9 @@ public struct R17GradeConcentration: ScreeningRule {
             if let hospital = assessment.hospitalID, !hospital.isEmpty {
                 hospitals[hospital, default: Tally()].add(assessment, severe: severe)
             }
-            for expert in RecordRows.panel(assessment) { experts[expert, default: Tally()].add(assessment, severe: severe) }
+            for expert in RecordRows.panel(assessment) {
+                experts[expert, default: Tally()].add(assessment, severe: severe)
+            }
         }
         let province = (severe: provinceSevere, total: provinceTotal)
         var findings: [Finding] = []
