@@ -120,14 +120,35 @@ struct I02Tests {
         #expect(finding.detail.contains("可支付 2.9999 个月（阈值 3 个月，红色预警"))
     }
 
-    @Test("the mean is over the months in the ledger; no row for the reference month leaves it undefined")
-    func months() async {
+    @Test("the mean is over the months in the ledger; a ledger a month behind uses its latest balance")
+    func months() async throws {
         // 6 months of 100 000: the mean is 100 000, so 500 000 pays 5 months (not 10).
         let six = Self.city(Fixture.city, balance: "500000", months: 6)
         #expect(await screen(ledgerData(six), ["I02"]).severities("I02")["320100"] == .orange)
-        let stale = Self.city(Fixture.city, balance: "100", months: 12).filter { $0.month != Fixture.month("2026-09") }
-        let report = await screen(ledgerData(stale), ["I02"])
-        #expect(report.severities("I02")["320100"] == nil)
+        // No September row: the August balance of 200 000 over 11 months of 100 000 pays 2 months.
+        let behind = Fixture.months(11, endingWith: "2026-08").map {
+            Fixture.ledger(
+                Fixture.city, $0, benefit: "100000", balance: $0 == "2026-08" ? "200000" : "1000000")
+        }
+        let report = await screen(ledgerData(behind), ["I02"])
+        #expect(report.severities("I02")["320100"] == .red)
+        let finding = try #require(report.findings.first { $0.subjectID == "320100" })
+        #expect(finding.detail.contains("2026-08 末基金余额 200000.00 元"))
+        // No row at all in the window: undefined.
+        let old = Fixture.months(12, endingWith: "2025-09").map {
+            Fixture.ledger(Fixture.city, $0, benefit: "1", balance: "1")
+        }
+        #expect(await screen(ledgerData(old), ["I02"]).findings.isEmpty)
+    }
+
+    @Test("the province sums only the months every reporting city has")
+    func provinceMonths() async {
+        let rows =
+            Self.city(Fixture.city, balance: "1000000")
+            + Self.city(Fixture.otherCity, balance: "1000000").filter { $0.month != Fixture.month("2026-09") }
+        let report = await screen(ledgerData(rows), ["I02"])
+        // The province's latest month is August (both cities): 2 000 000 over 11 months of 200 000 = 10.
+        #expect(report.indicator("I02", Fixture.province, .trailing12(Fixture.month("2026-09")))?.value == Decimal4(10))
     }
 }
 

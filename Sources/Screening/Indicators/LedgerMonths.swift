@@ -7,7 +7,8 @@ import FundModel
 ///   re-import would replace it).
 /// - The province's month is its own rows (`XX0000`) when the ledger has any
 ///   for the province code — they are then taken as its consolidated account
-///   — else the sum of its cities' rows.
+///   — else the sum of its cities' rows, for the months that every city with
+///   ledger rows has (a month some city has not reported yet is not present).
 /// - A month is "present" for a slot when at least one row contributed to it.
 struct LedgerMonths: Sendable {
     struct Figures: Sendable {
@@ -72,8 +73,10 @@ struct LedgerMonths: Sendable {
         if hasProvinceRows {
             cities[province] = provinceOwn
         } else {
-            for city in 0..<province {
-                for m in 0..<span { cities[province][m].add(cities[city][m]) }
+            // Only the months every reporting city has: a partial sum would pass for a fall.
+            let reporting = (0..<province).filter { city in cities[city].contains { $0.present } }
+            for m in 0..<span where !reporting.isEmpty && reporting.allSatisfy({ cities[$0][m].present }) {
+                for city in reporting { cities[province][m].add(cities[city][m]) }
             }
         }
         firstMonth = first

@@ -104,18 +104,18 @@ public struct R16InstitutionCost: ScreeningRule {
         for institution in 0..<Int32(snapshot.institutionIDs.count) where snapshot.institutionRow[Int(institution)] >= 0
         {
             // The payments are in service-date order, so each year's payments are consecutive.
-            var current: Tally?
+            var current = Tally(institution: institution, year: Int.min)
             for row in snapshot.paymentsByInstitution.rows(for: institution) {
                 guard columns.item[Int(row)] == med, columns.amount[Int(row)] >= 0 else { continue }
                 let year = Day(ordinal: columns.serviceDate[Int(row)]).year
-                if current?.year != year {
-                    if let done = current { tallies.append(done) }
+                if current.year != year {
+                    if current.count > 0 { tallies.append(current) }
                     current = Tally(institution: institution, year: year)
                 }
-                current!.count += 1
-                current!.sum += columns.amount[Int(row)]
+                current.count += 1
+                current.sum += columns.amount[Int(row)]
             }
-            if let done = current { tallies.append(done) }
+            if current.count > 0 { tallies.append(current) }
         }
         return tallies
     }
