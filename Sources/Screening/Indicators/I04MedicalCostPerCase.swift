@@ -1,4 +1,5 @@
 import FundModel
+import FundRules
 
 /// I04 案均医疗费: MED paid per recognized case, in yuan: > 1.5 × the province's yellow.
 ///
@@ -19,7 +20,7 @@ public struct I04MedicalCostPerCase: ScreeningRule {
         var tally = RatioTally(regions: regions, periods: periods)
         var cases = [[Set<Int32>]](
             repeating: [Set<Int32>](repeating: [], count: periods.periods.count), count: regions.count)
-        if let med = snapshot.itemCodes.id(Items.med) {
+        if let med = snapshot.itemCodes.id(ItemCode.med) {
             let entitled = (0..<Int32(snapshot.caseIDs.count)).map {
                 snapshot.caseRecord($0)?.decision.entitlesBenefits ?? false
             }

@@ -1,4 +1,5 @@
 import FundModel
+import FundRules
 
 /// I06 手工报销占比: share of MED paid by manual reimbursement (手工报销, channel
 /// `reimbursement`) rather than direct settlement, in percent: > 30 % yellow.
@@ -17,7 +18,7 @@ public struct I06ManualReimbursementShare: ScreeningRule {
         guard let regions = IndicatorRegions(snapshot) else { return RuleOutput() }
         let periods = RollingPeriods(asOf: context.asOf)
         var tally = RatioTally(regions: regions, periods: periods)
-        if let med = snapshot.itemCodes.id(Items.med) {
+        if let med = snapshot.itemCodes.id(ItemCode.med) {
             let columns = snapshot.payments
             let reimbursement = PaymentColumns.flags(advance: false, channel: .reimbursement)
             for row in 0..<columns.count where columns.item[row] == med {

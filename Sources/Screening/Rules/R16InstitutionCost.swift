@@ -1,4 +1,5 @@
 import FundModel
+import FundRules
 
 /// R16 机构费用异常: in a calendar year, an institution's mean MED amount per payment exceeds
 /// k × the median of its peers (same kind and grade in the province), with at least N payments
@@ -44,7 +45,7 @@ public struct R16InstitutionCost: ScreeningRule {
 
     public func run(_ context: RuleContext) -> RuleOutput {
         let snapshot = context.snapshot
-        guard let med = snapshot.itemCodes.id(Items.med) else { return RuleOutput() }
+        guard let med = snapshot.itemCodes.id(ItemCode.med) else { return RuleOutput() }
         let tallies = Self.tallies(snapshot, med: med)
         let peerMinimum = context.settings(region: nil).count("params", "min_payments")
 

@@ -1,4 +1,5 @@
 import FundModel
+import FundRules
 
 /// R23 第三人责任未核实: a traffic accident of the worker (`ext_traffic_accidents`) within 3 days
 /// of the accident with liability other than `full`, and MED paid without `advance` (yellow, on
@@ -23,7 +24,7 @@ public struct R23ThirdPartyLiability: ScreeningRule {
 
     public func run(_ context: RuleContext) -> RuleOutput {
         let snapshot = context.snapshot
-        guard let med = snapshot.itemCodes.id(Items.med) else { return RuleOutput() }
+        guard let med = snapshot.itemCodes.id(ItemCode.med) else { return RuleOutput() }
         let columns = snapshot.payments
         var findings: [Finding] = []
         for (row, record) in snapshot.cases.enumerated() where isFirst(row, record, snapshot) {
