@@ -17,8 +17,8 @@ import FundModel
 ///   calendar days, both ends included (the last at most 364 days after the first).
 /// - One concentration finding per expert and employer, on the window with
 ///   the most panels (the earliest of equals), id `R18-expert-EXPERT-EMPLOYER`,
-///   in the expert's region (experts.csv; else the region of the window's
-///   latest assessment), with that region's thresholds.
+///   in the expert's region (experts.csv; else the committee region of its
+///   latest panel for the employer), with that region's thresholds.
 public struct R18ExpertRecusal: ScreeningRule {
     public let spec = RuleCatalog.spec("R18")!
 
@@ -53,8 +53,23 @@ public struct R18ExpertRecusal: ScreeningRule {
                 pairs[PairKey(expert: expert, employer: employer), default: []].append(panel)
             }
         }
+        var thresholds = RegionMemo(context) { settings in
+            (
+                level: settings.severity("levels", "concentration"), panels: settings.count("params", "panels"),
+                days: settings.count("params", "days")
+            )
+        }
         for (key, panels) in pairs.sorted(by: { $0.key < $1.key }) {
-            if let finding = concentration(key, panels, context) { findings.append(finding) }
+            let region =
+                expert(of: key.expert, snapshot)?.regionCode
+                ?? panels.max { ($0.date, $0.assessmentID) < ($1.date, $1.assessmentID) }!.region
+            let (level, needed, days) = thresholds(region)
+            guard panels.count >= needed else { continue }
+            if let finding = concentration(
+                key, panels, region: region, level: level, needed: needed, days: days, context)
+            {
+                findings.append(finding)
+            }
         }
         return RuleOutput(findings: findings)
     }
@@ -85,14 +100,13 @@ public struct R18ExpertRecusal: ScreeningRule {
 
     // MARK: Concentration
 
-    func concentration(_ key: PairKey, _ unsorted: [Panel], _ context: RuleContext) -> Finding? {
+    /// The finding of one expert's panels for one employer, in `region` with its thresholds, or `nil`.
+    func concentration(
+        _ key: PairKey, _ unsorted: [Panel], region: RegionCode, level: Severity, needed: Int, days: Int,
+        _ context: RuleContext
+    ) -> Finding? {
         let snapshot = context.snapshot
         let panels = unsorted.sorted { ($0.date, $0.assessmentID) < ($1.date, $1.assessmentID) }
-        let region = expert(of: key.expert, snapshot)?.regionCode ?? panels[panels.count - 1].region
-        let settings = context.settings(region: region)
-        let needed = settings.count("params", "panels")
-        let days = settings.count("params", "days")
-        guard panels.count >= needed else { return nil }
         var best = (start: 0, end: -1)
         var start = 0
         for end in panels.indices {
@@ -105,7 +119,7 @@ public struct R18ExpertRecusal: ScreeningRule {
         let name = expert(of: key.expert, snapshot).map { "（\($0.name)）" } ?? ""
         let employerName = employer(key.employer, snapshot).map { "（\($0.name)）" } ?? ""
         return Finding(
-            ruleID: spec.id, severity: settings.severity("levels", "concentration"), regionCode: region,
+            ruleID: spec.id, severity: level, regionCode: region,
             subjectType: .expert, subjectID: key.expert, amount: .zero,
             detail:
                 "专家 \(key.expert)\(name) 在 \(window.first!.date)–\(window.last!.date) 参加了 \(count) 次用人单位 \(key.employer)\(employerName) 职工的鉴定（阈值：\(days) 天内 \(needed) 次），请核查专家抽取是否随机、有无利害关系",

@@ -17,6 +17,7 @@ public struct R22NoHealthVisit: ScreeningRule {
 
     public func run(_ context: RuleContext) -> RuleOutput {
         let snapshot = context.snapshot
+        var levels = RegionMemo(context) { $0.level }
         var findings: [Finding] = []
         for row in RecordRows.firstAssessments(snapshot) {
             let assessment = snapshot.assessments[row]
@@ -28,10 +29,9 @@ public struct R22NoHealthVisit: ScreeningRule {
             if Self.hasVisit(assessment.workerID, at: hospital, from: accident, through: applied, snapshot) {
                 continue
             }
-            let settings = context.settings(region: assessment.regionCode)
             findings.append(
                 Finding(
-                    ruleID: spec.id, severity: settings.level, regionCode: assessment.regionCode,
+                    ruleID: spec.id, severity: levels(assessment.regionCode), regionCode: assessment.regionCode,
                     subjectType: .assessment, subjectID: assessment.assessmentID, amount: .zero,
                     detail:
                         "鉴定 \(assessment.assessmentID) 的医学证据出具医院 \(hospital) 在事故（\(accident)）至鉴定申请（\(applied)）期间无该职工的就诊记录（卫生健康共享数据），请核查医学材料是否属实",

@@ -26,6 +26,7 @@ public struct R23ThirdPartyLiability: ScreeningRule {
         let snapshot = context.snapshot
         guard let med = snapshot.itemCodes.id(ItemCode.med) else { return RuleOutput() }
         let columns = snapshot.payments
+        var thresholds = RegionMemo(context) { (level: $0.level, days: $0.count("params", "days")) }
         var findings: [Finding] = []
         for (row, record) in snapshot.cases.enumerated() where isFirst(row, record, snapshot) {
             let caseKey = snapshot.caseIDs.id(record.caseID) ?? -1
@@ -37,8 +38,7 @@ public struct R23ThirdPartyLiability: ScreeningRule {
                 evidence.append(columns.records[Int(payment)].paymentID)
             }
             guard paid > .zero else { continue }
-            let settings = context.settings(region: record.regionCode)
-            let days = settings.count("params", "days")
+            let (level, days) = thresholds(record.regionCode)
             let accident = record.accidentDate
             let traffic = snapshot.trafficAccidentsByPerson.rows(for: snapshot.caseWorker[row]).lazy
                 .map { snapshot.trafficAccidents[Int($0)] }
@@ -46,7 +46,7 @@ public struct R23ThirdPartyLiability: ScreeningRule {
             guard let traffic else { continue }
             findings.append(
                 Finding(
-                    ruleID: spec.id, severity: settings.level, regionCode: record.regionCode, subjectType: .case,
+                    ruleID: spec.id, severity: level, regionCode: record.regionCode, subjectType: .case,
                     subjectID: record.caseID, amount: paid,
                     detail:
                         "职工于事故（\(accident)）前后 \(days) 天内有交通事故记录（\(traffic.accidentDate)，本人\(traffic.liability.chineseName)），第三人应负担医疗费，但基金已非先行支付 MED \(paid) 元（认定记录第三人责任：\(record.thirdParty ? "是" : "否")），请核实第三人赔偿情况（社会保险法 42）",

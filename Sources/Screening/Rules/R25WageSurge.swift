@@ -22,12 +22,15 @@ public struct R25WageSurge: ScreeningRule {
 
     public func run(_ context: RuleContext) -> RuleOutput {
         let snapshot = context.snapshot
+        var thresholds = RegionMemo(context) { settings in
+            (
+                level: settings.level, recent: settings.count("params", "recent_months"),
+                baseline: settings.count("params", "baseline_months"), ratio: settings.number("params", "ratio")
+            )
+        }
         var findings: [Finding] = []
         for (row, record) in snapshot.cases.enumerated() where isFirst(row, record, snapshot) {
-            let settings = context.settings(region: record.regionCode)
-            let recentMonths = settings.count("params", "recent_months")
-            let baselineMonths = settings.count("params", "baseline_months")
-            let ratio = settings.number("params", "ratio")
+            let (level, recentMonths, baselineMonths, ratio) = thresholds(record.regionCode)
             let accidentMonth = record.accidentDate.yearMonth
             let recentStart = accidentMonth.adding(months: -recentMonths)
             let baselineStart = recentStart.adding(months: -baselineMonths)
@@ -57,7 +60,7 @@ public struct R25WageSurge: ScreeningRule {
                 twiceMedian > 0 ? (Exact.decimal4(sum * 2, over: k * twiceMedian)?.rounded(places: 2) ?? "-") : "∞"
             findings.append(
                 Finding(
-                    ruleID: spec.id, severity: settings.level, regionCode: record.regionCode, subjectType: .case,
+                    ruleID: spec.id, severity: level, regionCode: record.regionCode, subjectType: .case,
                     subjectID: record.caseID, amount: .zero,
                     detail:
                         "事故（\(record.accidentDate)）前 \(recentMonths) 个月（\(recentStart)–\(accidentMonth.adding(months: -1))）平均缴费工资 \(mean) 元，为此前 \(baselineMonths) 个月中位数 \(medianYuan) 元的 \(multiple) 倍（阈值 \(ratio) 倍），请核查是否出险前后虚增缴费基数",
