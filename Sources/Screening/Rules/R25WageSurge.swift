@@ -28,26 +28,29 @@ public struct R25WageSurge: ScreeningRule {
                 baseline: settings.count("params", "baseline_months"), ratio: settings.number("params", "ratio")
             )
         }
+        // The worker's wages are in month order, so a repeated month follows its first row.
+        var recent: [(month: YearMonth, fen: Int64)] = []
+        var baseline: [(month: YearMonth, fen: Int64)] = []
         var findings: [Finding] = []
         for (row, record) in snapshot.cases.enumerated() where isFirst(row, record, snapshot) {
             let (level, recentMonths, baselineMonths, ratio) = thresholds(record.regionCode)
             let accidentMonth = record.accidentDate.yearMonth
             let recentStart = accidentMonth.adding(months: -recentMonths)
             let baselineStart = recentStart.adding(months: -baselineMonths)
-            var recent: [YearMonth: Int64] = [:]
-            var baseline: [YearMonth: Int64] = [:]
+            recent.removeAll(keepingCapacity: true)
+            baseline.removeAll(keepingCapacity: true)
             for wageRow in snapshot.wagesByWorker.rows(for: snapshot.caseWorker[row]) {
                 let wage = snapshot.wages[Int(wageRow)]
                 if wage.month >= recentStart && wage.month < accidentMonth {
-                    recent[wage.month] = wage.wage.fen
+                    Self.keepLast(&recent, wage)
                 } else if wage.month >= baselineStart && wage.month < recentStart {
-                    baseline[wage.month] = wage.wage.fen
+                    Self.keepLast(&baseline, wage)
                 }
             }
             guard !recent.isEmpty, !baseline.isEmpty else { continue }
-            let sum = recent.values.reduce(0, +)
+            let sum = recent.reduce(0) { $0 + $1.fen }
             let k = Int64(recent.count)
-            let median = Exact.middle(baseline.values.sorted())
+            let median = Exact.middle(baseline.map(\.fen).sorted())
             let twiceMedian = median.low + median.high
             guard sum > 0,
                 Exact.exceeds(
@@ -67,5 +70,14 @@ public struct R25WageSurge: ScreeningRule {
                     evidence: [record.workerID.raw]))
         }
         return RuleOutput(findings: findings)
+    }
+
+    /// Appends a month's wage, or replaces the previous row of the same month (the later row counts).
+    static func keepLast(_ months: inout [(month: YearMonth, fen: Int64)], _ wage: Wage) {
+        if months.last?.month == wage.month {
+            months[months.count - 1].fen = wage.wage.fen
+        } else {
+            months.append((wage.month, wage.wage.fen))
+        }
     }
 }
