@@ -33,6 +33,8 @@ let package = Package(
             dependencies: [
                 "FundModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The raw sqlite3 C API, for the importer's bulk-insert fast path.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -65,7 +67,11 @@ let package = Package(
         ),
         .testTarget(name: "FundModelTests", dependencies: ["FundModel"], swiftSettings: strict),
         .testTarget(name: "FundRulesTests", dependencies: ["FundModel", "FundRules"], swiftSettings: strict),
-        .testTarget(name: "FundStoreTests", dependencies: ["FundModel", "FundStore"], swiftSettings: strict),
+        .testTarget(
+            name: "FundStoreTests",
+            dependencies: ["FundModel", "FundStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "ScreeningTests", dependencies: ["FundModel", "FundRules", "Screening"], swiftSettings: strict),
         .testTarget(

@@ -1,0 +1,170 @@
+import ArgumentParser
+import Foundation
+import FundModel
+import FundStore
+
+/// `fundbench import`: CSV → SQLite import speed, next to SQLite's own ceiling.
+///
+/// 1. Generates payments.csv with N rows (and the small files it refers to).
+/// 2. Imports the directory with `Importer` into a new database: end-to-end
+///    payment rows per second (parse, check, insert, index, reference checks, commit).
+/// 3. Measures what SQLite itself can do on the same machine: the `sqlite3`
+///    shell inserts N rows of the same widths into the same payments schema
+///    with `INSERT … SELECT` from `generate_series` (a recursive CTE where the
+///    shell lacks it), with the same bulk procedure as the importer (secondary
+///    indexes dropped and rebuilt, one transaction, WAL, checkpoint).
+/// The ratio says how close the importer comes to the ceiling.
+struct ImportBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import speed: payments.csv into SQLite, against the sqlite3 shell's ceiling.")
+
+    @Option(help: "Payment rows to generate and import.")
+    var rows = 1_000_000
+
+    @Option(help: "Working directory (created; the data set and databases are written there).")
+    var directory = "bench-data/import"
+
+    @Flag(help: "Keep the generated files and databases.")
+    var keep = false
+
+    @Option(help: "The sqlite3 shell used for the ceiling.")
+    var sqlite3 = "sqlite3"
+
+    func run() throws {
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: directory)
+        try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let dataDirectory = directory + "/data"
+        let clock = ContinuousClock()
+
+        print("fundbench import: \(rows) payment rows")
+        print("machine: \(Machine.description)")
+        var start = clock.now
+        try ImportDataGenerator(rows: rows).write(to: dataDirectory)
+        let paymentsBytes = (try? fm.attributesOfItem(atPath: dataDirectory + "/payments.csv")[.size] as? Int) ?? 0
+        print(
+            "generated payments.csv: \(paymentsBytes / 1_000_000) MB, \(paymentsBytes / max(rows, 1)) bytes/row, in \(Self.seconds(clock.now - start)) s"
+        )
+
+        // The importer, end to end.
+        let importPath = directory + "/import.sqlite"
+        let store = try SQLiteFundStore(path: importPath)
+        start = clock.now
+        let summary = try Importer(store: store).importDirectory(dataDirectory)
+        let importSeconds = Self.seconds(clock.now - start)
+        let imported = summary.files.first { $0.table == .payments }?.rowsImported ?? 0
+        guard imported == rows else { throw ValidationError("imported \(imported) payments, expected \(rows)") }
+        let importRate = Double(rows) / importSeconds
+        print("Importer: \(rows) rows in \(Self.format(importSeconds)) s = \(Int(importRate)) rows/s (end to end)")
+
+        // SQLite's ceiling, same schema and procedure, no CSV.
+        let ceilingPath = directory + "/ceiling.sqlite"
+        _ = try SQLiteFundStore(path: ceilingPath)  // creates the schema
+        let indexes = try secondaryIndexes(of: "payments", database: ceilingPath)
+        let ceilingSeconds = try runCeiling(database: ceilingPath, indexes: indexes, clock: clock)
+        let ceilingRate = Double(rows) / ceilingSeconds
+        print("sqlite3 INSERT…SELECT: \(rows) rows in \(Self.format(ceilingSeconds)) s = \(Int(ceilingRate)) rows/s")
+        print("ratio importer / sqlite3 ceiling: \(Self.format(importRate / ceilingRate, places: 2))")
+
+        if !keep { try? fm.removeItem(atPath: directory) }
+    }
+
+    /// The same rows, generated inside SQLite (widths as in `ImportDataGenerator`).
+    private func runCeiling(database: String, indexes: [(name: String, sql: String)], clock: ContinuousClock)
+        throws -> Double
+    {
+        let select = """
+            SELECT 'P' || printf('%010d', value), 'C' || printf('%08d', (value * 7919) % 20000),
+                '11010119' || printf('%010d', value % 20000), 'MED', 1 + (value * 2654435761) % 9999999,
+                19358 + value % 700, 19348 + value % 700, 19355 + value % 700, 'H' || printf('%05d', value % 200),
+                'INV' || printf('%09d', value), 'direct', '6222' || printf('%015d', (value * 7919) % 20000), NULL,
+                '110100', 0
+            """
+        func script(source: String, with: String = "") -> String {
+            """
+            PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144;
+            PRAGMA temp_store = MEMORY;
+            BEGIN IMMEDIATE;
+            \(indexes.map { "DROP INDEX \($0.name);" }.joined(separator: "\n"))
+            \(with)INSERT INTO payments \(select) FROM \(source);
+            \(indexes.map { $0.sql + ";" }.joined(separator: "\n"))
+            COMMIT;
+            PRAGMA wal_checkpoint(TRUNCATE);
+            """
+        }
+        let clockStart = clock.now
+        if try runShell(database: database, script: script(source: "generate_series(1, \(rows))")) {
+            return Self.seconds(clock.now - clockStart)
+        }
+        print("(sqlite3 has no generate_series: using a recursive CTE)")
+        let cte = "WITH RECURSIVE s(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM s WHERE value < \(rows)) "
+        let retryStart = clock.now
+        guard try runShell(database: database, script: script(source: "s", with: cte)) else {
+            throw ValidationError("the sqlite3 shell failed")
+        }
+        return Self.seconds(clock.now - retryStart)
+    }
+
+    private func runShell(database: String, script: String) throws -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [sqlite3, "-bail", database]
+        let input = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(Data(script.utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        if process.terminationStatus != 0 {
+            if message.contains("generate_series") { return false }
+            throw ValidationError("sqlite3 failed: \(message)")
+        }
+        return true
+    }
+
+    /// The table's non-unique indexes, as the migrations wrote them (read with the shell itself).
+    private func secondaryIndexes(of table: String, database: String) throws -> [(name: String, sql: String)] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            sqlite3, "-separator", "<<SEP>>", "-newline", "<<END>>", database,
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = '\(table)' "
+                + "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw ValidationError("sqlite3 could not read the schema") }
+        return text.components(separatedBy: "<<END>>").compactMap { record in
+            let parts = record.components(separatedBy: "<<SEP>>")
+            return parts.count == 2 ? (name: parts[0], sql: parts[1]) : nil
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let (s, attoseconds) = duration.components
+        return Double(s) + Double(attoseconds) / 1e18
+    }
+
+    static func format(_ value: Double, places: Int = 2) -> String {
+        String(format: "%.\(places)f", value)
+    }
+}
+
+/// What the benchmark ran on (nproc and the CPU model).
+enum Machine {
+    static var description: String {
+        let cpu =
+            (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
+            .first { $0.hasPrefix("model name") }
+            .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" }
+            ?? "unknown CPU"
+        return "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu)"
+    }
+}

@@ -1,1 +1,0 @@
-// The FundStore module. See docs/architecture.md.

@@ -1,0 +1,122 @@
+import Foundation
+import FundModel
+import GRDB
+
+/// Imports a data set (a directory of interchange files) into the store, all in one transaction.
+///
+/// interchange.md "General rules": any subset of the files, `regions.csv`
+/// required only while the database has no regions; every bad cell reported as
+/// `file:line: column: reason`; nothing kept from a failed import; lenient
+/// mode skips bad rows into rejects files; a row whose key exists replaces it.
+public struct Importer: Sendable {
+    public let store: SQLiteFundStore
+
+    public init(store: SQLiteFundStore) {
+        self.store = store
+    }
+
+    /// Imports every interchange file found in `directory`.
+    ///
+    /// - Throws: `ImportError` when the input is rejected (the database is then
+    ///   unchanged), or a database error.
+    public func importDirectory(_ directory: String, options: ImportOptions = ImportOptions()) throws
+        -> ImportSummary
+    {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let startedAt = Date()
+        let state = ImportState(options: options)
+        let files = try discoverFiles(in: directory, state: state)
+        let rejectsDirectory = options.rejectsDirectory ?? (store.path as NSString).deletingLastPathComponent
+        if options.lenient {
+            try? FileManager.default.createDirectory(atPath: rejectsDirectory, withIntermediateDirectories: true)
+        }
+
+        let outcome: Result<ImportSummary, ImportError> = try store.pool.writeWithoutTransaction { db in
+            // A bulk load wants its pages in memory until the commit, and its index sorts in memory.
+            try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT") }
+            var outcome: Result<ImportSummary, ImportError>!
+            try db.inTransaction(.immediate) {
+                outcome = try load(
+                    files: files, directory: directory, rejectsDirectory: rejectsDirectory, startedAt: startedAt,
+                    state: state, db: db)
+                if case .failure = outcome { return .rollback }
+                state.report(ImportProgress(phase: .committing, table: nil, rows: 0, bytesRead: 0, bytesTotal: 0))
+                return .commit
+            }
+            if case .success = outcome {
+                // Fold the transaction into the database file now, not at some later reader's expense.
+                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
+            return outcome
+        }
+        switch outcome {
+        case .success(var summary):
+            summary.seconds = Double((clock.now - start) / .milliseconds(1)) / 1000
+            return summary
+        case .failure(let error):
+            for path in state.rejectsFiles { try? FileManager.default.removeItem(atPath: path) }
+            throw error
+        }
+    }
+
+    /// The interchange files of the directory, in the order of `TableCatalog.all` (regions first).
+    private func discoverFiles(in directory: String, state: ImportState) throws -> [(TableSpec, String)] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw ImportError(issues: [
+                ImportIssue(file: directory, reason: "无法读取目录 cannot read the directory: \(error.localizedDescription)")
+            ])
+        }
+        let present = Set(names)
+        let known = Set(FundModel.Table.allCases.map(\.fileName))
+        for name in names.sorted() where name.hasSuffix(".csv") && !name.hasSuffix(".rejects.csv") {
+            if !known.contains(name) { state.warn("未知文件 \(name) 已忽略 unknown file \(name) ignored") }
+        }
+        let files = TableCatalog.all.filter { present.contains($0.table.fileName) }.map {
+            ($0, directory + "/" + $0.table.fileName)
+        }
+        guard !files.isEmpty else {
+            throw ImportError(issues: [
+                ImportIssue(file: directory, reason: "目录中没有数据文件 no interchange files (regions.csv, payments.csv, …)")
+            ])
+        }
+        return files
+    }
+
+    private func load(
+        files: [(TableSpec, String)], directory: String, rejectsDirectory: String, startedAt: Date,
+        state: ImportState, db: Database
+    ) throws -> Result<ImportSummary, ImportError> {
+        if !files.contains(where: { $0.0.table == .regions }),
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM regions") == 0
+        {
+            state.fileIssue(FundModel.Table.regions.fileName, "缺少必需的文件（数据库中尚无地区）required: the database has no regions yet")
+        }
+        var summaries: [FileImportSummary] = []
+        for (spec, path) in files {
+            let loader = TableLoader(spec: spec, path: path, state: state)
+            if let summary = try loader.load(into: db, rejectsDirectory: rejectsDirectory) {
+                summaries.append(summary)
+            }
+        }
+        if state.failed { return .failure(state.error) }
+
+        let previouslyImported = try Set(
+            String.fetchAll(db, sql: "SELECT DISTINCT table_name FROM import_run_files").compactMap(FundModel.Table.init(rawValue:)))
+        let loadedTables = summaries.map(\.table)
+        let unmatched = try ReferenceChecker.check(
+            tables: loadedTables, importedTables: previouslyImported.union(loadedTables), db: db, state: state)
+
+        var summary = ImportSummary(
+            runID: 0, source: directory, files: summaries, warnings: state.warnings, unmatched: unmatched,
+            rejected: state.rejected.kept, rejectedIssueCount: state.rejected.count, rejectsFiles: state.rejectsFiles,
+            seconds: 0)
+        summary.runID = try ImportRunLog.record(
+            summary, startedAt: startedAt, user: state.options.user, lenient: state.options.lenient, db: db)
+        return .success(summary)
+    }
+}

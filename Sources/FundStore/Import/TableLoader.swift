@@ -1,0 +1,318 @@
+import FundModel
+import GRDB
+
+/// Loads one CSV file into its table: header check, then every record parsed,
+/// checked and bound column by column into one reused INSERT statement.
+///
+/// This is the import's hot path: no String, array or dictionary is built per
+/// row unless the row has a problem (or holds a list, or a lower-case `x` in a
+/// person id). Cells are bound by pointer into the mapped file.
+final class TableLoader {
+    let spec: TableSpec
+    let path: String
+    let fileName: String
+    private let state: ImportState
+
+    /// Rows between two progress reports.
+    static let progressInterval = 1 << 16
+
+    init(spec: TableSpec, path: String, state: ImportState) {
+        self.spec = spec
+        self.path = path
+        self.fileName = spec.table.fileName
+        self.state = state
+    }
+
+    /// Reads the file; writes its rows unless the import has already failed.
+    /// Returns `nil` when the file itself is unusable (reported in `state`).
+    func load(into db: Database, rejectsDirectory: String) throws -> FileImportSummary? {
+        let bytes: CSVBytes
+        do {
+            bytes = try CSVBytes(contentsOfFile: path)
+        } catch {
+            state.fileIssue(fileName, "无法读取文件 cannot read the file: \(error.reason)")
+            return nil
+        }
+        let reader = CSVReader(bytes)
+        guard let header = readHeader(reader) else { return nil }
+
+        let existingRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(spec.table.rawValue)") ?? 0
+        var rebuild: BulkIndexes?
+        if !state.failed, BulkIndexes.worthRebuilding(fileBytes: bytes.buffer.count, existingRows: existingRows) {
+            rebuild = try BulkIndexes.drop(on: spec.table, db)
+        }
+        var summary = FileImportSummary(
+            table: spec.table, file: fileName, rowsRead: 0, rowsImported: 0, rowsReplaced: 0, rowsRejected: 0)
+        let rejects =
+            state.options.lenient
+            ? RejectsWriter(path: rejectsDirectory + "/" + spec.table.rawValue + ".rejects.csv", header: header.names)
+            : nil
+        let statement = try RawStatement(db, sql: spec.insertSQL)
+        try readRows(reader, header: header, statement: statement, rejects: rejects, summary: &summary)
+        if let rejects, rejects.isOpen {
+            try rejects.close()
+            state.rejectsFiles.append(rejects.path)
+        }
+        if let rebuild, !state.failed {
+            state.report(ImportProgress(phase: .indexing, table: spec.table, rows: summary.rowsRead, bytesRead: 0,
+                bytesTotal: 0))
+            try rebuild.recreate(db)
+        }
+        if !state.failed {
+            let rowsAfter = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(spec.table.rawValue)") ?? 0
+            summary.rowsReplaced = summary.rowsImported - (rowsAfter - existingRows)
+        }
+        return summary
+    }
+
+    /// The header's names, and for each column of the table the field index holding it (-1: absent).
+    struct Header {
+        var names: [String]
+        var fieldIndex: [Int]
+    }
+
+    private func readHeader(_ reader: CSVReader) -> Header? {
+        let hasHeader: Bool
+        do {
+            hasHeader = try reader.next()
+        } catch {
+            state.fileIssue(fileName, line: error.line, "表头格式错误 malformed header: \(error)")
+            return nil
+        }
+        guard hasHeader else {
+            state.fileIssue(fileName, "空文件，缺少表头 empty file: no header row")
+            return nil
+        }
+        let names = reader.strings.map(Self.trimmed)
+        var position: [String: Int] = [:]
+        var usable = true
+        for (index, name) in names.enumerated() {
+            if position[name] != nil {
+                state.fileIssue(fileName, line: reader.line, column: name, "列名重复 duplicate column")
+                usable = false
+            }
+            position[name] = index
+        }
+        var fieldIndex = [Int](repeating: -1, count: spec.columns.count)
+        for (j, column) in spec.columns.enumerated() {
+            if let index = position[column.name] {
+                fieldIndex[j] = index
+            } else if column.mustBeInHeader {
+                state.fileIssue(fileName, line: reader.line, column: column.name, "缺少必需的列 missing required column")
+                usable = false
+            } else {
+                state.warn("\(fileName): 缺少可选列 \(column.name)，按空值处理 optional column \(column.name) absent: read as empty")
+            }
+        }
+        let known = Set(spec.columns.map(\.name))
+        for name in names where !known.contains(name) {
+            state.warn("\(fileName): 未知列 \(name) 已忽略 unknown column \(name) ignored")
+        }
+        return usable ? Header(names: names, fieldIndex: fieldIndex) : nil
+    }
+
+    private static func trimmed(_ text: String) -> String {
+        var scalars = Substring(text)
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    // MARK: The rows
+
+    /// Why a row was refused: collected for the rejects file, reported as issues.
+    private var rowReasons: [String] = []
+
+    private func readRows(
+        _ reader: CSVReader, header: Header, statement: RawStatement, rejects: RejectsWriter?,
+        summary: inout FileImportSummary
+    ) throws {
+        let columns = spec.columns
+        let fieldIndex = header.fieldIndex
+        let fieldCount = header.names.count
+        let empty = UnsafeRawBufferPointer(start: nil, count: 0)
+        var nextReport = Self.progressInterval
+        while true {
+            let more: Bool
+            do {
+                more = try reader.next()
+            } catch {
+                summary.rowsRead += 1
+                rowReasons.removeAll(keepingCapacity: true)
+                problem(line: error.line, column: nil, "CSV 格式错误 malformed record: \(error)")
+                try refuse(line: error.line, reader: nil, rejects: rejects, summary: &summary)
+                continue
+            }
+            guard more else { break }
+            summary.rowsRead += 1
+            if summary.rowsRead >= nextReport {
+                nextReport += Self.progressInterval
+                state.report(
+                    ImportProgress(phase: .reading, table: spec.table, rows: summary.rowsRead,
+                        bytesRead: reader.bytesRead, bytesTotal: reader.byteCount))
+            }
+            rowReasons.removeAll(keepingCapacity: true)
+            guard reader.fieldCount == fieldCount else {
+                problem(
+                    line: reader.line, column: nil,
+                    "字段数不符 expected \(fieldCount) fields (as in the header), found \(reader.fieldCount)")
+                try refuse(line: reader.line, reader: reader, rejects: rejects, summary: &summary)
+                continue
+            }
+            for j in 0..<columns.count {
+                let index = fieldIndex[j]
+                let cell = index >= 0 ? reader.field(index) : empty
+                bind(cell, column: columns[j], parameter: Int32(j + 1), statement: statement, line: reader.line)
+            }
+            if !rowReasons.isEmpty {
+                try refuse(line: reader.line, reader: reader, rejects: rejects, summary: &summary)
+                continue
+            }
+            if !state.failed {
+                try statement.execute()
+                summary.rowsImported += 1
+            }
+        }
+        state.report(
+            ImportProgress(phase: .reading, table: spec.table, rows: summary.rowsRead, bytesRead: reader.byteCount,
+                bytesTotal: reader.byteCount))
+    }
+
+    /// A bad cell or record: an issue of the import (strict) or of the rejected row (lenient).
+    private func problem(line: Int, column: String?, _ reason: String) {
+        let issue = ImportIssue(file: fileName, line: line, column: column, reason: reason)
+        rowReasons.append(column.map { "\($0): \(reason)" } ?? reason)
+        if state.options.lenient {
+            state.rejected.append(issue)
+        } else {
+            state.issues.append(issue)
+        }
+    }
+
+    private func refuse(line: Int, reader: CSVReader?, rejects: RejectsWriter?, summary: inout FileImportSummary)
+        throws
+    {
+        guard let rejects else { return }
+        summary.rowsRejected += 1
+        try rejects.write(line: line, reasons: rowReasons, fields: reader?.strings ?? [])
+    }
+
+    // MARK: Cells
+
+    @inline(__always)
+    private func bind(
+        _ cell: UnsafeRawBufferPointer, column: ColumnSpec, parameter: Int32, statement: RawStatement, line: Int
+    ) {
+        guard cell.count > 0 else {
+            switch column.requirement {
+            case .required: problem(line: line, column: column.name, "必填项为空 required value missing")
+            case .mustBePresent, .optional:
+                if case .bool = column.kind { statement.bindInt(parameter, 0) } else { statement.bindNull(parameter) }
+            }
+            return
+        }
+        switch column.kind {
+        case .text:
+            guard CellParser.isValidUTF8(cell) else {
+                return problem(
+                    line: line, column: column.name,
+                    "非 UTF-8 编码 not valid UTF-8 (save the file as UTF-8, not GBK)")
+            }
+            statement.bindText(parameter, cell)
+        case .personID:
+            guard CellParser.isPersonID(cell) else {
+                return bad(cell, line, column, "身份证号格式错误 not a citizen id (17 digits and a digit or X)")
+            }
+            if cell[17] == UInt8(ascii: "x") {
+                withUnsafeTemporaryAllocation(byteCount: 18, alignment: 1) { copy in
+                    copy.copyMemory(from: cell)
+                    copy[17] = UInt8(ascii: "X")
+                    statement.bindCopiedText(parameter, UnsafeRawBufferPointer(copy))
+                }
+            } else {
+                statement.bindText(parameter, cell)
+            }
+        case .regionCode:
+            guard CellParser.isRegionCode(cell) else {
+                return bad(cell, line, column, "行政区划代码格式错误 not a region code (6 digits)")
+            }
+            statement.bindText(parameter, cell)
+        case .day:
+            guard let day = CellParser.day(cell) else {
+                return bad(cell, line, column, "日期无效 not a date (YYYY-MM-DD)")
+            }
+            statement.bindInt(parameter, Int64(day.ordinal))
+        case .month:
+            guard let month = CellParser.month(cell) else {
+                return bad(cell, line, column, "月份无效 not a month (YYYY-MM)")
+            }
+            statement.bindInt(parameter, Int64(month.index))
+        case .money:
+            do {
+                statement.bindInt(parameter, try CellParser.money(cell).fen)
+            } catch {
+                bad(cell, line, column, "金额无效 \(error)")
+            }
+        case .integer(let range):
+            guard let value = CellParser.integer(cell), range.contains(value) else {
+                return bad(
+                    cell, line, column, "整数无效 not a whole number in \(range.lowerBound)–\(range.upperBound)")
+            }
+            statement.bindInt(parameter, Int64(value))
+        case .bool:
+            guard let value = CellParser.bool(cell) else {
+                return bad(cell, line, column, "布尔值无效 not a boolean (true/false/1/0)")
+            }
+            statement.bindInt(parameter, value ? 1 : 0)
+        case .code(let codes):
+            guard codes.contains(cell) else {
+                return bad(cell, line, column, "代码无效 not one of: \(codes.listText)")
+            }
+            statement.bindText(parameter, cell)
+        case .decimal4:
+            guard let value = Decimal4(String(decoding: cell, as: UTF8.self)) else {
+                return bad(cell, line, column, "数值无效 not a decimal with at most four places")
+            }
+            statement.bindInt(parameter, value.tenThousandths)
+        case .list(let allowed):
+            guard CellParser.isValidUTF8(cell) else {
+                return problem(line: line, column: column.name, "非 UTF-8 编码 not valid UTF-8")
+            }
+            let items = ListCell.items(String(decoding: cell, as: UTF8.self))
+            if let allowed {
+                for item in items where !allowed.codes.contains(Array(item.utf8)) {
+                    return bad(cell, line, column, "列表项无效 \"\(item)\" is not one of: \(allowed.listText)")
+                }
+            }
+            if items.isEmpty {
+                if column.requirement == .required {
+                    problem(line: line, column: column.name, "必填项为空 required value missing")
+                } else {
+                    statement.bindNull(parameter)
+                }
+            } else {
+                statement.bindString(parameter, items.joined(separator: ";"))
+            }
+        }
+    }
+
+    /// A cell that does not read as its type; the message quotes it (shortened).
+    private func bad(_ cell: UnsafeRawBufferPointer, _ line: Int, _ column: ColumnSpec, _ reason: String) {
+        var value = String(decoding: cell, as: UTF8.self)
+        if value.count > 40 { value = String(value.prefix(40)) + "…" }
+        problem(line: line, column: column.name, "\(reason): \"\(value)\"")
+    }
+}
+
+/// A `;`-separated list cell (`experts`, `services`).
+enum ListCell {
+    /// The items, trimmed of spaces, empty ones dropped.
+    static func items(_ text: String) -> [String] {
+        text.split(separator: ";").map { item in
+            var s = Substring(item)
+            while let first = s.first, first == " " || first == "\t" { s.removeFirst() }
+            while let last = s.last, last == " " || last == "\t" { s.removeLast() }
+            return String(s)
+        }.filter { !$0.isEmpty }
+    }
+}

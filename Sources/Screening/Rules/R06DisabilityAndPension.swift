@@ -1,0 +1,33 @@
+import FundModel
+import FundRules
+
+/// R06 ⚡ 伤残津贴与养老金重复: DISABILITY_MONTHLY whose service date is on or after the worker's
+/// pension start (`ext_pensions`, earliest record). Only PENSION_TOPUP may be paid from then on
+/// (条例 35(3)).
+public struct R06DisabilityAndPension: PaymentRule, RealTimeRule {
+    public let spec = RuleCatalog.spec("R06")!
+
+    public init() {}
+
+    public struct Parameters: Sendable {
+        var level: Severity
+        var items: ItemSet
+    }
+
+    public func parameters(_ settings: RuleSettings, in snapshot: Snapshot) -> Parameters {
+        Parameters(level: settings.level, items: ItemSet([ItemCode.disabilityMonthly], in: snapshot))
+    }
+
+    public func watchedItems(_ parameters: Parameters) -> Set<String>? { parameters.items.codes }
+
+    public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
+        guard parameters.items.contains(payment, in: context),
+            let start = context.snapshot.pensionStart(person: payment.worker), payment.serviceDate >= start
+        else { return nil }
+        return context.finding(
+            on: payment, severity: parameters.level,
+            detail:
+                "伤残津贴的服务日期 \(payment.serviceDate) 在职工养老金起领日 \(start) 当日或之后，此后只能支付养老待遇低于伤残津贴的补差（PENSION_TOPUP），请核实并追回",
+            evidence: [context.snapshot.persons.name(payment.worker)])
+    }
+}

@@ -1,0 +1,74 @@
+import FundModel
+import FundRules
+
+/// R12 ⚡ 无鉴定或等级不符: DISABILITY_LUMP, MEDICAL_LUMP or EMPLOYMENT_LUMP without a concluded
+/// assessment with a grade; DISABILITY_MONTHLY without grade 1–4; NURSING without a nursing level other
+/// than `none`.
+///
+/// The assessment is the latest of the payment's case concluded strictly
+/// before the service date (rules.md §5). A payment without a case is left to
+/// R11.
+public struct R12AssessmentMismatch: PaymentRule, RealTimeRule {
+    public let spec = RuleCatalog.spec("R12")!
+
+    public init() {}
+
+    enum Requirement: UInt8, Sendable {
+        case none, grade, grade1to4, nursing
+    }
+
+    public struct Parameters: Sendable {
+        var level: Severity
+        /// By item id.
+        var requirements: [Requirement]
+    }
+
+    public func parameters(_ settings: RuleSettings, in snapshot: Snapshot) -> Parameters {
+        Parameters(level: settings.level, requirements: snapshot.itemCodes.names.map(Self.requirement))
+    }
+
+    static func requirement(_ code: String) -> Requirement {
+        switch code {
+        case ItemCode.disabilityLump, ItemCode.medicalLump, ItemCode.employmentLump: .grade
+        case ItemCode.disabilityMonthly: .grade1to4
+        case ItemCode.nursing: .nursing
+        default: .none
+        }
+    }
+
+    public func watchedItems(_ parameters: Parameters) -> Set<String>? {
+        [
+            ItemCode.disabilityLump, ItemCode.medicalLump, ItemCode.employmentLump, ItemCode.disabilityMonthly,
+            ItemCode.nursing,
+        ]
+    }
+
+    public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
+        let requirement =
+            payment.item >= 0 && Int(payment.item) < parameters.requirements.count
+            ? parameters.requirements[Int(payment.item)] : Self.requirement(context.itemCode(payment))
+        guard requirement != .none, payment.caseID >= 0 else { return nil }
+        let assessment = context.snapshot.latestConcludedAssessment(caseID: payment.caseID, before: payment.serviceDate)
+        let problem: String
+        switch requirement {
+        case .none:
+            return nil
+        case .grade:
+            guard assessment?.grade == nil else { return nil }
+            problem = assessment == nil ? "服务日期前没有已作出结论的劳动能力鉴定" : "鉴定结论未达伤残等级"
+        case .grade1to4:
+            if let grade = assessment?.grade, (1...4).contains(grade) { return nil }
+            problem =
+                assessment == nil
+                ? "服务日期前没有已作出结论的劳动能力鉴定"
+                : "鉴定等级为\(assessment?.grade.map { "\($0)级" } ?? "未达级")，伤残津贴只支付一至四级"
+        case .nursing:
+            if let level = assessment?.nursing, level != .none { return nil }
+            problem = assessment == nil ? "服务日期前没有已作出结论的劳动能力鉴定" : "鉴定结论无生活自理障碍等级"
+        }
+        return context.finding(
+            on: payment, severity: parameters.level,
+            detail: "\(context.itemLabel(payment))支付与鉴定结论不符：\(problem)，请核实",
+            evidence: assessment.map { [$0.assessmentID] } ?? [context.snapshot.caseIDs.name(payment.caseID)])
+    }
+}

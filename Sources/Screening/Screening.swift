@@ -1,1 +1,0 @@
-// The Screening module. See docs/architecture.md.

@@ -1,0 +1,273 @@
+import FundModel
+import FundRules
+
+/// An immutable, indexed view of a `DataSet`, built once per screening run.
+///
+/// Every id is interned as a dense `Int32` (`IDTable`), the payments are kept
+/// as columns of integers (`PaymentColumns`), and each relation a rule follows
+/// is a `GroupIndex` built once: payments by worker, case, institution,
+/// invoice, account and dependant (each group in service-date order),
+/// assessments by case (by concluded date), agreements by institution, and
+/// the shared records of other departments by person. Rules only read it, so
+/// they can run in parallel with no locking (architecture.md "Screening").
+///
+/// A table that was `nil` in the data set is recorded as missing: a rule that
+/// needs it is reported "not run (no data)", never silently passing.
+public final class Snapshot: Sendable {
+    /// The tables present in the data set (imported, possibly empty).
+    public let available: Set<Table>
+
+    // MARK: Regions
+    public let regions: [Region]
+    /// Every region code seen anywhere in the data, regions.csv first.
+    public let regionCodes: IDTable
+    /// Region id → row in `regions`, or -1.
+    public let regionRow: [Int32]
+    /// The province of the data set: the region of level `province`, else the province of the first region.
+    public let province: RegionCode?
+
+    // MARK: People
+    /// Every person id seen: workers first, then dependants and the people of the shared records.
+    public let persons: IDTable
+    public let workers: [Worker]
+    /// Person id → row in `workers`, or -1.
+    public let workerRow: [Int32]
+    public let dependents: [Dependent]
+    /// Case id → rows of `dependents`.
+    public let dependentsByCase: GroupIndex
+    /// Person id → rows of `dependents`.
+    public let dependentsByPerson: GroupIndex
+
+    // MARK: Employers, cases, assessments, experts
+    public let employerIDs: IDTable
+    public let employers: [Employer]
+    /// Employer id → row in `employers`, or -1.
+    public let employerRow: [Int32]
+    /// Every case id seen: injury_cases.csv first, then the ids referenced by payments, assessments, dependants.
+    public let caseIDs: IDTable
+    public let cases: [InjuryCase]
+    /// Case id → row in `cases`, or -1 (a payment's case that is not in the table).
+    public let caseRow: [Int32]
+    /// Person id → rows of `cases`, by accident date.
+    public let casesByWorker: GroupIndex
+    /// Row of `cases` → person id of its worker.
+    public let caseWorker: [Int32]
+    /// Case id → whether the case is in the table and its decision entitles benefits (recognized/deemed).
+    public let caseEntitles: [Bool]
+    /// Case id → accident date ordinal, or `Day.noneOrdinal` for a case not in the table.
+    public let caseAccident: [Int32]
+    public let assessments: [Assessment]
+    /// Case id → rows of `assessments`, by concluded date (pending ones last, by applied date).
+    public let assessmentsByCase: GroupIndex
+    public let expertIDs: IDTable
+    public let experts: [Expert]
+    /// Expert id → row in `experts`, or -1.
+    public let expertRow: [Int32]
+
+    // MARK: Institutions and agreements
+    public let institutionIDs: IDTable
+    public let institutions: [Institution]
+    /// Institution id → row in `institutions`, or -1.
+    public let institutionRow: [Int32]
+    public let agreements: [Agreement]
+    /// Institution id → rows of `agreements`.
+    public let agreementsByInstitution: GroupIndex
+
+    // MARK: Items and parameters
+    /// Every item code seen: the item list's (national, then the province's) first, then the payments'.
+    public let itemCodes: IDTable
+    public let benefitItems: [BenefitItemRow]
+    /// The province's item list: the national items with benefit_items.csv's additions and retirements.
+    public let itemList: ItemList
+    public let parameters: [Parameter]
+    /// The statutory amounts of the data set's parameters and item list (R10, entitlements).
+    public let calculator: EntitlementCalculator
+
+    // MARK: Payments
+    public let payments: PaymentColumns
+    public let invoiceNumbers: IDTable
+    public let accounts: IDTable
+    /// Every payment row, by service date then row.
+    public let paymentsByServiceDate: [Int32]
+    /// Person id → payment rows (by service date).
+    public let paymentsByWorker: GroupIndex
+    public let paymentsByCase: GroupIndex
+    public let paymentsByInstitution: GroupIndex
+    public let paymentsByInvoice: GroupIndex
+    public let paymentsByAccount: GroupIndex
+    /// Person id of the dependant → payment rows.
+    public let paymentsByDependent: GroupIndex
+
+    // MARK: Wages and the fund ledger
+    public let wages: [Wage]
+    /// Person id → rows of `wages`, by month.
+    public let wagesByWorker: GroupIndex
+    public let fundLedger: [FundLedgerEntry]
+    /// Region id → rows of `fundLedger`, by month.
+    public let ledgerByRegion: GroupIndex
+
+    // MARK: Shared records of other departments, by person id
+    public let deaths: [DeathRecord]
+    public let deathsByPerson: GroupIndex
+    public let pensions: [PensionRecord]
+    public let pensionsByPerson: GroupIndex
+    public let medicalInsurance: [MedicalInsuranceStay]
+    public let medicalInsuranceByPerson: GroupIndex
+    /// Institution id (`institutionIDs`) of each medical-insurance stay, -1 when empty.
+    public let medicalInsuranceInstitution: [Int32]
+    public let healthVisits: [HealthVisit]
+    public let healthVisitsByPerson: GroupIndex
+    /// Institution id of each health visit, -1 when empty.
+    public let healthVisitInstitution: [Int32]
+    public let trafficAccidents: [TrafficAccident]
+    public let trafficAccidentsByPerson: GroupIndex
+    public let imprisonments: [Imprisonment]
+    public let imprisonmentsByPerson: GroupIndex
+    /// Person id → earliest death date ordinal, or `Day.noneOrdinal`.
+    let earliestDeath: [Int32]
+    /// Person id → earliest pension start ordinal, or `Day.noneOrdinal`.
+    let earliestPension: [Int32]
+
+    /// Builds the snapshot; the work is spread over the cores (one task per id table, then one per index).
+    public init(_ dataSet: DataSet) {
+        let parts = SnapshotBuilder(dataSet).build()
+        available = parts.available
+        regions = dataSet.regions
+        regionCodes = parts.regions.table
+        regionRow = parts.regions.row
+        province = parts.province
+        persons = parts.persons.table
+        workers = dataSet.workers ?? []
+        workerRow = parts.persons.workerRow
+        dependents = dataSet.dependents ?? []
+        dependentsByCase = parts.dependentsByCase
+        dependentsByPerson = parts.persons.dependentsByPerson
+        employerIDs = parts.employers.table
+        employers = dataSet.employers ?? []
+        employerRow = parts.employers.row
+        caseIDs = parts.cases.table
+        cases = dataSet.cases ?? []
+        caseRow = parts.cases.row
+        casesByWorker = parts.persons.casesByWorker
+        caseWorker = parts.persons.caseKeys
+        let caseRecords = cases
+        caseEntitles = parts.cases.row.map { $0 >= 0 && caseRecords[Int($0)].decision.entitlesBenefits }
+        caseAccident = parts.cases.row.map { $0 >= 0 ? caseRecords[Int($0)].accidentDate.ordinal : Day.noneOrdinal }
+        assessments = dataSet.assessments ?? []
+        assessmentsByCase = parts.assessmentsByCase
+        expertIDs = parts.experts.table
+        experts = dataSet.experts ?? []
+        expertRow = parts.experts.row
+        institutionIDs = parts.institutions.table
+        institutions = dataSet.institutions ?? []
+        institutionRow = parts.institutions.row
+        agreements = dataSet.agreements ?? []
+        agreementsByInstitution = parts.agreementsByInstitution
+        itemCodes = parts.items
+        benefitItems = dataSet.benefitItems ?? []
+        itemList = parts.itemList
+        parameters = dataSet.parameters ?? []
+        calculator = EntitlementCalculator(
+            parameters: ParameterTable(parameters: parameters, regions: dataSet.regions), items: parts.itemList)
+        payments = parts.payments
+        invoiceNumbers = parts.invoices
+        accounts = parts.accounts
+        paymentsByServiceDate = parts.serviceOrder
+        paymentsByWorker = parts.paymentIndexes.byWorker
+        paymentsByCase = parts.paymentIndexes.byCase
+        paymentsByInstitution = parts.paymentIndexes.byInstitution
+        paymentsByInvoice = parts.paymentIndexes.byInvoice
+        paymentsByAccount = parts.paymentIndexes.byAccount
+        paymentsByDependent = parts.paymentIndexes.byDependent
+        wages = dataSet.wages ?? []
+        wagesByWorker = parts.persons.wagesByWorker
+        fundLedger = dataSet.fundLedger ?? []
+        ledgerByRegion = parts.ledgerByRegion
+        deaths = dataSet.deaths ?? []
+        deathsByPerson = parts.persons.deathsByPerson
+        pensions = dataSet.pensions ?? []
+        pensionsByPerson = parts.persons.pensionsByPerson
+        medicalInsurance = dataSet.medicalInsurance ?? []
+        medicalInsuranceByPerson = parts.persons.medicalInsuranceByPerson
+        medicalInsuranceInstitution = parts.medicalInsuranceInstitution
+        healthVisits = dataSet.healthVisits ?? []
+        healthVisitsByPerson = parts.persons.healthVisitsByPerson
+        healthVisitInstitution = parts.healthVisitInstitution
+        trafficAccidents = dataSet.trafficAccidents ?? []
+        trafficAccidentsByPerson = parts.persons.trafficAccidentsByPerson
+        imprisonments = dataSet.imprisonments ?? []
+        imprisonmentsByPerson = parts.persons.imprisonmentsByPerson
+        earliestDeath = parts.persons.earliestDeath
+        earliestPension = parts.persons.earliestPension
+    }
+
+    // MARK: Tables
+
+    /// Whether the table was in the data set.
+    public func has(_ table: Table) -> Bool { available.contains(table) }
+
+    /// The tables of `tables` that are missing, in the given order.
+    public func missing(_ tables: [Table]) -> [Table] { tables.filter { !available.contains($0) } }
+
+    // MARK: Lookups
+
+    /// The region code of a region id.
+    public func regionCode(_ id: Int32) -> RegionCode { RegionCode(regionCodes.name(id))! }
+
+    /// The worker record of a person, if the person is a worker.
+    public func worker(person: Int32) -> Worker? {
+        guard person >= 0, Int(person) < workerRow.count else { return nil }
+        let row = workerRow[Int(person)]
+        return row >= 0 ? workers[Int(row)] : nil
+    }
+
+    /// The case record of a case id, if the case is in injury_cases.csv.
+    public func caseRecord(_ caseID: Int32) -> InjuryCase? {
+        guard caseID >= 0, Int(caseID) < caseRow.count else { return nil }
+        let row = caseRow[Int(caseID)]
+        return row >= 0 ? cases[Int(row)] : nil
+    }
+
+    /// The earliest recorded death of a person (`ext_deaths`).
+    public func deathDate(person: Int32) -> Day? {
+        guard person >= 0, Int(person) < earliestDeath.count else { return nil }
+        return Day(optionalOrdinal: earliestDeath[Int(person)])
+    }
+
+    /// The earliest pension start of a person (`ext_pensions`).
+    public func pensionStart(person: Int32) -> Day? {
+        guard person >= 0, Int(person) < earliestPension.count else { return nil }
+        return Day(optionalOrdinal: earliestPension[Int(person)])
+    }
+
+    /// The latest assessment of a case concluded strictly before `day` (rules.md §5 "grade of a payment"),
+    /// or the latest ever when `day` is `nil`.
+    ///
+    /// The choice among assessments concluded the same day is FundRules' (review over second over
+    /// initial, then the larger id), so that R10, R12 and the entitlement schedule always agree.
+    public func latestConcludedAssessment(caseID: Int32, before day: Day? = nil) -> Assessment? {
+        let rows = assessmentsByCase.rows(for: caseID)
+        guard !rows.isEmpty else { return nil }
+        return CaseFacts.latestConcludedAssessment(
+            of: caseIDs.name(caseID), in: rows.lazy.map { self.assessments[Int($0)] }, before: day)
+    }
+
+    /// The dependants of a case.
+    public func dependents(caseID: Int32) -> [Dependent] {
+        dependentsByCase.rows(for: caseID).map { dependents[Int($0)] }
+    }
+
+    /// The integer view of a payment that is not in the snapshot (real-time check).
+    ///
+    /// Ids the snapshot never saw become -1, which every index answers with "no rows".
+    public func facts(for payment: Payment) -> PaymentFacts {
+        PaymentFacts(
+            row: -1, worker: persons.idOrNone(payment.workerID.raw), caseID: caseIDs.idOrNone(payment.caseID),
+            item: itemCodes.idOrNone(payment.itemCode), amount: payment.amount, paidDate: payment.paidDate,
+            periodStart: payment.periodStart, periodEnd: payment.periodEnd, serviceDate: payment.serviceDate,
+            institution: institutionIDs.idOrNone(payment.institutionID),
+            invoice: invoiceNumbers.idOrNone(payment.invoiceNo), account: accounts.idOrNone(payment.payeeAccount),
+            dependent: persons.idOrNone(payment.dependentID?.raw), region: regionCodes.idOrNone(payment.regionCode.raw),
+            advance: payment.advance, channel: payment.channel)
+    }
+}

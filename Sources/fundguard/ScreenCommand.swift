@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import FundModel
+import FundStore
+import Screening
+
+/// `fundguard screen`: runs the monitoring rules over the store's data (筛查比对), records the run and
+/// its findings, writes the findings file and prints the summary.
+///
+/// Thin on purpose: the rules, the engine, the file format and the summary
+/// table all live in Screening; this only wires the store and the files.
+struct ScreenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "screen",
+        abstract: "筛查比对 Screen the data with the monitoring rules and record the findings."
+    )
+
+    @Option(help: "The SQLite database of the platform.")
+    var db: String
+
+    @Option(name: .customLong("as-of"), help: "The screening date, YYYY-MM-DD (default: today).")
+    var asOf: String?
+
+    @Option(help: "The rules configuration (YAML; default: the built-in rules.yaml).")
+    var config: String?
+
+    @Option(help: "Only these rules and indicators, comma-separated, e.g. R04,R10.")
+    var rules: String?
+
+    @Option(help: "Write the findings to this file: .csv or .json (interchange format).")
+    var out: String?
+
+    func run() async throws {
+        let day = try screeningDay()
+        let configuration = try loadConfiguration()
+        let selection = try selectedRules()
+        let format = try outputFormat()
+        guard FileManager.default.fileExists(atPath: db) else {
+            throw CommandFailure("数据库不存在 database not found: \(db)")
+        }
+
+        let started = Date()
+        let store = try SQLiteFundStore(path: db)
+        let dataSet = try store.loadDataSet()
+        let snapshot = Snapshot(dataSet)
+        let report = await ScreeningEngine(configuration: configuration).run(snapshot, asOf: day, only: selection)
+
+        let notRun = report.rules.compactMap { line in
+            line.notRun.map { RuleNotRun(ruleID: line.ruleID, reason: $0.description) }
+        }
+        let run = ScreeningRun(startedAt: started, asOf: day, configuration: configuration.yaml(), rulesNotRun: notRun)
+        let rulesRun = Set(report.rules.filter(\.ran).map(\.ruleID))
+        let summary = try store.saveScreeningRun(run, findings: report.findings, rulesRun: rulesRun)
+
+        if let out, let format {
+            do {
+                try format.encode(report.findings).write(toFile: out, atomically: true, encoding: .utf8)
+            } catch {
+                throw CommandFailure("无法写入 cannot write \(out): \(error.localizedDescription)")
+            }
+        }
+        print(report.summaryTable(), terminator: "")
+        print(
+            "\n第 \(summary.runID) 次筛查 run \(summary.runID): 新增 new \(summary.new)，再次发现 raised again \(summary.raisedAgain)，不再发现 no longer raised \(summary.noLongerRaised)"
+        )
+        if let out { print("疑点已写入 findings written to \(out)") }
+    }
+
+    func screeningDay() throws -> Day {
+        guard let asOf else {
+            let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+            return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+        }
+        guard let day = Day(iso: asOf) else { throw ValidationError("--as-of 日期无效 not a date YYYY-MM-DD: \(asOf)") }
+        return day
+    }
+
+    func loadConfiguration() throws -> RulesConfiguration {
+        guard let config else { return .default }
+        let text: String
+        do {
+            text = try String(contentsOfFile: config, encoding: .utf8)
+        } catch {
+            throw CommandFailure("无法读取 cannot read \(config): \(error.localizedDescription)")
+        }
+        do {
+            return try RulesConfiguration(yaml: text)
+        } catch {
+            let lines = error.issues.map { issue in "\(issue.line.map { "\(config):\($0)" } ?? config): \(issue)" }
+            throw CommandFailure("规则配置有误 invalid rules configuration:\n" + lines.joined(separator: "\n"))
+        }
+    }
+
+    func selectedRules() throws -> Set<String>? {
+        guard let rules else { return nil }
+        let ids = rules.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+        let unknown = ids.filter { RuleCatalog.spec($0) == nil }
+        guard unknown.isEmpty else {
+            throw ValidationError(
+                "未知规则 unknown rule ids: \(unknown.joined(separator: ", ")) (see `fundguard rules list`)")
+        }
+        return Set(ids)
+    }
+
+    func outputFormat() throws -> FindingsFormat? {
+        guard let out else { return nil }
+        guard let format = FindingsFormat(fileName: out) else {
+            throw ValidationError("--out 须为 .csv 或 .json must end in .csv or .json: \(out)")
+        }
+        return format
+    }
+}
