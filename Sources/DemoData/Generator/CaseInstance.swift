@@ -45,7 +45,7 @@ extension CityPlan {
             return CaseTemplate(
                 ticket: ticket,
                 shape: CaseShape.draw(
-                    profile, doubleTreatment: blueprint.has(.costlyTreatment), gradedTooSevere: tooSevere, &rng),
+                    profile, gradedTooSevere: tooSevere, &rng),
                 costlyHospital: costly)
         }
     }

@@ -78,11 +78,10 @@ struct CaseShape: Sendable {
 }
 
 extension CaseShape {
-    /// Draws a shape for a profile. `doubleTreatment` is the city that treats three times as much (I04);
-    /// `gradedTooSevere` is a minor injury that the I05 city's committee grades 1–4 (treated, paid and
+    /// Draws a shape for a profile. `gradedTooSevere` is a minor injury that the I05 city's committee grades 1–4 (treated, paid and
     /// earning like a minor case, so that only the grade stands out).
     static func draw(
-        _ profile: CaseProfile, doubleTreatment: Bool, gradedTooSevere: Bool = false, _ rng: inout DemoRandom
+        _ profile: CaseProfile, gradedTooSevere: Bool = false, _ rng: inout DemoRandom
     ) -> CaseShape {
         let fatal = profile == .fatal
         var shape = CaseShape(
@@ -149,7 +148,7 @@ extension CaseShape {
             shape.profile = .minorGraded
             shape.wageRatioPerMille = rng.int(600...700)
         }
-        shape.drawTreatment(doubleTreatment: doubleTreatment, &rng)
+        shape.drawTreatment(&rng)
         shape.profile = profile
         if profile.isAssessed { shape.drawAssessment(&rng) }
         if gradedTooSevere {
@@ -197,7 +196,7 @@ extension CaseShape {
         }
     }
 
-    private mutating func drawTreatment(doubleTreatment: Bool, _ rng: inout DemoRandom) {
+    private mutating func drawTreatment(_ rng: inout DemoRandom) {
         guard profile != .rejected, profile != .fatal else { return }
         var plan: [(ClosedRange<Int>, ClosedRange<Int>)] = []  // (gap, length)
         var outpatient = 0
@@ -219,10 +218,6 @@ extension CaseShape {
         default:
             if rng.chance(perMille: 500) { plan = [(0...1, 3...6)] }
             outpatient = rng.int(3...5)
-        }
-        if doubleTreatment {
-            plan += plan.map { (20...40, $0.1) } + plan.map { (20...40, $0.1) }
-            outpatient *= 3
         }
         stays = plan.map {
             StayPlan(gapDays: rng.int($0.0), lengthDays: rng.int($0.1), costPerMille: rng.int(800...1_200))

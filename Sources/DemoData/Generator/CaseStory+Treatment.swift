@@ -8,6 +8,8 @@ extension CaseStory {
         let hospital = network.hospitals[treatmentHospital]
         let hospitalID = hospital.record.institutionID
         let costly = network.plantHospitals.costly == treatmentHospital
+        // I04: the costly city's stays and claims cost 2.5 times as much.
+        let dearCity = city.blueprint.has(.costlyTreatment) && options.plantsEveryRule
         let advance = advancesTreatment
         for (i, stay) in timeline.stays.enumerated() where stay.admission <= options.asOf {
             visit(hospitalID, stay.admission)
@@ -15,6 +17,7 @@ extension CaseStory {
             var fen = Int64(hospital.dailyYuan) * 100 * max(days, 1) * Int64(shape.stays[i].costPerMille) / 1_000
             // R16: the costly hospital bills 2.8 times as much (kept under R03's 100 000 yuan).
             if costly { fen = min(fen * 14 / 5, 9_600_000) }
+            if dearCity { fen = min(fen * 5 / 2, 9_600_000) }
             let paid = timeline.day(stay.payMonth, shape.payDays[0])
             let invoice = ctx.book.invoice()
             payments.append(
@@ -31,6 +34,7 @@ extension CaseStory {
             visit(hospitalID, claim.day)
             var fen = Int64(shape.outpatientYuan[j]) * 100
             if costly { fen = fen * 14 / 5 }
+            if dearCity { fen = fen * 5 / 2 }
             var payment = draft(
                 ItemCode.med, Money(fen: fen), paid: timeline.day(claim.payMonth, shape.payDays[0]),
                 period: (claim.day, claim.day), institution: hospitalID, invoice: ctx.book.invoice(), channel: .direct,

@@ -35,9 +35,9 @@ struct InstitutionNetwork: Sendable {
 
     static func dailyYuan(grade: String) -> Int {
         switch grade {
-        case "三级甲等": 900
+        case "三级甲等", "三级": 900
         case "三级乙等": 780
-        case "二级甲等": 650
+        case "二级甲等", "二级": 650
         case "二级乙等": 540
         default: 420
         }
@@ -45,9 +45,9 @@ struct InstitutionNetwork: Sendable {
 
     static func weight(grade: String) -> Int {
         switch grade {
-        case "三级甲等": 30
+        case "三级甲等", "三级": 30
         case "三级乙等": 20
-        case "二级甲等": 20
+        case "二级甲等", "二级": 20
         case "二级乙等": 12
         default: 8
         }
@@ -69,7 +69,8 @@ struct InstitutionNetwork: Sendable {
             var indices: [Int] = []
             var weights: [Int] = []
             for k in 0..<count {
-                let grade = InstitutionNetwork.grades[k % InstitutionNetwork.grades.count]
+                var grade = InstitutionNetwork.grades[k % InstitutionNetwork.grades.count]
+                if city.blueprint.has(.costlyTreatment) && full { grade = String(grade.prefix(2)) }
                 let name =
                     short + "市"
                     + (k < ChineseNames.hospitalNames.count ? ChineseNames.hospitalNames[k] : "第\(k + 1)人民医院")
@@ -168,7 +169,7 @@ struct InstitutionNetwork: Sendable {
         let blocks = InstitutionNetwork.agreementBlocks(options)
         for institution in institutions where !plantHospitals.ownsAgreement(institution.institutionID) {
             var services: [InstitutionKind] = [institution.kind]
-            if institution.kind == .medical && institution.grade == "三级甲等" { services.append(.rehab) }
+            if institution.kind == .medical && (institution.grade ?? "").hasPrefix("三级") { services.append(.rehab) }
             for (n, block) in blocks.enumerated() {
                 agreements.append(
                     Agreement(

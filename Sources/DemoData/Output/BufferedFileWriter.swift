@@ -29,7 +29,8 @@ final class BufferedFileWriter {
         for (i, cell) in cells.enumerated() {
             if i > 0 { buffer.append(UInt8(ascii: ",")) }
             var plain = true
-            for byte in cell.utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13 {
+            for byte in cell.utf8
+            where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13 {
                 plain = false
                 break
             }

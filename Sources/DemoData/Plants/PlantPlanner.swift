@@ -406,7 +406,7 @@ extension CityRole {
         (.expenditureSurge, "I01", "近 18 个月新发案件翻倍，待遇支出同比增长远超 20%"),
         (.lowBalance, "I02", "基金累计结余不足 6 个月支出"),
         (.preventionOverspend, "I03", "工伤预防费占上年基金收入 5%，超过 3% 上限"),
-        (.costlyTreatment, "I04", "每例工伤的医疗费为全省平均的两倍以上"),
+        (.costlyTreatment, "I04", "住院及门诊单价为全省的 2.5 倍，案均医疗费远高于全省"),
         (.severeGrading, "I05", "初次鉴定一至四级比例为全省的三倍"),
         (.manualReimbursement, "I06", "六成医疗费为手工报销"),
         (.slowDetermination, "I07", "近一年三分之一的认定超过 60 天"),

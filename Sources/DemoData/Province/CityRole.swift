@@ -12,7 +12,9 @@ enum CityRole: Sendable, Hashable {
     case lowBalance
     /// I03: prevention spending (工伤预防费) above 3 % of the previous year's revenue.
     case preventionOverspend
-    /// I04: twice as much treatment per case, so MED per recognized case is far above the province's.
+    /// I04: every stay and claim costs 2.5 times as much, so MED per case is far above the province's. Its
+    /// hospitals are graded under the newer scheme (三级, 二级 without 等次), so that they are one another's
+    /// only peers for R16 and the city's price level does not make them outliers of their grade.
     case costlyTreatment
     /// I05: four grades 1–4 in every twelve initial assessments instead of one.
     case severeGrading
