@@ -49,13 +49,19 @@ struct ImportBenchmark: ParsableCommand {
         // The importer, end to end.
         let importPath = directory + "/import.sqlite"
         let store = try SQLiteFundStore(path: importPath)
+        let phases = PhaseRecorder()
         start = clock.now
-        let summary = try Importer(store: store).importDirectory(dataDirectory)
-        let importSeconds = Self.seconds(clock.now - start)
+        let summary = try Importer(store: store).importDirectory(
+            dataDirectory, options: ImportOptions(progress: { phases.record($0) }))
+        let end = clock.now
+        let importSeconds = Self.seconds(end - start)
         let imported = summary.files.first { $0.table == .payments }?.rowsImported ?? 0
         guard imported == rows else { throw ValidationError("imported \(imported) payments, expected \(rows)") }
         let importRate = Double(rows) / importSeconds
         print("Importer: \(rows) rows in \(Self.format(importSeconds)) s = \(Int(importRate)) rows/s (end to end)")
+        for phase in phases.phases(end: end) where phase.seconds >= 0.01 {
+            print("  \(phase.label): \(Self.format(phase.seconds)) s")
+        }
 
         // SQLite's ceiling, same schema and procedure, no CSV.
         let ceilingPath = directory + "/ceiling.sqlite"
@@ -73,12 +79,23 @@ struct ImportBenchmark: ParsableCommand {
     private func runCeiling(database: String, indexes: [(name: String, sql: String)], clock: ContinuousClock)
         throws -> Double
     {
+        // The same mix as ImportDataGenerator: value % 10 picks the item (0–3 MED, 4 REHAB, 5 MEAL,
+        // 6 TRAVEL, 7 DEVICE, 8 NURSING, 9 DISABILITY_MONTHLY).
         let select = """
             SELECT 'P' || printf('%010d', value), 'C' || printf('%08d', (value * 7919) % 20000),
-                '11010119' || printf('%010d', value % 20000), 'MED', 1 + (value * 2654435761) % 9999999,
-                19358 + value % 700, 19348 + value % 700, 19355 + value % 700, 'H' || printf('%05d', value % 200),
-                'INV' || printf('%09d', value), 'direct', '6222' || printf('%015d', (value * 7919) % 20000), NULL,
-                '110100', 0
+                '11010119' || printf('%010d', (value * 7919) % 20000),
+                CASE value % 10 WHEN 4 THEN 'REHAB' WHEN 5 THEN 'MEAL' WHEN 6 THEN 'TRAVEL' WHEN 7 THEN 'DEVICE'
+                    WHEN 8 THEN 'NURSING' WHEN 9 THEN 'DISABILITY_MONTHLY' ELSE 'MED' END,
+                1 + (value * 2654435761) % 9999999, 19358 + value % 700,
+                CASE WHEN value % 10 = 6 THEN NULL ELSE 19348 + value % 700 END,
+                CASE WHEN value % 10 = 6 THEN NULL ELSE 19355 + value % 700 END,
+                CASE WHEN value % 10 < 8 AND value % 10 <> 6 THEN 'H' || printf('%05d', value % 200) END,
+                CASE WHEN value % 10 < 8 THEN 'INV' || printf('%09d', value) END,
+                CASE WHEN value % 10 >= 8 THEN 'bank' WHEN value % 10 = 6 OR value % 4 = 0 THEN 'reimbursement'
+                    ELSE 'direct' END,
+                CASE WHEN value % 10 >= 6 AND value % 10 <> 7 OR value % 4 = 0
+                    THEN '6222' || printf('%015d', (value * 7919) % 20000) END,
+                NULL, CASE WHEN value % 2 = 0 THEN '110100' ELSE '110200' END, 0
             """
         func script(source: String, with: String = "") -> String {
             """

@@ -96,23 +96,19 @@ public struct Importer: Sendable {
         {
             state.fileIssue(FundModel.Table.regions.fileName, "缺少必需的文件（数据库中尚无地区）required: the database has no regions yet")
         }
+        let references = ReferenceChecker(
+            db: db, importedBefore: try SQLiteFundStore.importedTables(db), state: state)
         var summaries: [FileImportSummary] = []
         for (spec, path) in files {
             let loader = TableLoader(spec: spec, path: path, state: state)
-            if let summary = try loader.load(into: db, rejectsDirectory: rejectsDirectory) {
+            if let summary = try loader.load(into: db, rejectsDirectory: rejectsDirectory, references: references) {
                 summaries.append(summary)
             }
         }
         if state.failed { return .failure(state.error) }
 
-        let previouslyImported = try Set(
-            String.fetchAll(db, sql: "SELECT DISTINCT table_name FROM import_run_files").compactMap(FundModel.Table.init(rawValue:)))
-        let loadedTables = summaries.map(\.table)
-        let unmatched = try ReferenceChecker.check(
-            tables: loadedTables, importedTables: previouslyImported.union(loadedTables), db: db, state: state)
-
         var summary = ImportSummary(
-            runID: 0, source: directory, files: summaries, warnings: state.warnings, unmatched: unmatched,
+            runID: 0, source: directory, files: summaries, warnings: state.warnings, unmatched: state.unmatched,
             rejected: state.rejected.kept, rejectedIssueCount: state.rejected.count, rejectsFiles: state.rejectsFiles,
             seconds: 0)
         summary.runID = try ImportRunLog.record(

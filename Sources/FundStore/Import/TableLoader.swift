@@ -25,7 +25,7 @@ final class TableLoader {
 
     /// Reads the file; writes its rows unless the import has already failed.
     /// Returns `nil` when the file itself is unusable (reported in `state`).
-    func load(into db: Database, rejectsDirectory: String) throws -> FileImportSummary? {
+    func load(into db: Database, rejectsDirectory: String, references: ReferenceChecker) throws -> FileImportSummary? {
         let bytes: CSVBytes
         do {
             bytes = try CSVBytes(contentsOfFile: path)
@@ -37,6 +37,14 @@ final class TableLoader {
         guard let header = readHeader(reader) else { return nil }
 
         let existingRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(spec.table.rawValue)") ?? 0
+        let selfReferencing = spec.references.contains { $0.targets.contains { $0.table == spec.table } }
+        let rowidBefore =
+            selfReferencing ? try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM \(spec.table.rawValue)") ?? 0 : 0
+        // Once the import has failed nothing is written, so there is nothing to check either.
+        var checks =
+            state.failed
+            ? FileReferenceCheck(table: spec.table, keyField: -1, keyIsColumn: "", checks: [])
+            : try references.begin(spec, fieldIndex: header.position)
         var rebuild: BulkIndexes?
         if !state.failed, BulkIndexes.worthRebuilding(fileBytes: bytes.buffer.count, existingRows: existingRows) {
             rebuild = try BulkIndexes.drop(on: spec.table, db)
@@ -48,7 +56,8 @@ final class TableLoader {
             ? RejectsWriter(path: rejectsDirectory + "/" + spec.table.rawValue + ".rejects.csv", header: header.names)
             : nil
         let statement = try RawStatement(db, sql: spec.insertSQL)
-        try readRows(reader, header: header, statement: statement, rejects: rejects, summary: &summary)
+        try readRows(
+            reader, header: header, statement: statement, rejects: rejects, checks: &checks, summary: &summary)
         if let rejects, rejects.isOpen {
             try rejects.close()
             state.rejectsFiles.append(rejects.path)
@@ -61,6 +70,8 @@ final class TableLoader {
         if !state.failed {
             let rowsAfter = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(spec.table.rawValue)") ?? 0
             summary.rowsReplaced = summary.rowsImported - (rowsAfter - existingRows)
+            state.unmatched += checks.results
+            state.unmatched += try references.finish(spec, rowidBefore: rowidBefore)
         }
         return summary
     }
@@ -68,7 +79,10 @@ final class TableLoader {
     /// The header's names, and for each column of the table the field index holding it (-1: absent).
     struct Header {
         var names: [String]
+        /// Per column of the table, its field in the record (-1: absent).
         var fieldIndex: [Int]
+        /// Per header name, its field.
+        var position: [String: Int]
     }
 
     private func readHeader(_ reader: CSVReader) -> Header? {
@@ -94,6 +108,7 @@ final class TableLoader {
             position[name] = index
         }
         var fieldIndex = [Int](repeating: -1, count: spec.columns.count)
+        var absent: [String] = []
         for (j, column) in spec.columns.enumerated() {
             if let index = position[column.name] {
                 fieldIndex[j] = index
@@ -101,14 +116,18 @@ final class TableLoader {
                 state.fileIssue(fileName, line: reader.line, column: column.name, "缺少必需的列 missing required column")
                 usable = false
             } else {
-                state.warn("\(fileName): 缺少可选列 \(column.name)，按空值处理 optional column \(column.name) absent: read as empty")
+                absent.append(column.name)
             }
+        }
+        if !absent.isEmpty {
+            let names = absent.joined(separator: ", ")
+            state.warn("\(fileName): 缺少可选列 \(names)，按空值处理 optional column(s) absent, read as empty: \(names)")
         }
         let known = Set(spec.columns.map(\.name))
         for name in names where !known.contains(name) {
             state.warn("\(fileName): 未知列 \(name) 已忽略 unknown column \(name) ignored")
         }
-        return usable ? Header(names: names, fieldIndex: fieldIndex) : nil
+        return usable ? Header(names: names, fieldIndex: fieldIndex, position: position) : nil
     }
 
     private static func trimmed(_ text: String) -> String {
@@ -125,8 +144,11 @@ final class TableLoader {
 
     private func readRows(
         _ reader: CSVReader, header: Header, statement: RawStatement, rejects: RejectsWriter?,
-        summary: inout FileImportSummary
+        checks: inout FileReferenceCheck, summary: inout FileImportSummary
     ) throws {
+        let checking = !checks.isEmpty
+        state.report(
+            ImportProgress(phase: .reading, table: spec.table, rows: 0, bytesRead: 0, bytesTotal: reader.byteCount))
         let columns = spec.columns
         let fieldIndex = header.fieldIndex
         let fieldCount = header.names.count
@@ -171,6 +193,7 @@ final class TableLoader {
             if !state.failed {
                 try statement.execute()
                 summary.rowsImported += 1
+                if checking { checks.check(reader) }
             }
         }
         state.report(

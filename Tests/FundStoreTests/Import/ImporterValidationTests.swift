@@ -159,7 +159,7 @@ struct ImporterValidationTests {
         let summary = try Importer(store: store).importDirectory(dir.data)
         #expect(summary.warnings.count == 3)
         #expect(summary.warnings.contains { $0.contains("regions.csv") && $0.contains("unknown column remark ignored") })
-        #expect(summary.warnings.contains { $0.contains("institutions.csv") && $0.contains("optional column grade absent") })
+        #expect(summary.warnings.contains { $0.contains("institutions.csv") && $0.hasSuffix("optional column(s) absent, read as empty: grade") })
         #expect(summary.warnings.contains { $0.contains("unknown file notes.csv ignored") })
         #expect(try store.loadDataSet().institutions == [
             Institution(institutionID: "H1", name: "第一医院", kind: .medical, regionCode: RegionCode("110100")!, grade: nil)

@@ -65,4 +65,36 @@ struct ReferenceCheckTests {
         let summary = try Importer(store: dir.store()).importDirectory(dir.data)
         #expect(summary.unmatched.map(\.examples) == [["120100"]])
     }
+
+    @Test("references are matched against earlier imports too, and a lower-case x matches the stored X")
+    func earlierImportsAndLowerCaseX() throws {
+        let dir = TemporaryDirectory()
+        dir.write("regions.csv", Fixture.regions, in: "base")
+        dir.write("workers.csv", Fixture.workers, in: "base")
+        dir.write("injury_cases.csv", Fixture.cases, in: "base")
+        let store = try dir.store()
+        _ = try Importer(store: store).importDirectory(dir.path + "/base")
+        dir.write(
+            "payments.csv",
+            Fixture.payments([
+                Fixture.payment("P1", ["worker_id": "11010519491231002x"]),  // worker1 with a lower-case x
+                Fixture.payment("P2", ["case_id": "C2", "worker_id": Fixture.worker2]),
+                Fixture.payment("P3", ["case_id": "C3"]),
+            ]))
+        let summary = try Importer(store: store).importDirectory(dir.data)
+        #expect(summary.unmatched.map(\.description) == [
+            "payments.csv case_id: 1 行无对应 rows without a match in injury_cases.case_id, e.g. P3 → C3"
+        ])
+    }
+
+    @Test("a region whose parent is not a region is counted after the regions are loaded")
+    func regionParent() throws {
+        let dir = TemporaryDirectory()
+        // The city comes before its province: the check must wait for the whole file.
+        dir.write("regions.csv", "code,name,level,parent_code\n110100,甲市,city,110000\n110000,某某省,province,\n120100,乙市,city,120000\n")
+        let summary = try Importer(store: dir.store()).importDirectory(dir.data)
+        #expect(summary.unmatched.map(\.description) == [
+            "regions.csv parent_code: 1 行无对应 rows without a match in regions.code, e.g. 120100 → 120000"
+        ])
+    }
 }
