@@ -34,8 +34,9 @@ public struct Importer: Sendable {
 
         let outcome: Result<ImportSummary, ImportError> = try store.pool.writeWithoutTransaction { db in
             // A bulk load wants its pages in memory until the commit, and its index sorts in memory.
-            try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT") }
+            // Index rebuilds may sort on a second thread.
+            try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA threads = 2")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT; PRAGMA threads = 0") }
             var outcome: Result<ImportSummary, ImportError>!
             try db.inTransaction(.immediate) {
                 outcome = try load(

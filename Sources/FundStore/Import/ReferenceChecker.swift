@@ -100,7 +100,9 @@ final class ReferenceChecker {
 
 /// The reference checks of one file, run on every row as it is read.
 struct FileReferenceCheck {
-    struct Check {
+    /// One column's check. A class, so that the per-row loop neither copies nor re-checks
+    /// the uniqueness of the key sets it holds.
+    final class Check {
         let column: String
         /// The column's field in the CSV record.
         let field: Int
@@ -112,57 +114,59 @@ struct FileReferenceCheck {
         let target: String
         var count = 0
         var examples: [String] = []
+
+        init(column: String, field: Int, exempt: [[UInt8]], keys: [ByteKeySet], isPersonID: Bool, target: String) {
+            self.column = column
+            self.field = field
+            self.exempt = exempt
+            self.keys = keys
+            self.isPersonID = isPersonID
+            self.target = target
+        }
+
+        @inline(__always)
+        func matches(_ cell: UnsafeRawBufferPointer) -> Bool {
+            for value in exempt where value.elementsEqual(cell) { return true }
+            if isPersonID, cell.count == 18, cell[17] == UInt8(ascii: "x") {
+                return withUnsafeTemporaryAllocation(byteCount: 18, alignment: 1) { copy in
+                    copy.copyMemory(from: cell)
+                    copy[17] = UInt8(ascii: "X")
+                    return anyContains(UnsafeRawBufferPointer(copy))
+                }
+            }
+            return anyContains(cell)
+        }
+
+        @inline(__always)
+        private func anyContains(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            for set in keys where set.contains(bytes) { return true }
+            return false
+        }
     }
 
     let table: FundModel.Table
     let keyField: Int
     let keyIsColumn: String
-    private(set) var checks: [Check]
-
-    init(table: FundModel.Table, keyField: Int, keyIsColumn: String, checks: [Check]) {
-        self.table = table
-        self.keyField = keyField
-        self.keyIsColumn = keyIsColumn
-        self.checks = checks
-    }
+    let checks: [Check]
 
     var isEmpty: Bool { checks.isEmpty }
 
     /// Checks the current record of `reader` (a row that was imported).
     @inline(__always)
-    mutating func check(_ reader: CSVReader) {
-        for i in checks.indices {
-            let cell = reader.field(checks[i].field)
-            guard cell.count > 0, !matches(checks[i], cell) else { continue }
-            checks[i].count += 1
-            if checks[i].examples.count < 5 {
+    func check(_ reader: CSVReader) {
+        for check in checks {
+            let cell = reader.field(check.field)
+            guard cell.count > 0, !check.matches(cell) else { continue }
+            check.count += 1
+            if check.examples.count < 5 {
                 let value = String(decoding: cell, as: UTF8.self)
-                if checks[i].column == keyIsColumn || keyField < 0 {
-                    checks[i].examples.append(value)
+                if check.column == keyIsColumn || keyField < 0 {
+                    check.examples.append(value)
                 } else {
-                    checks[i].examples.append("\(String(decoding: reader.field(keyField), as: UTF8.self)) → \(value)")
+                    check.examples.append("\(String(decoding: reader.field(keyField), as: UTF8.self)) → \(value)")
                 }
             }
         }
-    }
-
-    @inline(__always)
-    private func matches(_ check: Check, _ cell: UnsafeRawBufferPointer) -> Bool {
-        for value in check.exempt where value.elementsEqual(cell) { return true }
-        if check.isPersonID, cell.count == 18, cell[17] == UInt8(ascii: "x") {
-            return withUnsafeTemporaryAllocation(byteCount: 18, alignment: 1) { copy in
-                copy.copyMemory(from: cell)
-                copy[17] = UInt8(ascii: "X")
-                return Self.anyContains(check.keys, UnsafeRawBufferPointer(copy))
-            }
-        }
-        return Self.anyContains(check.keys, cell)
-    }
-
-    @inline(__always)
-    private static func anyContains(_ sets: [ByteKeySet], _ bytes: UnsafeRawBufferPointer) -> Bool {
-        for set in sets where set.contains(bytes) { return true }
-        return false
     }
 
     var results: [UnmatchedReferences] {

@@ -41,7 +41,7 @@ final class TableLoader {
         let rowidBefore =
             selfReferencing ? try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM \(spec.table.rawValue)") ?? 0 : 0
         // Once the import has failed nothing is written, so there is nothing to check either.
-        var checks =
+        let checks =
             state.failed
             ? FileReferenceCheck(table: spec.table, keyField: -1, keyIsColumn: "", checks: [])
             : try references.begin(spec, fieldIndex: header.position)
@@ -57,7 +57,7 @@ final class TableLoader {
             : nil
         let statement = try RawStatement(db, sql: spec.insertSQL)
         try readRows(
-            reader, header: header, statement: statement, rejects: rejects, checks: &checks, summary: &summary)
+            reader, header: header, statement: statement, rejects: rejects, checks: checks, summary: &summary)
         if let rejects, rejects.isOpen {
             try rejects.close()
             state.rejectsFiles.append(rejects.path)
@@ -144,7 +144,7 @@ final class TableLoader {
 
     private func readRows(
         _ reader: CSVReader, header: Header, statement: RawStatement, rejects: RejectsWriter?,
-        checks: inout FileReferenceCheck, summary: inout FileImportSummary
+        checks: FileReferenceCheck, summary: inout FileImportSummary
     ) throws {
         let checking = !checks.isEmpty
         state.report(
