@@ -39,18 +39,39 @@ struct ImportBenchmark: ParsableCommand {
 
         print("fundbench import: \(rows) payment rows")
         print("machine: \(Machine.description)")
-        var start = clock.now
+        let start = clock.now
         try ImportDataGenerator(rows: rows).write(to: dataDirectory)
         let paymentsBytes = (try? fm.attributesOfItem(atPath: dataDirectory + "/payments.csv")[.size] as? Int) ?? 0
         print(
             "generated payments.csv: \(paymentsBytes / 1_000_000) MB, \(paymentsBytes / max(rows, 1)) bytes/row, in \(Self.seconds(clock.now - start)) s"
         )
 
-        // The importer, end to end.
-        let importPath = directory + "/import.sqlite"
+        // The schema as migrated, then a payments table without its secondary indexes: the second
+        // pair shows the importer's own pipeline (parse, check, insert, commit) without SQLite's index builds.
+        try compare(bare: false, dataDirectory: dataDirectory, clock: clock)
+        try compare(bare: true, dataDirectory: dataDirectory, clock: clock)
+
+        if !keep { try? fm.removeItem(atPath: directory) }
+    }
+
+    /// Imports the data set with the Importer, then inserts the same rows with the sqlite3 shell.
+    private func compare(bare: Bool, dataDirectory: String, clock: ContinuousClock) throws {
+        let tag = bare ? "bare" : "indexed"
+        print(
+            bare
+                ? "-- payments without secondary indexes (primary key only)"
+                : "-- schema as migrated (payments: primary key and 6 secondary indexes)")
+
+        let importPath = directory + "/import-\(tag).sqlite"
         let store = try SQLiteFundStore(path: importPath)
+        let indexes = try secondaryIndexes(of: "payments", database: importPath)
+        if bare {
+            guard try runShell(database: importPath, script: indexes.map { "DROP INDEX \($0.name);" }.joined()) else {
+                throw ValidationError("could not drop the indexes")
+            }
+        }
         let phases = PhaseRecorder()
-        start = clock.now
+        let start = clock.now
         let summary = try Importer(store: store).importDirectory(
             dataDirectory, options: ImportOptions(progress: { phases.record($0) }))
         let end = clock.now
@@ -62,17 +83,28 @@ struct ImportBenchmark: ParsableCommand {
         for phase in phases.phases(end: end) where phase.seconds >= 0.01 {
             print("  \(phase.label): \(Self.format(phase.seconds)) s")
         }
+        if !bare {
+            // The way back: the screening run starts by loading the data set.
+            let loadStart = clock.now
+            let data = try store.loadDataSet()
+            let loadSeconds = Self.seconds(clock.now - loadStart)
+            print(
+                "loadDataSet: \(data.payments?.count ?? 0) payments (and the rest) in \(Self.format(loadSeconds)) s = \(Int(Double(data.payments?.count ?? 0) / loadSeconds)) rows/s"
+            )
+        }
 
-        // SQLite's ceiling, same schema and procedure, no CSV.
-        let ceilingPath = directory + "/ceiling.sqlite"
+        // SQLite's ceiling: same schema and procedure, no CSV.
+        let ceilingPath = directory + "/ceiling-\(tag).sqlite"
         _ = try SQLiteFundStore(path: ceilingPath)  // creates the schema
-        let indexes = try secondaryIndexes(of: "payments", database: ceilingPath)
-        let ceilingSeconds = try runCeiling(database: ceilingPath, indexes: indexes, clock: clock)
+        if bare {
+            guard try runShell(database: ceilingPath, script: indexes.map { "DROP INDEX \($0.name);" }.joined()) else {
+                throw ValidationError("could not drop the indexes")
+            }
+        }
+        let ceilingSeconds = try runCeiling(database: ceilingPath, indexes: bare ? [] : indexes, clock: clock)
         let ceilingRate = Double(rows) / ceilingSeconds
         print("sqlite3 INSERT…SELECT: \(rows) rows in \(Self.format(ceilingSeconds)) s = \(Int(ceilingRate)) rows/s")
         print("ratio importer / sqlite3 ceiling: \(Self.format(importRate / ceilingRate, places: 2))")
-
-        if !keep { try? fm.removeItem(atPath: directory) }
     }
 
     /// The same rows, generated inside SQLite (widths as in `ImportDataGenerator`).
