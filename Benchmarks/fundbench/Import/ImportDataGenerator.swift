@@ -13,7 +13,9 @@ struct ImportDataGenerator {
     let workers = 20_000
     let institutions = 200
 
-    static let items = ["MED", "MED", "MED", "MED", "REHAB", "MEAL", "TRAVEL", "DEVICE", "NURSING", "DISABILITY_MONTHLY"]
+    static let items = [
+        "MED", "MED", "MED", "MED", "REHAB", "MEAL", "TRAVEL", "DEVICE", "NURSING", "DISABILITY_MONTHLY",
+    ]
     static let channels = ["direct", "reimbursement", "bank"]
 
     /// The 17 digits before the check character of worker `i`: region 110101, born 1970–1999.
@@ -34,15 +36,14 @@ struct ImportDataGenerator {
 
     func write(to directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try (
-            """
-            code,name,level,parent_code
-            110000,某某省,province,
-            110100,甲市,city,110000
-            110200,乙市,city,110000
+        try
+            ("""
+        code,name,level,parent_code
+        110000,某某省,province,
+        110100,甲市,city,110000
+        110200,乙市,city,110000
 
-            """
-        ).write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
+        """).write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
 
         var workersCSV = CSVWriter(header: [
             "worker_id", "name", "gender", "birth_date", "employer_id", "region_code", "insured_since", "insured_until",
@@ -158,8 +159,11 @@ struct ImportDataGenerator {
     private func comma(_ buffer: inout [UInt8]) { buffer.append(UInt8(ascii: ",")) }
 
     private func appendDigits(_ buffer: inout [UInt8], _ value: Int, width: Int) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-            UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         var v = value
         withUnsafeMutableBytes(of: &digits) { d in

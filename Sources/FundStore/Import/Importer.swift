@@ -95,7 +95,8 @@ public struct Importer: Sendable {
         if !files.contains(where: { $0.0.table == .regions }),
             try Int.fetchOne(db, sql: "SELECT count(*) FROM regions") == 0
         {
-            state.fileIssue(FundModel.Table.regions.fileName, "缺少必需的文件（数据库中尚无地区）required: the database has no regions yet")
+            state.fileIssue(
+                FundModel.Table.regions.fileName, "缺少必需的文件（数据库中尚无地区）required: the database has no regions yet")
         }
         let references = ReferenceChecker(
             db: db, importedBefore: try SQLiteFundStore.importedTables(db), state: state)

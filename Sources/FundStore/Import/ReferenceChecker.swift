@@ -35,9 +35,10 @@ final class ReferenceChecker {
                 notChecked(spec, reference)
                 continue
             }
-            let personID = spec.columns.first { $0.name == reference.column }.map {
-                if case .personID = $0.kind { true } else { false }
-            } ?? false
+            let personID =
+                spec.columns.first { $0.name == reference.column }.map {
+                    if case .personID = $0.kind { true } else { false }
+                } ?? false
             checks.append(
                 FileReferenceCheck.Check(
                     column: reference.column, field: field, exempt: reference.exempt.map { Array($0.utf8) },
@@ -171,7 +172,8 @@ struct FileReferenceCheck {
 
     var results: [UnmatchedReferences] {
         checks.filter { $0.count > 0 }.map {
-            UnmatchedReferences(table: table, column: $0.column, target: $0.target, count: $0.count, examples: $0.examples)
+            UnmatchedReferences(
+                table: table, column: $0.column, target: $0.target, count: $0.count, examples: $0.examples)
         }
     }
 }

@@ -17,7 +17,8 @@ enum TableCatalog {
     static let regions = TableSpec(
         table: .regions,
         columns: [
-            .required("code", .regionCode), .required("name", .text), .required("level", .code(CodeSet(RegionLevel.self))),
+            .required("code", .regionCode), .required("name", .text),
+            .required("level", .code(CodeSet(RegionLevel.self))),
             .optional("parent_code", .regionCode),
         ],
         keyColumns: ["code"],

@@ -63,8 +63,10 @@ final class TableLoader {
             state.rejectsFiles.append(rejects.path)
         }
         if let rebuild, !state.failed {
-            state.report(ImportProgress(phase: .indexing, table: spec.table, rows: summary.rowsRead, bytesRead: 0,
-                bytesTotal: 0))
+            state.report(
+                ImportProgress(
+                    phase: .indexing, table: spec.table, rows: summary.rowsRead, bytesRead: 0,
+                    bytesTotal: 0))
             try rebuild.recreate(db)
         }
         if !state.failed {
@@ -170,7 +172,8 @@ final class TableLoader {
             if summary.rowsRead >= nextReport {
                 nextReport += Self.progressInterval
                 state.report(
-                    ImportProgress(phase: .reading, table: spec.table, rows: summary.rowsRead,
+                    ImportProgress(
+                        phase: .reading, table: spec.table, rows: summary.rowsRead,
                         bytesRead: reader.bytesRead, bytesTotal: reader.byteCount))
             }
             rowReasons.removeAll(keepingCapacity: true)
@@ -197,7 +200,8 @@ final class TableLoader {
             }
         }
         state.report(
-            ImportProgress(phase: .reading, table: spec.table, rows: summary.rowsRead, bytesRead: reader.byteCount,
+            ImportProgress(
+                phase: .reading, table: spec.table, rows: summary.rowsRead, bytesRead: reader.byteCount,
                 bytesTotal: reader.byteCount))
     }
 

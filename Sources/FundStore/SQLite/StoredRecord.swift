@@ -243,7 +243,8 @@ extension TrafficAccident: StoredRecord {
     static let columns = "person_id, accident_date, liability"
     static let order = "rowid"
     static func decode(_ r: ColumnReader) throws -> TrafficAccident {
-        TrafficAccident(personID: try r.personID(0, "person_id"), accidentDate: r.day(1), liability: try r.code(2, "liability"))
+        TrafficAccident(
+            personID: try r.personID(0, "person_id"), accidentDate: r.day(1), liability: try r.code(2, "liability"))
     }
 }
 

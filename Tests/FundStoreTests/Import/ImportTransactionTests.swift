@@ -35,11 +35,13 @@ struct ImportTransactionTests {
         dir.write("injury_cases.csv", Fixture.cases)
         dir.write(
             "payments.csv",
-            Fixture.payments((1...500).map { Fixture.payment("P\($0)") } + [Fixture.payment("P501", ["amount": "abc"])]))
+            Fixture.payments((1...500).map { Fixture.payment("P\($0)") } + [Fixture.payment("P501", ["amount": "abc"])])
+        )
         let error = try expectRejected(store, dir.data)
-        #expect(error.issues.map(\.description) == [
-            "payments.csv:502: amount: 金额无效 not an amount in yuan (expected digits with at most two decimals, e.g. 1234.50): \"abc\""
-        ])
+        #expect(
+            error.issues.map(\.description) == [
+                "payments.csv:502: amount: 金额无效 not an amount in yuan (expected digits with at most two decimals, e.g. 1234.50): \"abc\""
+            ])
 
         #expect(try snapshot(store) == before)
         #expect(try store.regions() == regionsBefore)
@@ -70,9 +72,12 @@ struct ImportTransactionTests {
         _ = try Importer(store: store).importDirectory(dir.path + "/january")
         let summary = try Importer(store: store).importDirectory(dir.path + "/february")
 
-        #expect(summary.files == [
-            FileImportSummary(table: .payments, file: "payments.csv", rowsRead: 2, rowsImported: 2, rowsReplaced: 1, rowsRejected: 0)
-        ])
+        #expect(
+            summary.files == [
+                FileImportSummary(
+                    table: .payments, file: "payments.csv", rowsRead: 2, rowsImported: 2, rowsReplaced: 1,
+                    rowsRejected: 0)
+            ])
         let payments = try store.loadDataSet().payments ?? []
         #expect(payments.map(\.paymentID).sorted() == ["P1", "P2", "P3"])
         #expect(try store.payment(id: "P2")?.amount == Money(fen: 9_999))
@@ -83,9 +88,12 @@ struct ImportTransactionTests {
     func naturalKeys() throws {
         let dir = TemporaryDirectory()
         dir.write("regions.csv", Fixture.regions)
-        dir.write("wages.csv", "worker_id,month,wage\n\(Fixture.worker1),2023-01,5000\n\(Fixture.worker1),2023-02,5100\n")
+        dir.write(
+            "wages.csv", "worker_id,month,wage\n\(Fixture.worker1),2023-01,5000\n\(Fixture.worker1),2023-02,5100\n")
         dir.write("parameters.csv", "region_code,year,name,value\n110100,2023,avg_monthly_wage,8000\n")
-        dir.write("ext_deaths.csv", "person_id,death_date,source\n\(Fixture.worker1),2023-09-01,公安\n\(Fixture.worker1),2023-09-02,民政\n")
+        dir.write(
+            "ext_deaths.csv",
+            "person_id,death_date,source\n\(Fixture.worker1),2023-09-01,公安\n\(Fixture.worker1),2023-09-02,民政\n")
         let store = try dir.store()
         _ = try Importer(store: store).importDirectory(dir.data)
 
@@ -98,6 +106,7 @@ struct ImportTransactionTests {
         #expect(data.wages?.map(\.wage) == [Money(fen: 500_000), Money(fen: 520_000)])
         #expect(data.parameters?.map(\.value) == [Decimal4(tenThousandths: 81_005_000)])
         // One death record per person and source: 公安's was replaced, 民政's kept.
-        #expect(Set(data.deaths?.map { "\($0.source ?? "")\($0.deathDate.iso)" } ?? []) == ["公安2023-09-03", "民政2023-09-02"])
+        #expect(
+            Set(data.deaths?.map { "\($0.source ?? "")\($0.deathDate.iso)" } ?? []) == ["公安2023-09-03", "民政2023-09-02"])
     }
 }
