@@ -71,15 +71,19 @@ struct ImportBenchmark: ParsableCommand {
             }
         }
         let phases = PhaseRecorder()
+        let cpuStart = CPUTime.process
         let start = clock.now
         let summary = try Importer(store: store).importDirectory(
             dataDirectory, options: ImportOptions(progress: { phases.record($0) }))
         let end = clock.now
+        let importCPU = CPUTime.process - cpuStart
         let importSeconds = Self.seconds(end - start)
         let imported = summary.files.first { $0.table == .payments }?.rowsImported ?? 0
         guard imported == rows else { throw ValidationError("imported \(imported) payments, expected \(rows)") }
         let importRate = Double(rows) / importSeconds
-        print("Importer: \(rows) rows in \(Self.format(importSeconds)) s = \(Int(importRate)) rows/s (end to end)")
+        print(
+            "Importer: \(rows) rows in \(Self.format(importSeconds)) s = \(Int(importRate)) rows/s (end to end); "
+                + "CPU \(Self.format(importCPU)) s = \(Int(Double(rows) / importCPU)) rows per CPU second")
         for phase in phases.phases(end: end) where phase.seconds >= 0.01 {
             print("  \(phase.label): \(Self.format(phase.seconds)) s")
         }
@@ -101,10 +105,16 @@ struct ImportBenchmark: ParsableCommand {
                 throw ValidationError("could not drop the indexes")
             }
         }
+        let childrenBefore = CPUTime.children
         let ceilingSeconds = try runCeiling(database: ceilingPath, indexes: bare ? [] : indexes, clock: clock)
+        let ceilingCPU = CPUTime.children - childrenBefore
         let ceilingRate = Double(rows) / ceilingSeconds
-        print("sqlite3 INSERT…SELECT: \(rows) rows in \(Self.format(ceilingSeconds)) s = \(Int(ceilingRate)) rows/s")
-        print("ratio importer / sqlite3 ceiling: \(Self.format(importRate / ceilingRate, places: 2))")
+        print(
+            "sqlite3 INSERT…SELECT: \(rows) rows in \(Self.format(ceilingSeconds)) s = \(Int(ceilingRate)) rows/s; "
+                + "CPU \(Self.format(ceilingCPU)) s = \(Int(Double(rows) / ceilingCPU)) rows per CPU second")
+        print(
+            "ratio importer / sqlite3 ceiling: \(Self.format(importRate / ceilingRate, places: 2)) (wall), "
+                + "\(Self.format(ceilingCPU / importCPU, places: 2)) (CPU)")
     }
 
     /// The same rows, generated inside SQLite (widths as in `ImportDataGenerator`).

@@ -42,7 +42,7 @@ final class ReferenceChecker {
             checks.append(
                 FileReferenceCheck.Check(
                     column: reference.column, field: field, exempt: reference.exempt.map { Array($0.utf8) },
-                    keys: try targets.map { try keys($0.table, $0.column) }, isPersonID: personID,
+                    keys: try union(targets.map { try keys($0.table, $0.column) }), isPersonID: personID,
                     target: targets.map { "\($0.table.rawValue).\($0.column)" }.joined(separator: "|")))
         }
         let keyColumn = spec.keyColumns[0]
@@ -84,6 +84,12 @@ final class ReferenceChecker {
         )
     }
 
+    private func union(_ sets: [ByteKeySet]) -> ByteKeySet {
+        guard var result = sets.first else { return ByteKeySet() }
+        for set in sets.dropFirst() { result.formUnion(set) }
+        return result
+    }
+
     /// The keys of `table.column` as they are now in the transaction (earlier imports and this one).
     private func keys(_ table: FundModel.Table, _ column: String) throws -> ByteKeySet {
         let name = "\(table.rawValue).\(column)"
@@ -108,15 +114,15 @@ struct FileReferenceCheck {
         /// The column's field in the CSV record.
         let field: Int
         let exempt: [[UInt8]]
-        /// The value must be in one of these.
-        let keys: [ByteKeySet]
+        /// The value must be one of these (the keys of every target table).
+        let keys: ByteKeySet
         /// Person ids are stored with an upper-case X.
         let isPersonID: Bool
         let target: String
         var count = 0
         var examples: [String] = []
 
-        init(column: String, field: Int, exempt: [[UInt8]], keys: [ByteKeySet], isPersonID: Bool, target: String) {
+        init(column: String, field: Int, exempt: [[UInt8]], keys: ByteKeySet, isPersonID: Bool, target: String) {
             self.column = column
             self.field = field
             self.exempt = exempt
@@ -127,21 +133,17 @@ struct FileReferenceCheck {
 
         @inline(__always)
         func matches(_ cell: UnsafeRawBufferPointer) -> Bool {
-            for value in exempt where value.elementsEqual(cell) { return true }
+            if !exempt.isEmpty {
+                for value in exempt where value.elementsEqual(cell) { return true }
+            }
             if isPersonID, cell.count == 18, cell[17] == UInt8(ascii: "x") {
                 return withUnsafeTemporaryAllocation(byteCount: 18, alignment: 1) { copy in
                     copy.copyMemory(from: cell)
                     copy[17] = UInt8(ascii: "X")
-                    return anyContains(UnsafeRawBufferPointer(copy))
+                    return keys.contains(UnsafeRawBufferPointer(copy))
                 }
             }
-            return anyContains(cell)
-        }
-
-        @inline(__always)
-        private func anyContains(_ bytes: UnsafeRawBufferPointer) -> Bool {
-            for set in keys where set.contains(bytes) { return true }
-            return false
+            return keys.contains(cell)
         }
     }
 

@@ -151,7 +151,7 @@ final class TableLoader {
         let checking = !checks.isEmpty
         state.report(
             ImportProgress(phase: .reading, table: spec.table, rows: 0, bytesRead: 0, bytesTotal: reader.byteCount))
-        let columns = spec.columns
+        let plans = spec.columns.map(ColumnPlan.init)
         let fieldIndex = header.fieldIndex
         let fieldCount = header.names.count
         let empty = UnsafeRawBufferPointer(start: nil, count: 0)
@@ -176,7 +176,7 @@ final class TableLoader {
                         phase: .reading, table: spec.table, rows: summary.rowsRead,
                         bytesRead: reader.bytesRead, bytesTotal: reader.byteCount))
             }
-            rowReasons.removeAll(keepingCapacity: true)
+            if !rowReasons.isEmpty { rowReasons.removeAll(keepingCapacity: true) }
             guard reader.fieldCount == fieldCount else {
                 problem(
                     line: reader.line, column: nil,
@@ -184,10 +184,14 @@ final class TableLoader {
                 try refuse(line: reader.line, reader: reader, rejects: rejects, summary: &summary)
                 continue
             }
-            for j in 0..<columns.count {
-                let index = fieldIndex[j]
-                let cell = index >= 0 ? reader.field(index) : empty
-                bind(cell, column: columns[j], parameter: Int32(j + 1), statement: statement, line: reader.line)
+            plans.withUnsafeBufferPointer { plans in
+                fieldIndex.withUnsafeBufferPointer { fieldIndex in
+                    for j in 0..<plans.count {
+                        let index = fieldIndex[j]
+                        let cell = index >= 0 ? reader.field(index) : empty
+                        bind(cell, column: j, plan: plans[j], statement: statement, line: reader.line)
+                    }
+                }
             }
             if !rowReasons.isEmpty {
                 try refuse(line: reader.line, reader: reader, rejects: rejects, summary: &summary)
@@ -228,27 +232,30 @@ final class TableLoader {
 
     @inline(__always)
     private func bind(
-        _ cell: UnsafeRawBufferPointer, column: ColumnSpec, parameter: Int32, statement: RawStatement, line: Int
+        _ cell: UnsafeRawBufferPointer, column j: Int, plan: ColumnPlan, statement: RawStatement, line: Int
     ) {
+        let parameter = Int32(j + 1)
         guard cell.count > 0 else {
-            switch column.requirement {
-            case .required: problem(line: line, column: column.name, "必填项为空 required value missing")
-            case .mustBePresent, .optional:
-                if case .bool = column.kind { statement.bindInt(parameter, 0) } else { statement.bindNull(parameter) }
+            if plan.required || plan.listRequired {
+                problem(line: line, column: spec.columns[j].name, "必填项为空 required value missing")
+            } else if plan.kind == .bool {
+                statement.bindInt(parameter, 0)
+            } else {
+                statement.bindNull(parameter)
             }
             return
         }
-        switch column.kind {
+        switch plan.kind {
         case .text:
             guard CellParser.isValidUTF8(cell) else {
                 return problem(
-                    line: line, column: column.name,
+                    line: line, column: spec.columns[j].name,
                     "非 UTF-8 编码 not valid UTF-8 (save the file as UTF-8, not GBK)")
             }
             statement.bindText(parameter, cell)
         case .personID:
             guard CellParser.isPersonID(cell) else {
-                return bad(cell, line, column, "身份证号格式错误 not a citizen id (17 digits and a digit or X)")
+                return bad(cell, line, j, "身份证号格式错误 not a citizen id (17 digits and a digit or X)")
             }
             if cell[17] == UInt8(ascii: "x") {
                 withUnsafeTemporaryAllocation(byteCount: 18, alignment: 1) { copy in
@@ -261,73 +268,79 @@ final class TableLoader {
             }
         case .regionCode:
             guard CellParser.isRegionCode(cell) else {
-                return bad(cell, line, column, "行政区划代码格式错误 not a region code (6 digits)")
+                return bad(cell, line, j, "行政区划代码格式错误 not a region code (6 digits)")
             }
             statement.bindText(parameter, cell)
         case .day:
             guard let day = CellParser.day(cell) else {
-                return bad(cell, line, column, "日期无效 not a date (YYYY-MM-DD)")
+                return bad(cell, line, j, "日期无效 not a date (YYYY-MM-DD)")
             }
             statement.bindInt(parameter, Int64(day.ordinal))
         case .month:
             guard let month = CellParser.month(cell) else {
-                return bad(cell, line, column, "月份无效 not a month (YYYY-MM)")
+                return bad(cell, line, j, "月份无效 not a month (YYYY-MM)")
             }
             statement.bindInt(parameter, Int64(month.index))
         case .money:
             do {
                 statement.bindInt(parameter, try CellParser.money(cell).fen)
             } catch {
-                bad(cell, line, column, "金额无效 \(error)")
+                bad(cell, line, j, "金额无效 \(error)")
             }
-        case .integer(let range):
-            guard let value = CellParser.integer(cell), range.contains(value) else {
-                return bad(
-                    cell, line, column, "整数无效 not a whole number in \(range.lowerBound)–\(range.upperBound)")
+        case .integer:
+            guard let value = CellParser.integer(cell), value >= plan.lowerBound, value <= plan.upperBound else {
+                return bad(cell, line, j, "整数无效 not a whole number in \(plan.lowerBound)–\(plan.upperBound)")
             }
             statement.bindInt(parameter, Int64(value))
         case .bool:
             guard let value = CellParser.bool(cell) else {
-                return bad(cell, line, column, "布尔值无效 not a boolean (true/false/1/0)")
+                return bad(cell, line, j, "布尔值无效 not a boolean (true/false/1/0)")
             }
             statement.bindInt(parameter, value ? 1 : 0)
-        case .code(let codes):
-            guard codes.contains(cell) else {
-                return bad(cell, line, column, "代码无效 not one of: \(codes.listText)")
+        case .code:
+            guard let codes = plan.codes, codes.contains(cell) else {
+                return bad(cell, line, j, "代码无效 not one of: \(plan.codes?.listText ?? "")")
             }
             statement.bindText(parameter, cell)
         case .decimal4:
             guard let value = Decimal4(String(decoding: cell, as: UTF8.self)) else {
-                return bad(cell, line, column, "数值无效 not a decimal with at most four places")
+                return bad(cell, line, j, "数值无效 not a decimal with at most four places")
             }
             statement.bindInt(parameter, value.tenThousandths)
-        case .list(let allowed):
-            guard CellParser.isValidUTF8(cell) else {
-                return problem(line: line, column: column.name, "非 UTF-8 编码 not valid UTF-8")
+        case .list:
+            bindList(cell, column: j, plan: plan, statement: statement, line: line)
+        }
+    }
+
+    private func bindList(
+        _ cell: UnsafeRawBufferPointer, column j: Int, plan: ColumnPlan, statement: RawStatement, line: Int
+    ) {
+        let parameter = Int32(j + 1)
+        guard CellParser.isValidUTF8(cell) else {
+            return problem(line: line, column: spec.columns[j].name, "非 UTF-8 编码 not valid UTF-8")
+        }
+        let items = ListCell.items(String(decoding: cell, as: UTF8.self))
+        if let allowed = plan.codes {
+            for item in items where !allowed.codes.contains(Array(item.utf8)) {
+                return bad(cell, line, j, "列表项无效 \"\(item)\" is not one of: \(allowed.listText)")
             }
-            let items = ListCell.items(String(decoding: cell, as: UTF8.self))
-            if let allowed {
-                for item in items where !allowed.codes.contains(Array(item.utf8)) {
-                    return bad(cell, line, column, "列表项无效 \"\(item)\" is not one of: \(allowed.listText)")
-                }
-            }
-            if items.isEmpty {
-                if column.requirement == .required {
-                    problem(line: line, column: column.name, "必填项为空 required value missing")
-                } else {
-                    statement.bindNull(parameter)
-                }
+        }
+        if items.isEmpty {
+            if plan.listRequired {
+                problem(line: line, column: spec.columns[j].name, "必填项为空 required value missing")
             } else {
-                statement.bindString(parameter, items.joined(separator: ";"))
+                statement.bindNull(parameter)
             }
+        } else {
+            statement.bindString(parameter, items.joined(separator: ";"))
         }
     }
 
     /// A cell that does not read as its type; the message quotes it (shortened).
-    private func bad(_ cell: UnsafeRawBufferPointer, _ line: Int, _ column: ColumnSpec, _ reason: String) {
+    private func bad(_ cell: UnsafeRawBufferPointer, _ line: Int, _ column: Int, _ reason: String) {
         var value = String(decoding: cell, as: UTF8.self)
         if value.count > 40 { value = String(value.prefix(40)) + "…" }
-        problem(line: line, column: column.name, "\(reason): \"\(value)\"")
+        problem(line: line, column: spec.columns[column].name, "\(reason): \"\(value)\"")
     }
 }
 

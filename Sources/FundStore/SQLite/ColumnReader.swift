@@ -4,10 +4,28 @@ import FundModel
 /// of `SchemaMigrations` (days as ordinals, money as fen, empty as NULL).
 ///
 /// Values are read straight from sqlite3 (no `Row`, no Codable): loading ten
-/// million payments is the screening run's first step.
-struct ColumnReader {
+/// million payments is the screening run's first step. Person ids, region
+/// codes, codes and the `interned` text columns go through a per-column
+/// `Interner`, so each distinct value is built and validated once.
+final class ColumnReader {
     let statement: RawStatement
     let table: String
+    /// Per column: an `Interner` of the column's value type, created on first use.
+    private var interners: [AnyObject?]
+
+    init(statement: RawStatement, table: String, columnCount: Int = 32) {
+        self.statement = statement
+        self.table = table
+        interners = Array(repeating: nil, count: columnCount)
+    }
+
+    @inline(__always)
+    private func interner<Value>(_ i: Int32, _ type: Value.Type) -> Interner<Value> {
+        if let existing = interners[Int(i)] { return unsafeDowncast(existing, to: Interner<Value>.self) }
+        let created = Interner<Value>()
+        interners[Int(i)] = created
+        return created
+    }
 
     @inline(__always)
     func text(_ i: Int32) -> String { statement.text(i) }
@@ -15,10 +33,21 @@ struct ColumnReader {
     @inline(__always)
     func optionalText(_ i: Int32) -> String? { statement.isNull(i) ? nil : statement.text(i) }
 
+    /// Text of a column with few distinct values (case ids, item codes, institution ids, accounts).
+    @inline(__always)
+    func interned(_ i: Int32) -> String {
+        interner(i, String.self).value(statement.bytes(i)) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @inline(__always)
+    func optionalInterned(_ i: Int32) -> String? { statement.isNull(i) ? nil : interned(i) }
+
     func personID(_ i: Int32, _ column: String) throws -> PersonID {
-        let raw = statement.text(i)
-        guard let id = PersonID(raw) else { throw StoreError(table: table, column: column, value: raw) }
-        return id
+        try interner(i, PersonID.self).value(statement.bytes(i)) { bytes in
+            let raw = String(decoding: bytes, as: UTF8.self)
+            guard let id = PersonID(raw) else { throw StoreError(table: table, column: column, value: raw) }
+            return id
+        }
     }
 
     func optionalPersonID(_ i: Int32, _ column: String) throws -> PersonID? {
@@ -26,9 +55,11 @@ struct ColumnReader {
     }
 
     func regionCode(_ i: Int32, _ column: String) throws -> RegionCode {
-        let raw = statement.text(i)
-        guard let code = RegionCode(raw) else { throw StoreError(table: table, column: column, value: raw) }
-        return code
+        try interner(i, RegionCode.self).value(statement.bytes(i)) { bytes in
+            let raw = String(decoding: bytes, as: UTF8.self)
+            guard let code = RegionCode(raw) else { throw StoreError(table: table, column: column, value: raw) }
+            return code
+        }
     }
 
     func optionalRegionCode(_ i: Int32, _ column: String) throws -> RegionCode? {
@@ -57,9 +88,11 @@ struct ColumnReader {
     func bool(_ i: Int32) -> Bool { statement.int(i) != 0 }
 
     func code<Value: CodedValue>(_ i: Int32, _ column: String, as type: Value.Type = Value.self) throws -> Value {
-        let raw = statement.text(i)
-        guard let value = Value(rawValue: raw) else { throw StoreError(table: table, column: column, value: raw) }
-        return value
+        try interner(i, Value.self).value(statement.bytes(i)) { bytes in
+            let raw = String(decoding: bytes, as: UTF8.self)
+            guard let value = Value(rawValue: raw) else { throw StoreError(table: table, column: column, value: raw) }
+            return value
+        }
     }
 
     func optionalCode<Value: CodedValue>(_ i: Int32, _ column: String, as type: Value.Type = Value.self) throws

@@ -76,6 +76,9 @@ final class RawStatement {
 
     func reset() { sqlite3_reset(handle) }
 
+    /// The number of columns of a query's rows.
+    var columnCount: Int32 { sqlite3_column_count(handle) }
+
     @inline(__always)
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 

@@ -258,4 +258,25 @@ struct ImporterValidationTests {
         let error = try expectRejected(dir.store(), dir.data)
         #expect(error.issues.map(\.description) == ["regions.csv: 空文件，缺少表头 empty file: no header row"])
     }
+
+    @Test("list cells: items are checked one by one, and a required list of only separators is empty")
+    func listCells() throws {
+        let dir = TemporaryDirectory()
+        dir.write("regions.csv", Fixture.regions)
+        dir.write(
+            "agreements.csv",
+            """
+            agreement_id,institution_id,services,start_date,end_date,status
+            G1,H1,medical; rehab,2020-01-01,2025-12-31,active
+            G2,H1,medical;spa,2020-01-01,2025-12-31,active
+            G3,H1, ; ,2020-01-01,2025-12-31,active
+
+            """)
+        let error = try expectRejected(dir.store(), dir.data)
+        #expect(
+            error.issues.map(\.description) == [
+                "agreements.csv:3: services: 列表项无效 \"spa\" is not one of: medical | rehab | assistive: \"medical;spa\"",
+                "agreements.csv:4: services: 必填项为空 required value missing",
+            ])
+    }
 }
