@@ -2,7 +2,7 @@ import FundModel
 import GRDB
 
 /// Loads one CSV file into its table: header check, then every record parsed,
-/// checked and bound column by column into one reused INSERT statement.
+/// checked and kept column by column in a `RowBatch`, inserted 64 rows at a time.
 ///
 /// This is the import's hot path: no String, array or dictionary is built per
 /// row unless the row has a problem (or holds a list, or a lower-case `x` in a
@@ -55,9 +55,10 @@ final class TableLoader {
             state.options.lenient
             ? RejectsWriter(path: rejectsDirectory + "/" + spec.table.rawValue + ".rejects.csv", header: header.names)
             : nil
-        let statement = try RawStatement(db, sql: spec.insertSQL)
-        try readRows(
-            reader, header: header, statement: statement, rejects: rejects, checks: checks, summary: &summary)
+        let batch = RowBatch(
+            db: db, table: spec.table.rawValue, columnNames: spec.columns.map(\.name), file: bytes.buffer)
+        try readRows(reader, header: header, batch: batch, rejects: rejects, checks: checks, summary: &summary)
+        if !state.failed { try batch.flush() }
         if let rejects, rejects.isOpen {
             try rejects.close()
             state.rejectsFiles.append(rejects.path)
@@ -145,7 +146,7 @@ final class TableLoader {
     private var rowReasons: [String] = []
 
     private func readRows(
-        _ reader: CSVReader, header: Header, statement: RawStatement, rejects: RejectsWriter?,
+        _ reader: CSVReader, header: Header, batch: RowBatch, rejects: RejectsWriter?,
         checks: FileReferenceCheck, summary: inout FileImportSummary
     ) throws {
         let checking = !checks.isEmpty
@@ -189,7 +190,7 @@ final class TableLoader {
                     for j in 0..<plans.count {
                         let index = fieldIndex[j]
                         let cell = index >= 0 ? reader.field(index) : empty
-                        bind(cell, column: j, plan: plans[j], statement: statement, line: reader.line)
+                        bind(cell, column: j, plan: plans[j], batch: batch, line: reader.line)
                     }
                 }
             }
@@ -198,7 +199,7 @@ final class TableLoader {
                 continue
             }
             if !state.failed {
-                try statement.execute()
+                try batch.commitRow()
                 summary.rowsImported += 1
                 if checking { checks.check(reader) }
             }
@@ -232,16 +233,15 @@ final class TableLoader {
 
     @inline(__always)
     private func bind(
-        _ cell: UnsafeRawBufferPointer, column j: Int, plan: ColumnPlan, statement: RawStatement, line: Int
+        _ cell: UnsafeRawBufferPointer, column j: Int, plan: ColumnPlan, batch: RowBatch, line: Int
     ) {
-        let parameter = Int32(j + 1)
         guard cell.count > 0 else {
             if plan.required || plan.listRequired {
                 problem(line: line, column: spec.columns[j].name, "必填项为空 required value missing")
             } else if plan.kind == .bool {
-                statement.bindInt(parameter, 0)
+                batch.setInt(j, 0)
             } else {
-                statement.bindNull(parameter)
+                batch.setNull(j)
             }
             return
         }
@@ -252,7 +252,7 @@ final class TableLoader {
                     line: line, column: spec.columns[j].name,
                     "非 UTF-8 编码 not valid UTF-8 (save the file as UTF-8, not GBK)")
             }
-            statement.bindText(parameter, cell)
+            batch.setText(j, cell)
         case .personID:
             guard CellParser.isPersonID(cell) else {
                 return bad(cell, line, j, "身份证号格式错误 not a citizen id (17 digits and a digit or X)")
@@ -261,29 +261,29 @@ final class TableLoader {
                 withUnsafeTemporaryAllocation(byteCount: 18, alignment: 1) { copy in
                     copy.copyMemory(from: cell)
                     copy[17] = UInt8(ascii: "X")
-                    statement.bindCopiedText(parameter, UnsafeRawBufferPointer(copy))
+                    batch.setOwnText(j, UnsafeRawBufferPointer(copy))
                 }
             } else {
-                statement.bindText(parameter, cell)
+                batch.setText(j, cell)
             }
         case .regionCode:
             guard CellParser.isRegionCode(cell) else {
                 return bad(cell, line, j, "行政区划代码格式错误 not a region code (6 digits)")
             }
-            statement.bindText(parameter, cell)
+            batch.setText(j, cell)
         case .day:
             guard let day = CellParser.day(cell) else {
                 return bad(cell, line, j, "日期无效 not a date (YYYY-MM-DD)")
             }
-            statement.bindInt(parameter, Int64(day.ordinal))
+            batch.setInt(j, Int64(day.ordinal))
         case .month:
             guard let month = CellParser.month(cell) else {
                 return bad(cell, line, j, "月份无效 not a month (YYYY-MM)")
             }
-            statement.bindInt(parameter, Int64(month.index))
+            batch.setInt(j, Int64(month.index))
         case .money:
             do {
-                statement.bindInt(parameter, try CellParser.money(cell).fen)
+                batch.setInt(j, try CellParser.money(cell).fen)
             } catch {
                 bad(cell, line, j, "金额无效 \(error)")
             }
@@ -291,31 +291,30 @@ final class TableLoader {
             guard let value = CellParser.integer(cell), value >= plan.lowerBound, value <= plan.upperBound else {
                 return bad(cell, line, j, "整数无效 not a whole number in \(plan.lowerBound)–\(plan.upperBound)")
             }
-            statement.bindInt(parameter, Int64(value))
+            batch.setInt(j, Int64(value))
         case .bool:
             guard let value = CellParser.bool(cell) else {
                 return bad(cell, line, j, "布尔值无效 not a boolean (true/false/1/0)")
             }
-            statement.bindInt(parameter, value ? 1 : 0)
+            batch.setInt(j, value ? 1 : 0)
         case .code:
             guard let codes = plan.codes, codes.contains(cell) else {
                 return bad(cell, line, j, "代码无效 not one of: \(plan.codes?.listText ?? "")")
             }
-            statement.bindText(parameter, cell)
+            batch.setText(j, cell)
         case .decimal4:
             guard let value = Decimal4(String(decoding: cell, as: UTF8.self)) else {
                 return bad(cell, line, j, "数值无效 not a decimal with at most four places")
             }
-            statement.bindInt(parameter, value.tenThousandths)
+            batch.setInt(j, value.tenThousandths)
         case .list:
-            bindList(cell, column: j, plan: plan, statement: statement, line: line)
+            bindList(cell, column: j, plan: plan, batch: batch, line: line)
         }
     }
 
     private func bindList(
-        _ cell: UnsafeRawBufferPointer, column j: Int, plan: ColumnPlan, statement: RawStatement, line: Int
+        _ cell: UnsafeRawBufferPointer, column j: Int, plan: ColumnPlan, batch: RowBatch, line: Int
     ) {
-        let parameter = Int32(j + 1)
         guard CellParser.isValidUTF8(cell) else {
             return problem(line: line, column: spec.columns[j].name, "非 UTF-8 编码 not valid UTF-8")
         }
@@ -329,10 +328,10 @@ final class TableLoader {
             if plan.listRequired {
                 problem(line: line, column: spec.columns[j].name, "必填项为空 required value missing")
             } else {
-                statement.bindNull(parameter)
+                batch.setNull(j)
             }
         } else {
-            statement.bindString(parameter, items.joined(separator: ";"))
+            batch.setOwnText(j, items.joined(separator: ";"))
         }
     }
 

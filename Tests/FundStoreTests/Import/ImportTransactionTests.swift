@@ -109,4 +109,33 @@ struct ImportTransactionTests {
         #expect(
             Set(data.deaths?.map { "\($0.source ?? "")\($0.deathDate.iso)" } ?? []) == ["公安2023-09-03", "民政2023-09-02"])
     }
+
+    @Test("many rows: full 64-row batches and a partial one, copied cells and a skipped row keep their values")
+    func batches() throws {
+        let dir = TemporaryDirectory()
+        dir.write("regions.csv", Fixture.regions)
+        var rows: [String] = []
+        for i in 1...150 {
+            var cells: [String: String] = ["amount": "\(i).0\(i % 10)"]
+            if i % 7 == 0 { cells["invoice_no"] = "\"A\"\"\(i)\"\"\"" }  // quoted with doubled quotes: unescaped copy
+            if i % 11 == 0 { cells["worker_id"] = "11010519491231002x" }  // normalised to X: a copy
+            if i == 70 { cells["paid_date"] = "bad" }  // skipped in the middle of the second batch
+            rows.append(Fixture.payment("P\(i)", cells))
+        }
+        dir.write("payments.csv", Fixture.payments(rows))
+        let store = try dir.store()
+        let summary = try Importer(store: store).importDirectory(dir.data, options: ImportOptions(lenient: true))
+        #expect(summary.files.first { $0.table == .payments }?.rowsImported == 149)
+
+        let payments = Dictionary(
+            uniqueKeysWithValues: (try store.loadDataSet().payments ?? []).map { ($0.paymentID, $0) })
+        #expect(payments.count == 149)
+        #expect(payments["P70"] == nil)
+        for i in [1, 7, 11, 63, 64, 65, 69, 71, 77, 128, 129, 143, 150] {
+            let payment = try #require(payments["P\(i)"])
+            #expect(payment.amount == Money(fen: Int64(i * 100 + i % 10)), "P\(i)")
+            #expect(payment.invoiceNo == (i % 7 == 0 ? "A\"\(i)\"" : "INV-P\(i)"), "P\(i)")
+            #expect(payment.workerID.raw == Fixture.worker1, "P\(i)")
+        }
+    }
 }
