@@ -110,7 +110,8 @@ public struct Importer: Sendable {
         if state.failed { return .failure(state.error) }
 
         var summary = ImportSummary(
-            runID: 0, source: URL(fileURLWithPath: directory).standardizedFileURL.path, files: summaries, warnings: state.warnings, unmatched: state.unmatched,
+            runID: 0, source: URL(fileURLWithPath: directory).standardizedFileURL.path, files: summaries,
+            warnings: state.warnings, unmatched: state.unmatched,
             rejected: state.rejected.kept, rejectedIssueCount: state.rejected.count, rejectsFiles: state.rejectsFiles,
             seconds: 0)
         summary.runID = try ImportRunLog.record(
