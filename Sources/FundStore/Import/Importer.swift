@@ -32,7 +32,32 @@ public struct Importer: Sendable {
             try? FileManager.default.createDirectory(atPath: rejectsDirectory, withIntermediateDirectories: true)
         }
 
-        let outcome: Result<ImportSummary, ImportError> = try store.pool.writeWithoutTransaction { db in
+        let outcome: Result<ImportSummary, ImportError>
+        do {
+            outcome = try write(
+                files: files, directory: directory, rejectsDirectory: rejectsDirectory, startedAt: startedAt,
+                state: state)
+        } catch {
+            // A database error (disk full, …): the transaction is rolled back; its rejects go too.
+            for path in state.rejectsFiles { try? FileManager.default.removeItem(atPath: path) }
+            throw error
+        }
+        switch outcome {
+        case .success(var summary):
+            summary.seconds = Double((clock.now - start) / .milliseconds(1)) / 1000
+            return summary
+        case .failure(let error):
+            for path in state.rejectsFiles { try? FileManager.default.removeItem(atPath: path) }
+            throw error
+        }
+    }
+
+    /// The import's transaction, with the pragmas of a bulk load around it.
+    private func write(
+        files: [(TableSpec, String)], directory: String, rejectsDirectory: String, startedAt: Date,
+        state: ImportState
+    ) throws -> Result<ImportSummary, ImportError> {
+        try store.pool.writeWithoutTransaction { db in
             // A bulk load wants its pages in memory until the commit, and its index sorts in memory.
             // Index rebuilds may sort on a second thread.
             try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA threads = 2")
@@ -48,17 +73,10 @@ public struct Importer: Sendable {
             }
             if case .success = outcome {
                 // Fold the transaction into the database file now, not at some later reader's expense.
-                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                // The import is committed whatever happens here: a busy reader only delays the fold.
+                try? db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
             }
             return outcome
-        }
-        switch outcome {
-        case .success(var summary):
-            summary.seconds = Double((clock.now - start) / .milliseconds(1)) / 1000
-            return summary
-        case .failure(let error):
-            for path in state.rejectsFiles { try? FileManager.default.removeItem(atPath: path) }
-            throw error
         }
     }
 
