@@ -89,12 +89,15 @@ struct ImportBenchmark: ParsableCommand {
         }
         if !bare {
             // The way back: the screening run starts by loading the data set.
+            let loadCPUStart = CPUTime.process
             let loadStart = clock.now
             let data = try store.loadDataSet()
             let loadSeconds = Self.seconds(clock.now - loadStart)
+            let loadCPU = CPUTime.process - loadCPUStart
+            let loaded = Double(data.payments?.count ?? 0)
             print(
-                "loadDataSet: \(data.payments?.count ?? 0) payments (and the rest) in \(Self.format(loadSeconds)) s = \(Int(Double(data.payments?.count ?? 0) / loadSeconds)) rows/s"
-            )
+                "loadDataSet: \(Int(loaded)) payments (and the rest) in \(Self.format(loadSeconds)) s = "
+                    + "\(Int(loaded / loadSeconds)) rows/s; CPU \(Self.format(loadCPU)) s")
         }
 
         // SQLite's ceiling: same schema and procedure, no CSV.

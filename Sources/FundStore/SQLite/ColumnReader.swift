@@ -31,27 +31,36 @@ final class ColumnReader {
     func text(_ i: Int32) -> String { statement.text(i) }
 
     @inline(__always)
-    func optionalText(_ i: Int32) -> String? { statement.isNull(i) ? nil : statement.text(i) }
+    func optionalText(_ i: Int32) -> String? {
+        statement.optionalBytes(i).map { String(decoding: $0, as: UTF8.self) }
+    }
 
     /// Text of a column with few distinct values (case ids, item codes, institution ids, accounts).
     @inline(__always)
-    func interned(_ i: Int32) -> String {
-        interner(i, String.self).value(statement.bytes(i)) { String(decoding: $0, as: UTF8.self) }
-    }
+    func interned(_ i: Int32) -> String { interned(i, statement.bytes(i)) }
 
     @inline(__always)
-    func optionalInterned(_ i: Int32) -> String? { statement.isNull(i) ? nil : interned(i) }
+    func optionalInterned(_ i: Int32) -> String? { statement.optionalBytes(i).map { interned(i, $0) } }
+
+    @inline(__always)
+    private func interned(_ i: Int32, _ bytes: UnsafeRawBufferPointer) -> String {
+        interner(i, String.self).value(bytes) { String(decoding: $0, as: UTF8.self) }
+    }
 
     func personID(_ i: Int32, _ column: String) throws -> PersonID {
-        try interner(i, PersonID.self).value(statement.bytes(i)) { bytes in
+        try personID(i, column, statement.bytes(i))
+    }
+
+    func optionalPersonID(_ i: Int32, _ column: String) throws -> PersonID? {
+        try statement.optionalBytes(i).map { try personID(i, column, $0) }
+    }
+
+    private func personID(_ i: Int32, _ column: String, _ bytes: UnsafeRawBufferPointer) throws -> PersonID {
+        try interner(i, PersonID.self).value(bytes) { bytes in
             let raw = String(decoding: bytes, as: UTF8.self)
             guard let id = PersonID(raw) else { throw StoreError(table: table, column: column, value: raw) }
             return id
         }
-    }
-
-    func optionalPersonID(_ i: Int32, _ column: String) throws -> PersonID? {
-        statement.isNull(i) ? nil : try personID(i, column)
     }
 
     func regionCode(_ i: Int32, _ column: String) throws -> RegionCode {
@@ -88,17 +97,23 @@ final class ColumnReader {
     func bool(_ i: Int32) -> Bool { statement.int(i) != 0 }
 
     func code<Value: CodedValue>(_ i: Int32, _ column: String, as type: Value.Type = Value.self) throws -> Value {
-        try interner(i, Value.self).value(statement.bytes(i)) { bytes in
-            let raw = String(decoding: bytes, as: UTF8.self)
-            guard let value = Value(rawValue: raw) else { throw StoreError(table: table, column: column, value: raw) }
-            return value
-        }
+        try code(i, column, statement.bytes(i))
     }
 
     func optionalCode<Value: CodedValue>(_ i: Int32, _ column: String, as type: Value.Type = Value.self) throws
         -> Value?
     {
-        statement.isNull(i) ? nil : try code(i, column, as: type)
+        try statement.optionalBytes(i).map { try code(i, column, $0) }
+    }
+
+    private func code<Value: CodedValue>(_ i: Int32, _ column: String, _ bytes: UnsafeRawBufferPointer) throws
+        -> Value
+    {
+        try interner(i, Value.self).value(bytes) { bytes in
+            let raw = String(decoding: bytes, as: UTF8.self)
+            guard let value = Value(rawValue: raw) else { throw StoreError(table: table, column: column, value: raw) }
+            return value
+        }
     }
 
     /// A `;`-joined list; NULL is the empty list.

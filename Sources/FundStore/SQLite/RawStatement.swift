@@ -93,6 +93,13 @@ final class RawStatement {
         return UnsafeRawBufferPointer(start: pointer, count: count)
     }
 
+    /// The column's text bytes, or nil for NULL (one call fewer than `isNull` then `bytes`).
+    @inline(__always)
+    func optionalBytes(_ column: Int32) -> UnsafeRawBufferPointer? {
+        guard let pointer = sqlite3_column_text(handle, column) else { return nil }
+        return UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
     @inline(__always)
     func text(_ column: Int32) -> String { String(decoding: bytes(column), as: UTF8.self) }
 
