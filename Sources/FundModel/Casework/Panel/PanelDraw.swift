@@ -22,8 +22,8 @@ public struct PanelDraw: Sendable, Hashable, Codable {
     public var size: Int
     /// The specialties needed; each is on the panel at least once.
     public var specialties: [String]
-    /// The eligible experts (of a needed specialty, not excluded), sorted by id.
-    public var pool: [String]
+    /// The eligible experts (of a needed specialty, not excluded) with the specialty the draw used, sorted by id.
+    public var pool: [PanelCandidate]
     /// The experts of a needed specialty that had to stand aside.
     public var excluded: [PanelExclusion]
     /// The experts drawn, in the order drawn.
@@ -34,7 +34,7 @@ public struct PanelDraw: Sendable, Hashable, Codable {
 
     public init(
         drawID: String, assessmentID: String, sequence: Int, workerID: PersonID, employerID: String?,
-        regionCode: RegionCode, act: CaseworkAct, seed: UInt64, size: Int, specialties: [String], pool: [String],
+        regionCode: RegionCode, act: CaseworkAct, seed: UInt64, size: Int, specialties: [String], pool: [PanelCandidate],
         excluded: [PanelExclusion], drawn: [String]
     ) {
         self.drawID = drawID
@@ -88,5 +88,17 @@ public struct ExpertRelation: Sendable, Hashable, Codable {
         self.subjectID = subjectID
         self.act = act
         self.active = true
+    }
+}
+
+/// An expert of a draw's eligible pool, with the specialty on record when the draw was made (so that a replay does
+/// not depend on later changes to the expert pool).
+public struct PanelCandidate: Sendable, Hashable, Codable {
+    public var expertID: String
+    public var specialty: String
+
+    public init(expertID: String, specialty: String) {
+        self.expertID = expertID
+        self.specialty = specialty
     }
 }
