@@ -1,7 +1,7 @@
 /// The steps of the work-injury handling process that the risk inventory is organised by.
 public enum ProcessStep: String, CodedValue {
     case enrolment, determination, assessment, benefitReview, payment, medicalService, agreementManagement,
-        fundFinance, dataQuality
+        fundFinance, supervision, dataQuality
 
     public var chineseName: String {
         switch self {
@@ -13,6 +13,7 @@ public enum ProcessStep: String, CodedValue {
         case .medicalService: "医疗康复与辅助器具服务"
         case .agreementManagement: "协议机构管理"
         case .fundFinance: "基金财务管理"
+        case .supervision: "基金监督与疑点核查"
         case .dataQuality: "数据质量与信息共享"
         }
     }
