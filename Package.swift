@@ -80,7 +80,10 @@ let package = Package(
             name: "ScreeningTests", dependencies: ["FundModel", "FundRules", "Screening"], swiftSettings: strict),
         .testTarget(
             name: "CaseworkTests",
-            dependencies: ["FundModel", "FundRules", "FundStore", "Screening", "Casework"],
+            dependencies: [
+                "FundModel", "FundRules", "FundStore", "Screening", "Casework",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
