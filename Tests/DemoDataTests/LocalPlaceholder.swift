@@ -1,0 +1,1 @@
+// Local placeholder (not committed): main lacks Tests/DemoDataTests.
