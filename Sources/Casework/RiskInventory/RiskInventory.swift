@@ -105,7 +105,7 @@ public struct RiskInventory: Sendable {
         point.risk = point.risk.trimmingBlanks
         point.controls = point.controls.trimmingBlanks
         point.owner = point.owner.trimmingBlanks
-        point.rules = point.rules.cleaned.map { $0.uppercased() }
+        point.rules = point.rules.map { $0.uppercased() }.cleaned
         guard !point.riskPointID.isEmpty else { throw CaseworkError.invalid("须填写风险点编号") }
         guard !point.risk.isEmpty else { throw CaseworkError.invalid("须描述风险") }
         guard !point.owner.isEmpty else { throw CaseworkError.invalid("须指定责任部门") }
