@@ -45,6 +45,8 @@ public struct AssessedCase: Sendable, Hashable {
     public var outcome: Decision
     /// The injured parts the decision names; empty for an imported case (which has none on record).
     public var injuredParts: [String]
+    /// The day of the decision, when known: an application cannot come before it.
+    public var decidedDay: Day?
     /// Whether the facts come from the register (else from an import).
     public var fromRegister: Bool
 
@@ -56,6 +58,7 @@ public struct AssessedCase: Sendable, Hashable {
         fatal = file.fatal
         outcome = file.decision?.outcome.decision ?? (file.state == .suspended ? .suspended : .pending)
         injuredParts = file.decision?.injuredParts ?? []
+        decidedDay = file.decision?.day
         fromRegister = true
     }
 
@@ -67,6 +70,7 @@ public struct AssessedCase: Sendable, Hashable {
         fatal = c.fatal
         outcome = c.decision
         injuredParts = []
+        decidedDay = c.decidedDate
         fromRegister = false
     }
 }

@@ -23,10 +23,13 @@ public enum AssessmentMachine {
         case .recognized, .deemed: break
         case .rejected:
             throw CaseworkError.refused(
-                "社会保险法第三十六条、条例第二十一条：案件 \(assessedCase.caseID) 不予认定工伤，不能申请劳动能力鉴定")
+                "社会保险法第三十六条、条例第二十三条：案件 \(assessedCase.caseID) 不予认定工伤，不能申请劳动能力鉴定")
         case .pending, .suspended:
             throw CaseworkError.refused(
                 "条例第二十三条：申请劳动能力鉴定须提交工伤认定决定，案件 \(assessedCase.caseID) 尚未认定为工伤或视同工伤")
+        }
+        if let decided = assessedCase.decidedDay, act.day < decided {
+            throw CaseworkError.invalid("鉴定申请日期 \(act.day.iso) 早于工伤认定决定日期 \(decided.iso)")
         }
         if assessedCase.fatal {
             throw CaseworkError.refused("案件 \(assessedCase.caseID) 为工亡案件，不进行劳动能力鉴定")

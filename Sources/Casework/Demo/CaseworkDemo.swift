@@ -108,22 +108,22 @@ public enum CaseworkDemo {
                         assessmentID: id, caseID: file.caseID, kind: .initial, applicant: .worker, hospitalID: hospital,
                         specialties: specialty.map { [$0] } ?? ["骨科"],
                         materials: index % 4 == 3 ? [.applicationForm, .identityDocument] : AssessmentMaterial.checklist(for: .initial)),
-                    act: act(60))
+                    act: act(40))
                 summary.assessments += 1
                 guard opened.state == .examining else {
-                    try casework.assessments.apply(.notifyIncomplete, assessmentID: id, act: act(58))
+                    try casework.assessments.apply(.notifyIncomplete, assessmentID: id, act: act(38))
                     continue
                 }
-                try casework.panels.draw(PanelRequest(assessmentID: id, size: 3, seed: UInt64(1000 + index)), act: act(55))
+                try casework.panels.draw(PanelRequest(assessmentID: id, size: 3, seed: UInt64(1000 + index)), act: act(37))
                 summary.panels += 1
                 guard index % 4 != 0 else { continue }
                 let grade = [7, 9, nil, 5, 10, 8][index % 6]
                 try casework.assessments.apply(
                     .conclude(grade: grade, nursing: grade == 5 ? .partial : .none,
                         injuredParts: Array(file.decision!.injuredParts.prefix(1)), opinion: "伤情相对稳定，按GB/T 16180-2014评定"),
-                    assessmentID: id, act: act(30))
+                    assessmentID: id, act: act(20))
                 guard index % 4 != 1 else { continue }
-                try casework.assessments.apply(.deliver, assessmentID: id, act: act(25))
+                try casework.assessments.apply(.deliver, assessmentID: id, act: act(15))
                 // One worker disagrees and applies to the province within 15 days.
                 if index % 4 == 2, summary.assessments < 12 {
                     let second = "JD2-\(file.caseID)"
@@ -132,9 +132,9 @@ public enum CaseworkDemo {
                             assessmentID: second, caseID: file.caseID, kind: .second, applicant: .worker, hospitalID: hospital,
                             specialties: [mostCommonSpecialty(experts.filter { $0.regionCode == file.regionCode.province }) ?? "骨科"],
                             materials: AssessmentMaterial.checklist(for: .second)),
-                        act: act(15))
+                        act: act(5))
                     summary.assessments += 1
-                    if (try? casework.panels.draw(PanelRequest(assessmentID: second, size: 5, seed: 77), act: act(12))) != nil {
+                    if (try? casework.panels.draw(PanelRequest(assessmentID: second, size: 5, seed: 77), act: act(3))) != nil {
                         summary.panels += 1
                     }
                 }
@@ -191,7 +191,7 @@ public enum CaseworkDemo {
             }
             try campaigns.submit(
                 campaignID: campaignID, institutionID: institution, report: "已按清单逐项自查，问题已列入风险清单并落实整改。",
-                act: act(index == 4 ? 8 : 30 - index, nil))
+                act: act(index == 4 ? 9 : 30 - index, nil))
         }
         try campaigns.startSpotChecks(campaignID: campaignID, act: act(9, nil))
         let draw = try campaigns.drawSpotChecks(campaignID: campaignID, size: 3, method: .weighted, seed: 2022, act: act(8, nil))

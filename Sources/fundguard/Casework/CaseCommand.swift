@@ -96,7 +96,7 @@ struct CaseCommand: ParsableCommand {
                 print("调查 \(record.day.iso)（\(record.investigators.joined(separator: "、"))）：\(record.summary)")
             }
             if let decision = file.decision {
-                print("决定 \(decision.day.iso)：\(decision.outcome.chineseName)，依据\(decision.basis.chineseName)；部位 \(decision.injuredParts.joined(separator: "、"))")
+                print("决定 \(decision.day.iso)：\(decision.outcome.chineseName)，依据\(decision.basis.chineseName)；部位 \(decision.injuredParts.isEmpty ? "—" : decision.injuredParts.joined(separator: "、"))")
             }
             if let delivered = file.deliveredDate { print("送达 \(delivered.iso)") }
             if let deadline = file.currentDeadline(asOf: today) {
