@@ -49,6 +49,31 @@ struct AssessmentRegisterTests {
         #expect(try db.count("assessment_files") == 0 && db.count("casework_events") == events)
     }
 
+    @Test("a second assessment after 15 days and a review before a year are refused, and write nothing")
+    func windowsWriteNothing() throws {
+        let db = try storeWithCase()
+        for n in 1...3 {
+            try db.insert(Expert(expertID: "ZJ\(n)", name: "专家\(n)", specialty: "骨科", institutionID: nil, regionCode: T.city))
+        }
+        let casework = db.casework()
+        try casework.assessments.open(assessmentApplication(), act: T.act("2024-06-01"))
+        try casework.panels.draw(PanelRequest(assessmentID: "JD-1", size: 3, seed: 1), act: T.act("2024-06-02"))
+        try casework.assessments.apply(
+            .conclude(grade: 9, nursing: .none, injuredParts: ["左手"], opinion: ""), assessmentID: "JD-1", act: T.act("2024-07-01"))
+        try casework.assessments.apply(.deliver, assessmentID: "JD-1", act: T.act("2024-07-05"))
+        let files = try db.count("assessment_files")
+        let events = try db.count("casework_events")
+
+        // Delivered 2024-07-05: the second assessment was due by 2024-07-20.
+        let second = T.error { try casework.assessments.open(assessmentApplication("JD-2", kind: .second), act: T.act("2024-07-21")) }
+        #expect(second?.kind == .refused && second?.message.contains("条例第二十六条") == true)
+        // Concluded 2024-07-01: no review before 2025-07-01 (today is 2024-12-31).
+        let review = T.error { try casework.assessments.open(assessmentApplication("JD-3", kind: .review), act: T.act("2024-12-31")) }
+        #expect(review?.kind == .refused && review?.message.contains("2025-07-01") == true)
+        #expect(try db.count("assessment_files") == files && db.count("casework_events") == events)
+        #expect(try casework.assessments.file("JD-1")?.version == 4)
+    }
+
     @Test("an imported recognized case and its imported conclusion allow a review a year later")
     func importedCase() throws {
         let db = try TestStore()
