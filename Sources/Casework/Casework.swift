@@ -37,7 +37,9 @@ public struct Casework: Sendable {
 
     /// Every open deadline of determinations and assessments within `scope`, per city.
     public func deadlines(scope: RegionCode? = nil, asOf: Day, withinDays: Int) throws -> [DeadlineList] {
-        let determinationDeadlines = try determinations.files(scope: scope).compactMap { $0.currentDeadline(asOf: asOf) }
+        let determinationDeadlines = try determinations.files(scope: scope).compactMap {
+            $0.currentDeadline(asOf: asOf)
+        }
         let assessmentDeadlines = try assessments.files(scope: scope).compactMap { $0.currentDeadline() }
         return DeadlineList.byCity(determinationDeadlines + assessmentDeadlines, asOf: asOf, withinDays: withinDays)
     }

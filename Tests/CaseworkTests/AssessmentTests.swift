@@ -7,11 +7,15 @@ import Testing
 func decidedFile(_ outcome: DeterminationOutcome = .recognized, id: String = "GS-1", fatal: Bool = false) throws
     -> DeterminationFile
 {
-    var (file, _) = try DeterminationMachine.open(T.application(id, fatal: fatal), act: T.act("2024-03-10"), today: T.today)
-    file = try DeterminationMachine.apply(.accept(clearCase: false), to: file, act: T.act("2024-03-22"), today: T.today).0
+    var (file, _) = try DeterminationMachine.open(
+        T.application(id, fatal: fatal), act: T.act("2024-03-10"), today: T.today)
+    file = try DeterminationMachine.apply(.accept(clearCase: false), to: file, act: T.act("2024-03-22"), today: T.today)
+        .0
     if fatal {
         let record = InvestigationRecord(day: T.day("2024-03-25"), investigators: ["张三"], summary: "调查")
-        file = try DeterminationMachine.apply(.recordInvestigation(record), to: file, act: T.act("2024-03-25"), today: T.today).0
+        file = try DeterminationMachine.apply(
+            .recordInvestigation(record), to: file, act: T.act("2024-03-25"), today: T.today
+        ).0
     }
     let basis: StatuteBasis =
         switch outcome {
@@ -69,15 +73,23 @@ struct AssessmentMachineTests {
         #expect(try open(assessmentApplication(), on: "2024-06-01").state == .examining)
         #expect(try open(assessmentApplication(), on: "2024-06-01", case: try decidedFile(.deemed)).state == .examining)
 
-        let rejected = T.error { _ = try open(assessmentApplication(), on: "2024-06-01", case: try decidedFile(.rejected)) }
+        let rejected = T.error {
+            _ = try open(assessmentApplication(), on: "2024-06-01", case: try decidedFile(.rejected))
+        }
         #expect(rejected?.kind == .refused && rejected?.message.contains("不予认定工伤") == true)
         #expect(rejected?.message.contains("社会保险法第三十六条") == true)
 
         var (pending, _) = try DeterminationMachine.open(T.application(), act: T.act("2024-03-10"), today: T.today)
-        pending = try DeterminationMachine.apply(.accept(clearCase: false), to: pending, act: T.act("2024-03-22"), today: T.today).0
-        #expect(T.error { _ = try open(assessmentApplication(), on: "2024-06-01", case: pending) }?.message.contains("条例第二十三条") == true)
+        pending = try DeterminationMachine.apply(
+            .accept(clearCase: false), to: pending, act: T.act("2024-03-22"), today: T.today
+        ).0
+        #expect(
+            T.error { _ = try open(assessmentApplication(), on: "2024-06-01", case: pending) }?.message.contains(
+                "条例第二十三条") == true)
 
-        let fatal = T.error { _ = try open(assessmentApplication(), on: "2024-06-01", case: try decidedFile(fatal: true)) }
+        let fatal = T.error {
+            _ = try open(assessmentApplication(), on: "2024-06-01", case: try decidedFile(fatal: true))
+        }
         #expect(fatal?.message.contains("工亡") == true)
     }
 
@@ -93,9 +105,14 @@ struct AssessmentMachineTests {
         file = try AssessmentMachine.apply(.notifyIncomplete, to: file, act: T.act("2024-06-03"), today: T.today).0
         #expect(file.state == .incomplete && file.notice?.missing == [.determinationDecision, .medicalRecords])
         #expect(file.currentDeadline() == nil)
-        #expect(T.error { _ = try AssessmentMachine.apply(.notifyIncomplete, to: file, act: T.act("2024-06-04"), today: T.today) }?.message.contains("一次性") == true)
+        #expect(
+            T.error {
+                _ = try AssessmentMachine.apply(.notifyIncomplete, to: file, act: T.act("2024-06-04"), today: T.today)
+            }?.message.contains("一次性") == true)
         file = try AssessmentMachine.apply(
-            .receiveMaterials([.determinationDecision, .medicalRecords]), to: file, act: T.act("2024-06-10"), today: T.today).0
+            .receiveMaterials([.determinationDecision, .medicalRecords]), to: file, act: T.act("2024-06-10"),
+            today: T.today
+        ).0
         // The clock starts when the materials are complete: 2024-06-10 + 60 = 2024-08-09.
         #expect(file.state == .examining && file.conclusionDue == T.day("2024-08-09"))
     }
@@ -103,16 +120,21 @@ struct AssessmentMachineTests {
     @Test("no conclusion without a panel of 3 or 5 (条例 25); the grade is 1–10; parts must be the determination's")
     func conclude() throws {
         let file = try open(assessmentApplication(), on: "2024-06-01")
-        let noPanel = T.error { _ = try AssessmentMachine.apply(conclusion, to: file, act: T.act("2024-07-01"), today: T.today) }
+        let noPanel = T.error {
+            _ = try AssessmentMachine.apply(conclusion, to: file, act: T.act("2024-07-01"), today: T.today)
+        }
         #expect(noPanel?.kind == .refused && noPanel?.message.contains("条例第二十五条") == true)
         var four = withPanel(file, 4)
         four.panel = ["A", "B", "C", "D"]
-        #expect(T.error { _ = try AssessmentMachine.apply(conclusion, to: four, act: T.act("2024-07-01"), today: T.today) }?.kind == .refused)
+        #expect(
+            T.error { _ = try AssessmentMachine.apply(conclusion, to: four, act: T.act("2024-07-01"), today: T.today) }?
+                .kind == .refused)
 
         let paneled = withPanel(file)
         let badGrade = T.error {
             _ = try AssessmentMachine.apply(
-                .conclude(grade: 11, nursing: .none, injuredParts: ["左手"], opinion: ""), to: paneled, act: T.act("2024-07-01"),
+                .conclude(grade: 11, nursing: .none, injuredParts: ["左手"], opinion: ""), to: paneled,
+                act: T.act("2024-07-01"),
                 today: T.today)
         }
         #expect(badGrade?.kind == .invalid && badGrade?.message.contains("条例第二十二条") == true)
@@ -131,22 +153,39 @@ struct AssessmentMachineTests {
         // Delivery within 15 days (2025 办法); a review from the anniversary (条例 28).
         #expect(concluded.deliveryDue == T.day("2024-08-04") && concluded.earliestReview == T.day("2025-07-20"))
         #expect(concluded.concludedOnTime == true)
-        #expect(concluded.assessment.expertIDs == ["ZJ1", "ZJ2", "ZJ3"] && concluded.assessment.concludedDate == T.day("2024-07-20"))
-        #expect(T.error { _ = try AssessmentMachine.apply(conclusion, to: concluded, act: T.act("2024-07-21"), today: T.today) }?.message.contains("重复") == true)
+        #expect(
+            concluded.assessment.expertIDs == ["ZJ1", "ZJ2", "ZJ3"]
+                && concluded.assessment.concludedDate == T.day("2024-07-20"))
+        #expect(
+            T.error {
+                _ = try AssessmentMachine.apply(conclusion, to: concluded, act: T.act("2024-07-21"), today: T.today)
+            }?.message.contains("重复") == true)
     }
 
     @Test("the 30-day extension once, with a reason; a rescheduled examination moves the deadline")
     func extendAndPostpone() throws {
         var file = try open(assessmentApplication(), on: "2024-06-01")
-        #expect(T.error { _ = try AssessmentMachine.apply(.extend, to: file, act: T.act("2024-07-01"), today: T.today) }?.kind == .invalid)
-        file = try AssessmentMachine.apply(.extend, to: file, act: T.act("2024-07-01", reason: "涉及多个专科"), today: T.today).0
+        #expect(
+            T.error { _ = try AssessmentMachine.apply(.extend, to: file, act: T.act("2024-07-01"), today: T.today) }?
+                .kind == .invalid)
+        file = try AssessmentMachine.apply(
+            .extend, to: file, act: T.act("2024-07-01", reason: "涉及多个专科"), today: T.today
+        ).0
         // 2024-07-31 + 30 = 2024-08-30.
         #expect(file.conclusionDue == T.day("2024-08-30"))
-        let twice = T.error { _ = try AssessmentMachine.apply(.extend, to: file, act: T.act("2024-07-02", reason: "再延"), today: T.today) }
+        let twice = T.error {
+            _ = try AssessmentMachine.apply(.extend, to: file, act: T.act("2024-07-02", reason: "再延"), today: T.today)
+        }
         #expect(twice?.kind == .refused && twice?.message.contains("只能延长一次") == true)
-        file = try AssessmentMachine.apply(.postpone(days: 10), to: file, act: T.act("2024-07-05", reason: "职工住院无法到场"), today: T.today).0
+        file = try AssessmentMachine.apply(
+            .postpone(days: 10), to: file, act: T.act("2024-07-05", reason: "职工住院无法到场"), today: T.today
+        ).0
         #expect(file.conclusionDue == T.day("2024-09-09"))
-        #expect(T.error { _ = try AssessmentMachine.apply(.postpone(days: 0), to: file, act: T.act("2024-07-06", reason: "x"), today: T.today) }?.kind == .invalid)
+        #expect(
+            T.error {
+                _ = try AssessmentMachine.apply(
+                    .postpone(days: 0), to: file, act: T.act("2024-07-06", reason: "x"), today: T.today)
+            }?.kind == .invalid)
     }
 
     @Test("a second assessment within 15 days of receiving the conclusion (条例 26), to the province, final")
@@ -162,7 +201,8 @@ struct AssessmentMachineTests {
         #expect(second.missingMaterials.isEmpty && second.state == .examining)
 
         let late = T.error {
-            _ = try open(assessmentApplication("JD-2", kind: .second), on: "2024-08-26", caseFiles: [initial], prior: prior)
+            _ = try open(
+                assessmentApplication("JD-2", kind: .second), on: "2024-08-26", caseFiles: [initial], prior: prior)
         }
         #expect(late?.kind == .refused)
         #expect(late?.message.contains("条例第二十六条") == true && late?.message.contains("2024-08-25") == true)
@@ -175,11 +215,14 @@ struct AssessmentMachineTests {
 
         // The province's conclusion is final.
         var concludedSecond = withPanel(second, 5)
-        concludedSecond = try AssessmentMachine.apply(conclusion, to: concludedSecond, act: T.act("2024-09-20"), today: T.today).0
+        concludedSecond = try AssessmentMachine.apply(
+            conclusion, to: concludedSecond, act: T.act("2024-09-20"), today: T.today
+        ).0
         #expect(concludedSecond.secondAssessmentDue == nil)
         let third = T.error {
             _ = try open(
-                assessmentApplication("JD-3", kind: .second, previous: "JD-2", received: T.day("2024-09-21")), on: "2024-09-22",
+                assessmentApplication("JD-3", kind: .second, previous: "JD-2", received: T.day("2024-09-21")),
+                on: "2024-09-22",
                 caseFiles: [initial, concludedSecond], prior: prior + [concludedSecond.priorConclusion!])
         }
         #expect(third?.message.contains("最终结论") == true)
@@ -202,22 +245,36 @@ struct AssessmentMachineTests {
             prior: prior, today: later)
         #expect(review.kind == .review && review.regionCode == T.city && review.previousAssessmentID == "JD-1")
         // Without any conclusion there is nothing to review.
-        #expect(T.error { _ = try open(assessmentApplication("JD-R", kind: .review), on: "2025-07-20", today: later) }?.message.contains("尚无") == true)
+        #expect(
+            T.error { _ = try open(assessmentApplication("JD-R", kind: .review), on: "2025-07-20", today: later) }?
+                .message.contains("尚无") == true)
     }
 
     @Test("one assessment at a time, one initial per case, the agency only for a review")
     func oneAtATime() throws {
         let running = try open(assessmentApplication(), on: "2024-06-01")
-        #expect(T.error { _ = try open(assessmentApplication("JD-2"), on: "2024-06-02", caseFiles: [running]) }?.message.contains("正在办理") == true)
+        #expect(
+            T.error { _ = try open(assessmentApplication("JD-2"), on: "2024-06-02", caseFiles: [running]) }?.message
+                .contains("正在办理") == true)
         let initial = try deliveredInitial()
-        let again = T.error { _ = try open(assessmentApplication("JD-2"), on: "2024-09-01", caseFiles: [initial], prior: [initial.priorConclusion!]) }
+        let again = T.error {
+            _ = try open(
+                assessmentApplication("JD-2"), on: "2024-09-01", caseFiles: [initial], prior: [initial.priorConclusion!]
+            )
+        }
         #expect(again?.message.contains("已有初次鉴定") == true)
-        #expect(T.error { _ = try open(assessmentApplication(applicant: .agency), on: "2024-06-01") }?.message.contains("经办机构") == true)
+        #expect(
+            T.error { _ = try open(assessmentApplication(applicant: .agency), on: "2024-06-01") }?.message.contains(
+                "经办机构") == true)
         // A terminated attempt does not block a new one.
         let terminated = try AssessmentMachine.apply(
-            .terminate, to: running, act: T.act("2024-06-10", reason: "职工无正当理由未参加现场鉴定"), today: T.today).0
+            .terminate, to: running, act: T.act("2024-06-10", reason: "职工无正当理由未参加现场鉴定"), today: T.today
+        ).0
         #expect(terminated.state == .terminated)
         #expect(try open(assessmentApplication("JD-2"), on: "2024-06-20", caseFiles: [terminated]).state == .examining)
-        #expect(T.error { _ = try AssessmentMachine.apply(.terminate, to: running, act: T.act("2024-06-10"), today: T.today) }?.kind == .invalid)
+        #expect(
+            T.error {
+                _ = try AssessmentMachine.apply(.terminate, to: running, act: T.act("2024-06-10"), today: T.today)
+            }?.kind == .invalid)
     }
 }

@@ -12,7 +12,8 @@ struct CaseworkStoreTests {
         let (file, opened) = try DeterminationMachine.open(T.application(), act: T.act("2024-03-10"), today: T.today)
         try db.store.commit(CaseworkChangeSet(changes: [.document(file)], events: [opened]))
 
-        let (other, otherEvent) = try DeterminationMachine.open(T.application("GS-2"), act: T.act("2024-03-10"), today: T.today)
+        let (other, otherEvent) = try DeterminationMachine.open(
+            T.application("GS-2"), act: T.act("2024-03-10"), today: T.today)
         var stale = file
         stale.version = 5  // expects stored version 4: there is none
         #expect(throws: CaseworkStoreError.conflict(table: "determination_files", id: "GS-1")) {
@@ -47,11 +48,14 @@ struct CaseworkStoreTests {
         let db = try TestStore()
         let casework = db.casework()
         try casework.determinations.open(T.application(), act: T.act("2024-03-10", by: "甲"))
-        try casework.determinations.apply(.refuseAcceptance, caseID: "GS-1", act: T.act("2024-03-11", by: "乙", reason: "超过申请时限"))
+        try casework.determinations.apply(
+            .refuseAcceptance, caseID: "GS-1", act: T.act("2024-03-11", by: "乙", reason: "超过申请时限"))
         let recent = try casework.recentHistory(limit: 10)
         #expect(recent.map(\.event.action) == ["refuseAcceptance", "open"])
         #expect(recent[0].event.act == CaseworkAct(actor: "乙", day: T.day("2024-03-11"), reason: "超过申请时限"))
-        #expect(recent[0].recordedAt.timeIntervalSinceNow < 60 && recent[0].recordedAt.timeIntervalSince1970 > 1_700_000_000)
+        #expect(
+            recent[0].recordedAt.timeIntervalSinceNow < 60 && recent[0].recordedAt.timeIntervalSince1970 > 1_700_000_000
+        )
         #expect(recent[0].event.chineseAction == "不予受理" && recent[0].event.subject == .determination)
     }
 

@@ -25,13 +25,15 @@ struct DeterminationMachineTests {
         #expect(file.acceptanceDue == T.day("2024-03-25"))
 
         var event: CaseworkEvent
-        (file, event) = try DeterminationMachine.apply(.accept(clearCase: false), to: file, act: T.act("2024-03-22"), today: T.today)
+        (file, event) = try DeterminationMachine.apply(
+            .accept(clearCase: false), to: file, act: T.act("2024-03-22"), today: T.today)
         #expect(file.state == .accepted && file.acceptedDate == T.day("2024-03-22") && file.version == 2)
         #expect(event.fromState == "applied" && event.toState == "accepted" && event.act.actor == "王科员")
         // 条例 20: 60 days from 2024-03-22 is 2024-05-21 (9 days to 31 March, 30 in April, 21 in May).
         #expect(file.decisionDue(asOf: T.day("2024-03-22")) == T.day("2024-05-21"))
 
-        (file, _) = try DeterminationMachine.apply(.startInvestigation, to: file, act: T.act("2024-03-25"), today: T.today)
+        (file, _) = try DeterminationMachine.apply(
+            .startInvestigation, to: file, act: T.act("2024-03-25"), today: T.today)
         #expect(file.state == .investigating)
         (file, _) = try DeterminationMachine.apply(
             .suspend(awaiting: "交警部门事故责任认定书"), to: file, act: T.act("2024-04-01"), today: T.today)
@@ -47,7 +49,8 @@ struct DeterminationMachineTests {
         #expect(file.decisionDue(asOf: T.today) == T.day("2024-05-31"))
         #expect(event.detail.contains("2024-05-31"))
 
-        (file, event) = try DeterminationMachine.apply(T.recognized14_1, to: file, act: T.act("2024-05-10"), today: T.today)
+        (file, event) = try DeterminationMachine.apply(
+            T.recognized14_1, to: file, act: T.act("2024-05-10"), today: T.today)
         #expect(file.state == .decided)
         #expect(file.decision?.outcome == .recognized && file.decision?.basis == StatuteBasis(article: 14, item: 1))
         #expect(file.decision?.injuredParts == ["左手", "右腿"])
@@ -76,7 +79,8 @@ struct DeterminationMachineTests {
         #expect(file.missingMaterials == [.employmentProof, .medicalCertificate])
 
         var event: CaseworkEvent
-        (file, event) = try DeterminationMachine.apply(.notifyIncomplete, to: file, act: T.act("2024-03-12"), today: T.today)
+        (file, event) = try DeterminationMachine.apply(
+            .notifyIncomplete, to: file, act: T.act("2024-03-12"), today: T.today)
         #expect(file.state == .incomplete)
         #expect(file.notice?.missing == [.employmentProof, .medicalCertificate])
         #expect(event.detail.contains("劳动关系证明材料") && event.detail.contains("医疗诊断证明"))
@@ -84,11 +88,14 @@ struct DeterminationMachineTests {
         #expect(file.currentDeadline(asOf: T.day("2024-03-15")) == nil)
 
         // A second notice is refused: the notice is one-time (条例 18).
-        let again = T.error { _ = try DeterminationMachine.apply(.notifyIncomplete, to: file, act: T.act("2024-03-13"), today: T.today) }
+        let again = T.error {
+            _ = try DeterminationMachine.apply(.notifyIncomplete, to: file, act: T.act("2024-03-13"), today: T.today)
+        }
         #expect(again?.kind == .refused)
         #expect(again?.message.contains("一次性") == true && again?.message.contains("条例第十八条") == true)
 
-        (file, _) = try DeterminationMachine.apply(.receiveMaterials([.employmentProof]), to: file, act: T.act("2024-03-15"), today: T.today)
+        (file, _) = try DeterminationMachine.apply(
+            .receiveMaterials([.employmentProof]), to: file, act: T.act("2024-03-15"), today: T.today)
         #expect(file.state == .incomplete)
         (file, event) = try DeterminationMachine.apply(
             .receiveMaterials([.medicalCertificate]), to: file, act: T.act("2024-03-20"), today: T.today)
@@ -97,7 +104,8 @@ struct DeterminationMachineTests {
         #expect(file.acceptanceDue == T.day("2024-04-04"))
         #expect(event.detail.contains("2024-04-04"))
 
-        (file, _) = try DeterminationMachine.apply(.accept(clearCase: false), to: file, act: T.act("2024-03-25"), today: T.today)
+        (file, _) = try DeterminationMachine.apply(
+            .accept(clearCase: false), to: file, act: T.act("2024-03-25"), today: T.today)
         #expect(file.state == .accepted)
     }
 
@@ -105,12 +113,18 @@ struct DeterminationMachineTests {
     func acceptIncomplete() throws {
         let (file, _) = try DeterminationMachine.open(
             T.application(materials: [.applicationForm, .medicalCertificate]), act: T.act("2024-03-10"), today: T.today)
-        let error = T.error { _ = try DeterminationMachine.apply(.accept(clearCase: false), to: file, act: T.act("2024-03-11"), today: T.today) }
+        let error = T.error {
+            _ = try DeterminationMachine.apply(
+                .accept(clearCase: false), to: file, act: T.act("2024-03-11"), today: T.today)
+        }
         #expect(error?.kind == .refused)
         #expect(error?.message.contains("条例第十八条") == true && error?.message.contains("劳动关系证明材料") == true)
         // Nor may a complete file be told to supplement.
         let complete = try run([])
-        let notice = T.error { _ = try DeterminationMachine.apply(.notifyIncomplete, to: complete, act: T.act("2024-03-11"), today: T.today) }
+        let notice = T.error {
+            _ = try DeterminationMachine.apply(
+                .notifyIncomplete, to: complete, act: T.act("2024-03-11"), today: T.today)
+        }
         #expect(notice?.message.contains("材料齐全") == true)
     }
 
@@ -120,11 +134,16 @@ struct DeterminationMachineTests {
         let incomplete = try run(
             [(.notifyIncomplete, T.act("2024-03-11"))], from: T.application(materials: [.applicationForm]))
         let supplemented = try run(
-            [(.notifyIncomplete, T.act("2024-03-11")), (.receiveMaterials([.employmentProof, .medicalCertificate]), T.act("2024-03-12"))],
+            [
+                (.notifyIncomplete, T.act("2024-03-11")),
+                (.receiveMaterials([.employmentProof, .medicalCertificate]), T.act("2024-03-12")),
+            ],
             from: T.application(materials: [.applicationForm]))
         #expect(supplemented.state == .supplemented)
         for file in [applied, incomplete, supplemented] {
-            let error = T.error { _ = try DeterminationMachine.apply(T.recognized14_1, to: file, act: T.act("2024-03-20"), today: T.today) }
+            let error = T.error {
+                _ = try DeterminationMachine.apply(T.recognized14_1, to: file, act: T.act("2024-03-20"), today: T.today)
+            }
             #expect(error?.kind == .refused)
             #expect(error?.message.contains("尚未受理") == true && error?.message.contains("条例第二十条") == true)
         }
@@ -133,19 +152,36 @@ struct DeterminationMachineTests {
     @Test("a fatal case cannot be decided without an investigation record")
     func fatalNeedsInvestigation() throws {
         let accepted = try run([(.accept(clearCase: false), T.act("2024-03-22"))], from: T.application(fatal: true))
-        let fatalDecision = DeterminationAction.decide(outcome: .recognized, basis: StatuteBasis(article: 14, item: 1), injuredParts: [])
-        let error = T.error { _ = try DeterminationMachine.apply(fatalDecision, to: accepted, act: T.act("2024-04-01"), today: T.today) }
+        let fatalDecision = DeterminationAction.decide(
+            outcome: .recognized, basis: StatuteBasis(article: 14, item: 1), injuredParts: [])
+        let error = T.error {
+            _ = try DeterminationMachine.apply(fatalDecision, to: accepted, act: T.act("2024-04-01"), today: T.today)
+        }
         #expect(error?.kind == .refused && error?.message.contains("工亡案件") == true)
         // Starting an investigation is not enough: a record is needed.
-        let investigating = try DeterminationMachine.apply(.startInvestigation, to: accepted, act: T.act("2024-03-25"), today: T.today).0
-        #expect(T.error { _ = try DeterminationMachine.apply(fatalDecision, to: investigating, act: T.act("2024-04-01"), today: T.today) } != nil)
+        let investigating = try DeterminationMachine.apply(
+            .startInvestigation, to: accepted, act: T.act("2024-03-25"), today: T.today
+        ).0
+        #expect(
+            T.error {
+                _ = try DeterminationMachine.apply(
+                    fatalDecision, to: investigating, act: T.act("2024-04-01"), today: T.today)
+            } != nil)
 
-        let record = InvestigationRecord(day: T.day("2024-03-28"), investigators: ["张三", " 李四 ", ""], summary: " 现场勘查，询问同事三人 ")
-        let recorded = try DeterminationMachine.apply(.recordInvestigation(record), to: accepted, act: T.act("2024-03-28"), today: T.today).0
+        let record = InvestigationRecord(
+            day: T.day("2024-03-28"), investigators: ["张三", " 李四 ", ""], summary: " 现场勘查，询问同事三人 ")
+        let recorded = try DeterminationMachine.apply(
+            .recordInvestigation(record), to: accepted, act: T.act("2024-03-28"), today: T.today
+        ).0
         #expect(recorded.state == .investigating)
-        #expect(recorded.investigations == [InvestigationRecord(day: T.day("2024-03-28"), investigators: ["张三", "李四"], summary: "现场勘查，询问同事三人")])
+        #expect(
+            recorded.investigations == [
+                InvestigationRecord(day: T.day("2024-03-28"), investigators: ["张三", "李四"], summary: "现场勘查，询问同事三人")
+            ])
         // A fatal case needs no injured parts.
-        let decided = try DeterminationMachine.apply(fatalDecision, to: recorded, act: T.act("2024-04-01"), today: T.today).0
+        let decided = try DeterminationMachine.apply(
+            fatalDecision, to: recorded, act: T.act("2024-04-01"), today: T.today
+        ).0
         #expect(decided.state == .decided)
     }
 
@@ -155,14 +191,24 @@ struct DeterminationMachineTests {
             (.accept(clearCase: false), T.act("2024-03-22")),
             (.suspend(awaiting: "劳动关系仲裁裁决"), T.act("2024-03-30")),
         ])
-        let error = T.error { _ = try DeterminationMachine.apply(T.recognized14_1, to: suspended, act: T.act("2024-04-01"), today: T.today) }
+        let error = T.error {
+            _ = try DeterminationMachine.apply(
+                T.recognized14_1, to: suspended, act: T.act("2024-04-01"), today: T.today)
+        }
         #expect(error?.message.contains("中止") == true && error?.message.contains("条例第二十条第三款") == true)
         let resumed = try DeterminationMachine.apply(.resume, to: suspended, act: T.act("2024-04-30"), today: T.today).0
         #expect(resumed.state == .accepted)
         #expect(resumed.suspensions.first?.until == T.day("2024-04-30"))
         // Resuming twice, or suspending without saying what is awaited, is refused.
-        #expect(T.error { _ = try DeterminationMachine.apply(.resume, to: resumed, act: T.act("2024-05-01"), today: T.today) }?.kind == .refused)
-        #expect(T.error { _ = try DeterminationMachine.apply(.suspend(awaiting: "  "), to: resumed, act: T.act("2024-05-01"), today: T.today) }?.kind == .invalid)
+        #expect(
+            T.error {
+                _ = try DeterminationMachine.apply(.resume, to: resumed, act: T.act("2024-05-01"), today: T.today)
+            }?.kind == .refused)
+        #expect(
+            T.error {
+                _ = try DeterminationMachine.apply(
+                    .suspend(awaiting: "  "), to: resumed, act: T.act("2024-05-01"), today: T.today)
+            }?.kind == .invalid)
     }
 
     @Test("the article: 14 (1)–(7) for recognized, 15 (1)–(3) for deemed, 16 (1)–(3) or 14/15 for rejected")
@@ -196,47 +242,84 @@ struct DeterminationMachineTests {
         let accepted = try run([(.accept(clearCase: false), T.act("2024-03-22"))])
         let noParts = T.error {
             _ = try DeterminationMachine.apply(
-                .decide(outcome: .recognized, basis: StatuteBasis(article: 14, item: 1), injuredParts: [" "]), to: accepted,
+                .decide(outcome: .recognized, basis: StatuteBasis(article: 14, item: 1), injuredParts: [" "]),
+                to: accepted,
                 act: T.act("2024-04-01"), today: T.today)
         }
         #expect(noParts?.kind == .invalid && noParts?.message.contains("受伤部位") == true)
         let rejected = try DeterminationMachine.apply(
             .decide(outcome: .rejected, basis: StatuteBasis(article: 16, item: 2), injuredParts: []), to: accepted,
-            act: T.act("2024-04-01"), today: T.today).0
+            act: T.act("2024-04-01"), today: T.today
+        ).0
         #expect(rejected.decision?.outcome == .rejected && rejected.injuryCase.decision == .rejected)
     }
 
     @Test("not accepted needs a reason and closes the file")
     func notAccepted() throws {
         let file = try run([])
-        #expect(T.error { _ = try DeterminationMachine.apply(.refuseAcceptance, to: file, act: T.act("2024-03-11"), today: T.today) }?.kind == .invalid)
+        #expect(
+            T.error {
+                _ = try DeterminationMachine.apply(
+                    .refuseAcceptance, to: file, act: T.act("2024-03-11"), today: T.today)
+            }?.kind == .invalid)
         let closed = try DeterminationMachine.apply(
-            .refuseAcceptance, to: file, act: T.act("2024-03-11", reason: "申请人与用人单位不存在劳动关系"), today: T.today).0
+            .refuseAcceptance, to: file, act: T.act("2024-03-11", reason: "申请人与用人单位不存在劳动关系"), today: T.today
+        ).0
         #expect(closed.state == .notAccepted && closed.notAcceptedReason == "申请人与用人单位不存在劳动关系")
-        #expect(T.error { _ = try DeterminationMachine.apply(.accept(clearCase: false), to: closed, act: T.act("2024-03-12"), today: T.today) }?.kind == .refused)
+        #expect(
+            T.error {
+                _ = try DeterminationMachine.apply(
+                    .accept(clearCase: false), to: closed, act: T.act("2024-03-12"), today: T.today)
+            }?.kind == .refused)
     }
 
     @Test("steps out of order are refused: deliver before deciding, investigate before accepting, decide twice")
     func outOfOrder() throws {
         let accepted = try run([(.accept(clearCase: false), T.act("2024-03-22"))])
-        #expect(T.error { _ = try DeterminationMachine.apply(.deliver, to: accepted, act: T.act("2024-04-01"), today: T.today) }?.message.contains("认定办法第二十二条") == true)
+        #expect(
+            T.error {
+                _ = try DeterminationMachine.apply(.deliver, to: accepted, act: T.act("2024-04-01"), today: T.today)
+            }?.message.contains("认定办法第二十二条") == true)
         let applied = try run([])
-        #expect(T.error { _ = try DeterminationMachine.apply(.startInvestigation, to: applied, act: T.act("2024-03-11"), today: T.today) }?.message.contains("条例第十九条") == true)
-        let decided = try DeterminationMachine.apply(T.recognized14_1, to: accepted, act: T.act("2024-04-01"), today: T.today).0
-        #expect(T.error { _ = try DeterminationMachine.apply(T.recognized14_1, to: decided, act: T.act("2024-04-02"), today: T.today) }?.message.contains("重复认定") == true)
+        #expect(
+            T.error {
+                _ = try DeterminationMachine.apply(
+                    .startInvestigation, to: applied, act: T.act("2024-03-11"), today: T.today)
+            }?.message.contains("条例第十九条") == true)
+        let decided = try DeterminationMachine.apply(
+            T.recognized14_1, to: accepted, act: T.act("2024-04-01"), today: T.today
+        ).0
+        #expect(
+            T.error {
+                _ = try DeterminationMachine.apply(
+                    T.recognized14_1, to: decided, act: T.act("2024-04-02"), today: T.today)
+            }?.message.contains("重复认定") == true)
     }
 
     @Test("who and when: an actor is required, no backdating before the last step, no future dates")
     func actChecks() throws {
         let accepted = try run([(.accept(clearCase: false), T.act("2024-03-22"))])
-        let backdated = T.error { _ = try DeterminationMachine.apply(.startInvestigation, to: accepted, act: T.act("2024-03-21"), today: T.today) }
+        let backdated = T.error {
+            _ = try DeterminationMachine.apply(
+                .startInvestigation, to: accepted, act: T.act("2024-03-21"), today: T.today)
+        }
         #expect(backdated?.kind == .invalid && backdated?.message.contains("倒签") == true)
-        let future = T.error { _ = try DeterminationMachine.apply(.startInvestigation, to: accepted, act: T.act("2025-01-01"), today: T.today) }
+        let future = T.error {
+            _ = try DeterminationMachine.apply(
+                .startInvestigation, to: accepted, act: T.act("2025-01-01"), today: T.today)
+        }
         #expect(future?.message.contains("晚于今天") == true)
-        let anonymous = T.error { _ = try DeterminationMachine.apply(.startInvestigation, to: accepted, act: T.act("2024-03-23", by: " "), today: T.today) }
+        let anonymous = T.error {
+            _ = try DeterminationMachine.apply(
+                .startInvestigation, to: accepted, act: T.act("2024-03-23", by: " "), today: T.today)
+        }
         #expect(anonymous?.message.contains("经办人") == true)
         // An application dated before its accident.
-        #expect(T.error { _ = try DeterminationMachine.open(T.application(accident: "2024-03-11"), act: T.act("2024-03-10"), today: T.today) }?.kind == .invalid)
+        #expect(
+            T.error {
+                _ = try DeterminationMachine.open(
+                    T.application(accident: "2024-03-11"), act: T.act("2024-03-10"), today: T.today)
+            }?.kind == .invalid)
     }
 
     @Test("条例 17: a late application is registered and marked (employer 30 days, others 1 year)")
@@ -247,7 +330,8 @@ struct DeterminationMachineTests {
         let (late, event) = try DeterminationMachine.open(T.application(), act: T.act("2024-04-01"), today: T.today)
         #expect(late.appliedLate && event.detail.contains("超过条例第十七条申请时限"))
         // Worker: one year, to 2025-03-01.
-        let (worker, _) = try DeterminationMachine.open(T.application(applicant: .worker), act: T.act("2024-12-31"), today: T.today)
+        let (worker, _) = try DeterminationMachine.open(
+            T.application(applicant: .worker), act: T.act("2024-12-31"), today: T.today)
         #expect(worker.applicationDue == T.day("2025-03-01") && !worker.appliedLate)
     }
 
@@ -258,14 +342,17 @@ struct DeterminationMachineTests {
         let late = try run([accept, (T.recognized14_1, T.act("2024-05-22"))], from: T.application("GS-2"))
         // Suspended 20 days: 2024-05-30 is within 60 + 20 days (due 2024-06-10).
         let suspended = try run(
-            [accept, (.suspend(awaiting: "法院判决"), T.act("2024-04-01")), (.resume, T.act("2024-04-21")),
-             (T.recognized14_1, T.act("2024-05-30"))], from: T.application("GS-3"))
+            [
+                accept, (.suspend(awaiting: "法院判决"), T.act("2024-04-01")), (.resume, T.act("2024-04-21")),
+                (T.recognized14_1, T.act("2024-05-30")),
+            ], from: T.application("GS-3"))
         // Undecided, 60 days ran out on 2024-05-21: overdue on 2024-06-30.
         let pending = try run([accept], from: T.application("GS-4"))
         // Undecided but suspended since April: the clock stands, not overdue.
         let waiting = try run([accept, (.suspend(awaiting: "法院判决"), T.act("2024-04-01"))], from: T.application("GS-5"))
         // Another city, decided on time.
-        let other = try run([accept, (T.recognized14_1, T.act("2024-04-01"))], from: T.application("GS-6", region: T.otherCity))
+        let other = try run(
+            [accept, (T.recognized14_1, T.act("2024-04-01"))], from: T.application("GS-6", region: T.otherCity))
 
         let rates = DeterminationRegister.onTimeRates(
             [onTime, late, suspended, pending, waiting, other], from: T.day("2024-01-01"), to: T.day("2024-12-31"),
@@ -278,7 +365,10 @@ struct DeterminationMachineTests {
         let second = try #require(rates.first { $0.regionCode == T.otherCity })
         #expect(second.total == 1 && second.percentText == "100.00%")
         // A period that holds none of the decisions.
-        #expect(DeterminationRegister.onTimeRates([onTime], from: T.day("2024-06-01"), to: T.day("2024-06-30"), asOf: T.today).isEmpty)
+        #expect(
+            DeterminationRegister.onTimeRates(
+                [onTime], from: T.day("2024-06-01"), to: T.day("2024-06-30"), asOf: T.today
+            ).isEmpty)
         // 2 of 3 rounds half up to 66.67 %.
         #expect(OnTimeRate(regionCode: T.city, onTime: 2, late: 1, overduePending: 0).percentText == "66.67%")
     }

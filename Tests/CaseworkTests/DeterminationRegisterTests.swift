@@ -12,7 +12,8 @@ struct DeterminationRegisterTests {
         let register = db.casework().determinations
         try register.open(T.application(materials: [.applicationForm]), act: T.act("2024-03-10"))
         try register.apply(.notifyIncomplete, caseID: "GS-1", act: T.act("2024-03-11", by: "李科长"))
-        try register.apply(.receiveMaterials([.employmentProof, .medicalCertificate]), caseID: "GS-1", act: T.act("2024-03-15"))
+        try register.apply(
+            .receiveMaterials([.employmentProof, .medicalCertificate]), caseID: "GS-1", act: T.act("2024-03-15"))
         try register.apply(.accept(clearCase: false), caseID: "GS-1", act: T.act("2024-03-18"))
         try register.apply(.suspend(awaiting: "法院判决"), caseID: "GS-1", act: T.act("2024-03-20", reason: "劳动关系有争议"))
         let last = try register.apply(.resume, caseID: "GS-1", act: T.act("2024-04-20"))
@@ -21,11 +22,21 @@ struct DeterminationRegisterTests {
         #expect(stored == last)
         #expect(stored.version == 6 && stored.state == .accepted)
         #expect(stored.notice?.missing == [.employmentProof, .medicalCertificate])
-        #expect(stored.suspensions == [SuspensionPeriod(from: T.day("2024-03-20"), until: T.day("2024-04-20"), awaiting: "法院判决", resumeTo: .accepted)])
+        #expect(
+            stored.suspensions == [
+                SuspensionPeriod(
+                    from: T.day("2024-03-20"), until: T.day("2024-04-20"), awaiting: "法院判决", resumeTo: .accepted)
+            ])
 
         let history = try register.history("GS-1")
-        #expect(history.map(\.event.action) == ["open", "notifyIncomplete", "receiveMaterials", "accept", "suspend", "resume"])
-        #expect(history.map(\.event.toState) == ["applied", "incomplete", "supplemented", "accepted", "suspended", "accepted"])
+        #expect(
+            history.map(\.event.action) == [
+                "open", "notifyIncomplete", "receiveMaterials", "accept", "suspend", "resume",
+            ])
+        #expect(
+            history.map(\.event.toState) == [
+                "applied", "incomplete", "supplemented", "accepted", "suspended", "accepted",
+            ])
         #expect(history[1].event.act.actor == "李科长")
         #expect(history[4].event.act.reason == "劳动关系有争议" && history[4].event.act.day == T.day("2024-03-20"))
         #expect(history.map(\.id) == history.map(\.id).sorted())
@@ -62,7 +73,8 @@ struct DeterminationRegisterTests {
         // Someone accepts it meanwhile.
         try register.apply(.accept(clearCase: false), caseID: "GS-1", act: T.act("2024-03-11"))
         // A step computed from the stale copy.
-        let (stale, event) = try DeterminationMachine.apply(.refuseAcceptance, to: file, act: T.act("2024-03-11", reason: "x"), today: T.today)
+        let (stale, event) = try DeterminationMachine.apply(
+            .refuseAcceptance, to: file, act: T.act("2024-03-11", reason: "x"), today: T.today)
         #expect(throws: CaseworkStoreError.conflict(table: "determination_files", id: "GS-1")) {
             try db.store.commit(CaseworkChangeSet(changes: [.document(stale)], events: [event]))
         }
@@ -78,14 +90,18 @@ struct DeterminationRegisterTests {
         let db = try TestStore()
         try db.insert(
             InjuryCase(
-                caseID: "C7", workerID: T.worker2, employerID: "E9", regionCode: T.otherCity, accidentDate: T.day("2024-05-01"),
-                kind: .disease, appliedDate: T.day("2024-05-10"), applicant: .union, acceptedDate: nil, decidedDate: nil,
+                caseID: "C7", workerID: T.worker2, employerID: "E9", regionCode: T.otherCity,
+                accidentDate: T.day("2024-05-01"),
+                kind: .disease, appliedDate: T.day("2024-05-10"), applicant: .union, acceptedDate: nil,
+                decidedDate: nil,
                 decision: .pending, fatal: false, ownWage: nil, thirdParty: false, description: "尘肺"))
         let file = try db.casework().determinations.openImported(caseID: "C7", act: T.act("2024-05-10"))
         #expect(file.workerID == T.worker2 && file.employerID == "E9" && file.regionCode == T.otherCity)
         #expect(file.kind == .disease && file.applicant == .union && file.accidentDate == T.day("2024-05-01"))
         #expect(file.missingMaterials.isEmpty)
-        #expect(T.error { try db.casework().determinations.openImported(caseID: "C8", act: T.act("2024-05-10")) }?.kind == .notFound)
+        #expect(
+            T.error { try db.casework().determinations.openImported(caseID: "C8", act: T.act("2024-05-10")) }?.kind
+                == .notFound)
     }
 
     @Test("deadlines per city: overdue and due soon; a city sees only its own files")
@@ -118,6 +134,7 @@ struct DeterminationRegisterTests {
         #expect(try register.files(scope: T.otherCity).map(\.caseID) == ["C"])
         #expect(try register.files(scope: T.province).count == 5)
         #expect(try register.files(state: .suspended).map(\.caseID) == ["E"])
-        #expect(try register.deadlines(scope: T.otherCity, asOf: T.today, withinDays: 7).map(\.regionCode) == [T.otherCity])
+        #expect(
+            try register.deadlines(scope: T.otherCity, asOf: T.today, withinDays: 7).map(\.regionCode) == [T.otherCity])
     }
 }

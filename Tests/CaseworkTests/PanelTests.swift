@@ -11,7 +11,10 @@ struct SeededGeneratorTests {
         #expect(zero.next() == 0xE220_A839_7B1D_CDAF)
         #expect(zero.next() == 0x6E78_9E6A_A1B9_65F4)
         var seeded = SeededGenerator(seed: 1_234_567)
-        #expect([seeded.next(), seeded.next(), seeded.next()] == [6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423])
+        #expect(
+            [seeded.next(), seeded.next(), seeded.next()] == [
+                6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423,
+            ])
     }
 
     @Test("uniform(below:) stays in range and is not constant")
@@ -37,8 +40,14 @@ struct PanelDrawerTests {
         #expect(three == ["ZJ02", "ZJ05", "ZJ04"])
         // The pool's order as given does not matter: it is sorted by id first.
         #expect(try PanelDrawer.select(pool: pool.reversed(), specialties: ["骨科", "神经外科"], size: 3, seed: 42) == three)
-        #expect(try PanelDrawer.select(pool: pool, specialties: ["骨科", "神经外科"], size: 5, seed: 42) == ["ZJ02", "ZJ05", "ZJ04", "ZJ01", "ZJ03"])
-        #expect(try PanelDrawer.select(pool: pool, specialties: ["骨科", "神经外科"], size: 3, seed: 43) == ["ZJ02", "ZJ05", "ZJ06"])
+        #expect(
+            try PanelDrawer.select(pool: pool, specialties: ["骨科", "神经外科"], size: 5, seed: 42) == [
+                "ZJ02", "ZJ05", "ZJ04", "ZJ01", "ZJ03",
+            ])
+        #expect(
+            try PanelDrawer.select(pool: pool, specialties: ["骨科", "神经外科"], size: 3, seed: 43) == [
+                "ZJ02", "ZJ05", "ZJ06",
+            ])
     }
 
     @Test("every needed specialty is on every panel, whatever the seed")
@@ -57,14 +66,23 @@ struct PanelDrawerTests {
             let error = T.error { _ = try PanelDrawer.select(pool: pool, specialties: ["骨科"], size: size, seed: 1) }
             #expect(error?.kind == .refused && error?.message.contains("条例第二十五条") == true)
         }
-        #expect(T.error { _ = try PanelDrawer.select(pool: Array(pool.prefix(4)), specialties: ["骨科"], size: 5, seed: 1) }?.message.contains("不足 5 名") == true)
-        #expect(T.error { _ = try PanelDrawer.select(pool: pool, specialties: ["眼科"], size: 3, seed: 1) }?.message.contains("“眼科”") == true)
-        #expect(T.error { _ = try PanelDrawer.select(pool: pool, specialties: ["骨科", "神经外科", "手外科", "眼科"], size: 3, seed: 1) }?.kind == .refused)
+        #expect(
+            T.error { _ = try PanelDrawer.select(pool: Array(pool.prefix(4)), specialties: ["骨科"], size: 5, seed: 1) }?
+                .message.contains("不足 5 名") == true)
+        #expect(
+            T.error { _ = try PanelDrawer.select(pool: pool, specialties: ["眼科"], size: 3, seed: 1) }?.message.contains(
+                "“眼科”") == true)
+        #expect(
+            T.error {
+                _ = try PanelDrawer.select(pool: pool, specialties: ["骨科", "神经外科", "手外科", "眼科"], size: 3, seed: 1)
+            }?.kind == .refused)
     }
 
     @Test("recusal: evidence institution, employer, earlier assessment, relation, unavailable — every reason named")
     func recusal() {
-        let relation = ExpertRelation(relationID: "R1", expertID: "ZJ04", subject: .employer, subjectID: "E1", act: T.act("2024-01-01", reason: "曾任该单位顾问"))
+        let relation = ExpertRelation(
+            relationID: "R1", expertID: "ZJ04", subject: .employer, subjectID: "E1",
+            act: T.act("2024-01-01", reason: "曾任该单位顾问"))
         let check = RecusalCheck(
             hospitalID: "H1", employerID: "E1", earlierPanels: ["ZJ03": ["OLD-1"]], relations: [relation],
             unavailable: ["ZJ06": "出差"])
@@ -80,7 +98,10 @@ struct PanelDrawerTests {
         let (eligible, excluded) = PanelDrawer.eligibility(experts: experts, specialties: ["骨科"], recusal: check)
         #expect(eligible == [PanelCandidate(expertID: "ZJ05", specialty: "骨科")])
         #expect(excluded.map(\.expertID) == ["ZJ01", "ZJ02", "ZJ03", "ZJ04", "ZJ06"])
-        #expect(excluded.map(\.reasons) == [[.evidenceInstitution], [.employer], [.earlierAssessment], [.related], [.unavailable]])
+        #expect(
+            excluded.map(\.reasons) == [
+                [.evidenceInstitution], [.employer], [.earlierAssessment], [.related], [.unavailable],
+            ])
         #expect(excluded[3].detail.contains("曾任该单位顾问") && excluded[2].detail.contains("OLD-1"))
     }
 }
@@ -105,14 +126,20 @@ struct ExpertPanelsTests {
             ("ZJ09", "骨科", nil, T.otherCity),  // another committee
         ]
         for (id, specialty, institution, region) in experts {
-            try db.insert(Expert(expertID: id, name: "专家\(id)", specialty: specialty, institutionID: institution, regionCode: region))
+            try db.insert(
+                Expert(
+                    expertID: id, name: "专家\(id)", specialty: specialty, institutionID: institution, regionCode: region)
+            )
         }
         try db.insert(
             Assessment(
-                assessmentID: "OLD-1", caseID: "GS-0", workerID: T.worker, kind: .initial, appliedDate: T.day("2020-01-01"),
-                concludedDate: T.day("2020-02-01"), grade: 10, nursing: NursingLevel.none, hospitalID: nil, expertIDs: ["ZJ03", "ZJ08"],
+                assessmentID: "OLD-1", caseID: "GS-0", workerID: T.worker, kind: .initial,
+                appliedDate: T.day("2020-01-01"),
+                concludedDate: T.day("2020-02-01"), grade: 10, nursing: NursingLevel.none, hospitalID: nil,
+                expertIDs: ["ZJ03", "ZJ08"],
                 regionCode: T.city))
-        try casework.panels.markRelated(expertID: "ZJ04", subject: .employer, subjectID: "E1", act: T.act("2024-05-01", reason: "配偶在该单位任职"))
+        try casework.panels.markRelated(
+            expertID: "ZJ04", subject: .employer, subjectID: "E1", act: T.act("2024-05-01", reason: "配偶在该单位任职"))
         try casework.assessments.open(assessmentApplication(), act: T.act("2024-06-01"))
         return db
     }
@@ -124,7 +151,8 @@ struct ExpertPanelsTests {
         let draw = try panels.draw(PanelRequest(assessmentID: "JD-1", size: 3, seed: 2024), act: T.act("2024-06-03"))
         #expect(draw.pool.map(\.expertID) == ["ZJ05", "ZJ06", "ZJ07", "ZJ10"])
         #expect(draw.excluded.map(\.expertID) == ["ZJ01", "ZJ02", "ZJ03", "ZJ04"])
-        #expect(draw.excluded.map(\.reasons) == [[.evidenceInstitution], [.employer], [.earlierAssessment], [.related]])
+        #expect(
+            draw.excluded.map(\.reasons) == [[.evidenceInstitution], [.employer], [.earlierAssessment], [.related]])
         #expect(draw.drawn.count == 3 && Set(draw.drawn).isSubset(of: ["ZJ05", "ZJ06", "ZJ07", "ZJ10"]))
         #expect(draw.seed == 2024 && draw.drawID == "JD-1-P1" && draw.regionCode == T.city)
 
@@ -147,16 +175,24 @@ struct ExpertPanelsTests {
         let db = try setUp()
         let panels = db.casework().panels
         let events = try db.count("casework_events")
-        let five = T.error { try panels.draw(PanelRequest(assessmentID: "JD-1", size: 5, seed: 1), act: T.act("2024-06-03")) }
+        let five = T.error {
+            try panels.draw(PanelRequest(assessmentID: "JD-1", size: 5, seed: 1), act: T.act("2024-06-03"))
+        }
         #expect(five?.message.contains("只有 4 名") == true)
-        let four = T.error { try panels.draw(PanelRequest(assessmentID: "JD-1", size: 4, seed: 1), act: T.act("2024-06-03")) }
+        let four = T.error {
+            try panels.draw(PanelRequest(assessmentID: "JD-1", size: 4, seed: 1), act: T.act("2024-06-03"))
+        }
         #expect(four?.message.contains("条例第二十五条") == true)
         #expect(try db.count("panel_draws") == 0 && db.count("casework_events") == events)
         #expect(try db.casework().assessments.file("JD-1")?.version == 1)
 
         try panels.draw(PanelRequest(assessmentID: "JD-1", size: 3, seed: 1), act: T.act("2024-06-03"))
-        #expect(T.error { try panels.draw(PanelRequest(assessmentID: "JD-1", size: 3, seed: 2), act: T.act("2024-06-04")) }?.message.contains("已抽取") == true)
-        #expect(T.error { try panels.draw(PanelRequest(assessmentID: "JD-9", size: 3), act: T.act("2024-06-04")) }?.kind == .notFound)
+        #expect(
+            T.error { try panels.draw(PanelRequest(assessmentID: "JD-1", size: 3, seed: 2), act: T.act("2024-06-04")) }?
+                .message.contains("已抽取") == true)
+        #expect(
+            T.error { try panels.draw(PanelRequest(assessmentID: "JD-9", size: 3), act: T.act("2024-06-04")) }?.kind
+                == .notFound)
     }
 
     @Test("a redraw needs a reason, keeps the old draw as superseded, and may leave out the unavailable")
@@ -165,7 +201,10 @@ struct ExpertPanelsTests {
         let panels = db.casework().panels
         let first = try panels.draw(PanelRequest(assessmentID: "JD-1", size: 3, seed: 5), act: T.act("2024-06-03"))
         let absent = first.drawn[0]
-        #expect(T.error { try panels.redraw(PanelRequest(assessmentID: "JD-1", size: 3, seed: 6), act: T.act("2024-06-04")) }?.kind == .invalid)
+        #expect(
+            T.error {
+                try panels.redraw(PanelRequest(assessmentID: "JD-1", size: 3, seed: 6), act: T.act("2024-06-04"))
+            }?.kind == .invalid)
 
         let second = try panels.redraw(
             PanelRequest(assessmentID: "JD-1", size: 3, seed: 6, unavailable: [absent: "住院"]),
@@ -177,16 +216,29 @@ struct ExpertPanelsTests {
         #expect(try panels.draws(assessmentID: "JD-1").map(\.drawID) == ["JD-1-P1", "JD-1-P2"])
         #expect(try db.casework().assessments.file("JD-1")?.panel == second.drawn)
         #expect(try panels.history(drawID: first.drawID).map(\.event.action) == ["draw", "supersede"])
-        #expect(try db.casework().assessments.history("JD-1").map(\.event.action) == ["open", "drawPanel", "drawPanel"])
+        #expect(
+            try db.casework().assessments.history("JD-1").map(\.event.action) == ["open", "drawPanel", "drawPanel"])
     }
 
     @Test("relations: marking needs a reason, is not duplicated, and withdrawing stops the exclusion")
     func relations() throws {
         let db = try setUp()
         let panels = db.casework().panels
-        #expect(T.error { try panels.markRelated(expertID: "ZJ05", subject: .worker, subjectID: T.worker.raw, act: T.act("2024-06-02")) }?.kind == .invalid)
-        #expect(T.error { try panels.markRelated(expertID: "ZJ04", subject: .employer, subjectID: "E1", act: T.act("2024-06-02", reason: "x")) }?.kind == .refused)
-        #expect(T.error { try panels.markRelated(expertID: "ZJ99", subject: .employer, subjectID: "E1", act: T.act("2024-06-02", reason: "x")) }?.kind == .notFound)
+        #expect(
+            T.error {
+                try panels.markRelated(
+                    expertID: "ZJ05", subject: .worker, subjectID: T.worker.raw, act: T.act("2024-06-02"))
+            }?.kind == .invalid)
+        #expect(
+            T.error {
+                try panels.markRelated(
+                    expertID: "ZJ04", subject: .employer, subjectID: "E1", act: T.act("2024-06-02", reason: "x"))
+            }?.kind == .refused)
+        #expect(
+            T.error {
+                try panels.markRelated(
+                    expertID: "ZJ99", subject: .employer, subjectID: "E1", act: T.act("2024-06-02", reason: "x"))
+            }?.kind == .notFound)
         let relation = try #require(try panels.relations(expertID: "ZJ04").first)
         try panels.withdrawRelation(relation.relationID, act: T.act("2024-06-02", reason: "配偶已离职"))
         let draw = try panels.draw(PanelRequest(assessmentID: "JD-1", size: 3, seed: 1), act: T.act("2024-06-03"))
@@ -229,6 +281,9 @@ struct ExpertPanelsTests {
         #expect(ExpertDrawStats.mostWithin([d0, d0.adding(days: 364)], span: 365) == 2)
         #expect(ExpertDrawStats.mostWithin([d0, d0.adding(days: 365)], span: 365) == 1)
         // The period filters by the day of the draw.
-        #expect(ExpertDrawStats.compute(draws: draws, experts: experts, from: T.day("2024-06-01"), to: T.today).first { $0.expertID == "ZJ1" }?.panels == 3)
+        #expect(
+            ExpertDrawStats.compute(draws: draws, experts: experts, from: T.day("2024-06-01"), to: T.today).first {
+                $0.expertID == "ZJ1"
+            }?.panels == 3)
     }
 }

@@ -33,9 +33,15 @@ struct RiskInventoryTests {
         #expect(updated.version == 2 && updated.rules == ["R18", "R17"] && updated.owner == "鉴定委员会办公室")
 
         try inventory.add(
-            RiskPoint(riskPointID: "RP90", step: .assessment, risk: "鉴定费收支不规范", rules: [], controls: "财务审核", owner: "财务科"),
+            RiskPoint(
+                riskPointID: "RP90", step: .assessment, risk: "鉴定费收支不规范", rules: [], controls: "财务审核", owner: "财务科"),
             act: T.act("2024-02-02"))
-        #expect(T.error { try inventory.add(RiskPoint(riskPointID: "RP91", step: .payment, risk: "x", rules: [], controls: "", owner: "y"), act: T.act("2024-02-02")) }?.kind == .invalid)
+        #expect(
+            T.error {
+                try inventory.add(
+                    RiskPoint(riskPointID: "RP91", step: .payment, risk: "x", rules: [], controls: "", owner: "y"),
+                    act: T.act("2024-02-02"))
+            }?.kind == .invalid)
         try inventory.retire("RP24", act: T.act("2024-03-01", reason: "并入RP23"))
         #expect(try inventory.point("RP24")?.active == false)
         #expect(try inventory.activePoints().count == DefaultRiskInventory.points.count)  // +RP90 −RP24

@@ -35,8 +35,10 @@ final class TestStore {
     func insert(_ institution: Institution) throws {
         try execute(
             "INSERT INTO institutions (institution_id, name, kind, region_code, grade) VALUES (?, ?, ?, ?, ?)",
-            [institution.institutionID, institution.name, institution.kind.rawValue, institution.regionCode.raw,
-             institution.grade])
+            [
+                institution.institutionID, institution.name, institution.kind.rawValue, institution.regionCode.raw,
+                institution.grade,
+            ])
     }
 
     func insert(_ c: InjuryCase) throws {
@@ -46,9 +48,13 @@ final class TestStore {
                 applicant, accepted_date, decided_date, decision, fatal, own_wage, third_party, description)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, ?)
             """,
-            [c.caseID, c.workerID.raw, c.employerID, c.regionCode.raw, Int64(c.accidentDate.ordinal), c.kind.rawValue,
-             c.appliedDate.map { Int64($0.ordinal) }, c.applicant?.rawValue, c.acceptedDate.map { Int64($0.ordinal) },
-             c.decidedDate.map { Int64($0.ordinal) }, c.decision.rawValue, c.fatal, c.description])
+            [
+                c.caseID, c.workerID.raw, c.employerID, c.regionCode.raw, Int64(c.accidentDate.ordinal),
+                c.kind.rawValue,
+                c.appliedDate.map { Int64($0.ordinal) }, c.applicant?.rawValue,
+                c.acceptedDate.map { Int64($0.ordinal) },
+                c.decidedDate.map { Int64($0.ordinal) }, c.decision.rawValue, c.fatal, c.description,
+            ])
     }
 
     func insert(_ a: Assessment) throws {
@@ -57,9 +63,11 @@ final class TestStore {
             INSERT INTO assessments (assessment_id, case_id, worker_id, kind, applied_date, concluded_date, grade,
                 nursing, hospital_id, experts, region_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [a.assessmentID, a.caseID, a.workerID.raw, a.kind.rawValue, a.appliedDate.map { Int64($0.ordinal) },
-             a.concludedDate.map { Int64($0.ordinal) }, a.grade, a.nursing?.rawValue, a.hospitalID,
-             a.expertIDs.joined(separator: ";"), a.regionCode.raw])
+            [
+                a.assessmentID, a.caseID, a.workerID.raw, a.kind.rawValue, a.appliedDate.map { Int64($0.ordinal) },
+                a.concludedDate.map { Int64($0.ordinal) }, a.grade, a.nursing?.rawValue, a.hospitalID,
+                a.expertIDs.joined(separator: ";"), a.regionCode.raw,
+            ])
     }
 
     /// Rows of a table, to check that a refused step wrote nothing.

@@ -53,7 +53,8 @@ extension AssessmentFile {
     /// The conclusion as a prior conclusion of the case (for a later second or review assessment).
     public var priorConclusion: PriorConclusion? {
         guard let conclusion, state == .concluded || state == .delivered else { return nil }
-        return PriorConclusion(assessmentID: assessmentID, kind: kind, concluded: conclusion.day, delivered: deliveredDate)
+        return PriorConclusion(
+            assessmentID: assessmentID, kind: kind, concluded: conclusion.day, delivered: deliveredDate)
     }
 
     /// The latest day any step was taken: a new step may not be dated before it.

@@ -87,7 +87,8 @@ public enum AssessmentMachine {
             let earliest = AssessmentClock.earliestReview(concluded: previous.concluded)
             guard AssessmentClock.mayApplyForReview(concluded: previous.concluded, applied: act.day) else {
                 throw CaseworkError.refused(
-                    "条例第二十八条：自劳动能力鉴定结论作出之日起1年后方可申请复查鉴定（结论 \(previous.assessmentID) 作出于 \(previous.concluded.iso)，最早 \(earliest.iso)）")
+                    "条例第二十八条：自劳动能力鉴定结论作出之日起1年后方可申请复查鉴定（结论 \(previous.assessmentID) 作出于 \(previous.concluded.iso)，最早 \(earliest.iso)）"
+                )
             }
             previousID = previous.assessmentID
             detail += "，复查鉴定结论 \(previous.assessmentID)"
@@ -212,7 +213,8 @@ public enum AssessmentMachine {
                 }
             }
             let conclusion = AssessmentConclusion(
-                day: act.day, grade: grade, nursing: nursing, injuredParts: injuredParts, opinion: opinion.trimmingBlanks)
+                day: act.day, grade: grade, nursing: nursing, injuredParts: injuredParts,
+                opinion: opinion.trimmingBlanks)
             next.conclusion = conclusion
             next.state = .concluded
             detail = "\(conclusion.chineseSummary)；部位：\(injuredParts.joined(separator: "、"))"

@@ -56,7 +56,8 @@ public struct AssessmentRegister: Sendable {
 
     /// Files past their deadline and due within `withinDays`, per committee region.
     public func deadlines(scope: RegionCode? = nil, asOf: Day, withinDays: Int) throws -> [DeadlineList] {
-        DeadlineList.byCity(try files(scope: scope).compactMap { $0.currentDeadline() }, asOf: asOf, withinDays: withinDays)
+        DeadlineList.byCity(
+            try files(scope: scope).compactMap { $0.currentDeadline() }, asOf: asOf, withinDays: withinDays)
     }
 
     /// The conclusions made from `from` to `to` within their deadline, against those made late and those still

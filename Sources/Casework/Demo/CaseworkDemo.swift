@@ -45,16 +45,20 @@ public enum CaseworkDemo {
             let late = index % 16 >= 8  // every other round overdue
             let register = casework.determinations
             let id = imported.caseID
-            let applicationDay = [late ? 25 : 5, late ? 40 : 12, 30, late ? 75 : 30, late ? 80 : 40, 90, 110, 125][stage]
-            let materials = stage == 1 || stage == 2 ? [DeterminationMaterial.applicationForm] : DeterminationMaterial.allCases
+            let applicationDay = [late ? 25 : 5, late ? 40 : 12, 30, late ? 75 : 30, late ? 80 : 40, 90, 110, 125][
+                stage]
+            let materials =
+                stage == 1 || stage == 2 ? [DeterminationMaterial.applicationForm] : DeterminationMaterial.allCases
             do {
-                try register.open(DeterminationApplication(importedCase: imported, materials: materials), act: act(applicationDay))
+                try register.open(
+                    DeterminationApplication(importedCase: imported, materials: materials), act: act(applicationDay))
                 summary.determinations += 1
                 if stage == 1 || stage == 2 {
                     try register.apply(.notifyIncomplete, caseID: id, act: act(applicationDay - 2))
                     if stage == 2 {
                         try register.apply(
-                            .receiveMaterials([.employmentProof, .medicalCertificate]), caseID: id, act: act(late ? 20 : 10))
+                            .receiveMaterials([.employmentProof, .medicalCertificate]), caseID: id,
+                            act: act(late ? 20 : 10))
                     }
                     continue
                 }
@@ -75,7 +79,8 @@ public enum CaseworkDemo {
                 }
                 guard stage >= 6 else { continue }
                 let decideDay = acceptDay - (late ? 70 : 30)
-                let outcome: DeterminationOutcome = index % 12 == 6 ? .rejected : (imported.kind == .deemed ? .deemed : .recognized)
+                let outcome: DeterminationOutcome =
+                    index % 12 == 6 ? .rejected : (imported.kind == .deemed ? .deemed : .recognized)
                 let basis: StatuteBasis =
                     switch outcome {
                     case .recognized: StatuteBasis(article: 14, item: imported.kind == .disease ? 4 : 1)
@@ -84,7 +89,8 @@ public enum CaseworkDemo {
                     }
                 let injured = outcome == .rejected || imported.fatal ? [] : parts[index % parts.count]
                 try register.apply(
-                    .decide(outcome: outcome, basis: basis, injuredParts: injured), caseID: id, act: act(max(decideDay, 1)))
+                    .decide(outcome: outcome, basis: basis, injuredParts: injured), caseID: id,
+                    act: act(max(decideDay, 1)))
                 if stage == 7 {
                     delivered.append(try register.apply(.deliver, caseID: id, act: act(max(decideDay - 10, 0))))
                 }
@@ -107,20 +113,24 @@ public enum CaseworkDemo {
                     AssessmentApplication(
                         assessmentID: id, caseID: file.caseID, kind: .initial, applicant: .worker, hospitalID: hospital,
                         specialties: specialty.map { [$0] } ?? ["骨科"],
-                        materials: index % 4 == 3 ? [.applicationForm, .identityDocument] : AssessmentMaterial.checklist(for: .initial)),
+                        materials: index % 4 == 3
+                            ? [.applicationForm, .identityDocument] : AssessmentMaterial.checklist(for: .initial)),
                     act: act(40))
                 summary.assessments += 1
                 guard opened.state == .examining else {
                     try casework.assessments.apply(.notifyIncomplete, assessmentID: id, act: act(38))
                     continue
                 }
-                try casework.panels.draw(PanelRequest(assessmentID: id, size: 3, seed: UInt64(1000 + index)), act: act(37))
+                try casework.panels.draw(
+                    PanelRequest(assessmentID: id, size: 3, seed: UInt64(1000 + index)), act: act(37))
                 summary.panels += 1
                 guard index % 4 != 0 else { continue }
                 let grade = [7, 9, nil, 5, 10, 8][index % 6]
                 try casework.assessments.apply(
-                    .conclude(grade: grade, nursing: grade == 5 ? .partial : .none,
-                        injuredParts: Array(file.decision!.injuredParts.prefix(1)), opinion: "伤情相对稳定，按GB/T 16180-2014评定"),
+                    .conclude(
+                        grade: grade, nursing: grade == 5 ? .partial : .none,
+                        injuredParts: Array(file.decision!.injuredParts.prefix(1)), opinion: "伤情相对稳定，按GB/T 16180-2014评定"
+                    ),
                     assessmentID: id, act: act(20))
                 guard index % 4 != 1 else { continue }
                 try casework.assessments.apply(.deliver, assessmentID: id, act: act(15))
@@ -129,12 +139,18 @@ public enum CaseworkDemo {
                     let second = "JD2-\(file.caseID)"
                     try casework.assessments.open(
                         AssessmentApplication(
-                            assessmentID: second, caseID: file.caseID, kind: .second, applicant: .worker, hospitalID: hospital,
-                            specialties: [mostCommonSpecialty(experts.filter { $0.regionCode == file.regionCode.province }) ?? "骨科"],
+                            assessmentID: second, caseID: file.caseID, kind: .second, applicant: .worker,
+                            hospitalID: hospital,
+                            specialties: [
+                                mostCommonSpecialty(experts.filter { $0.regionCode == file.regionCode.province })
+                                    ?? "骨科"
+                            ],
                             materials: AssessmentMaterial.checklist(for: .second)),
                         act: act(5))
                     summary.assessments += 1
-                    if (try? casework.panels.draw(PanelRequest(assessmentID: second, size: 5, seed: 77), act: act(3))) != nil {
+                    if (try? casework.panels.draw(PanelRequest(assessmentID: second, size: 5, seed: 77), act: act(3)))
+                        != nil
+                    {
                         summary.panels += 1
                     }
                 }
@@ -148,7 +164,8 @@ public enum CaseworkDemo {
             let institutions = (data.institutions ?? []).filter { province.contains($0.regionCode) }
                 .sorted { $0.institutionID < $1.institutionID }.prefix(12).map(\.institutionID)
             if institutions.count >= 4 {
-                summary.campaigns += try populateCampaign(casework, province: province, institutions: institutions, act: act)
+                summary.campaigns += try populateCampaign(
+                    casework, province: province, institutions: institutions, act: act)
                 summary.selfInspections = try casework.campaigns.selfInspections(campaignID: campaignID).count
                 summary.rectifications = try casework.campaigns.rectifications(campaignID: campaignID).count
             }
@@ -182,7 +199,8 @@ public enum CaseworkDemo {
                 }
                 return ChecklistAnswer(itemID: item.itemID, result: item.itemID == "C08" ? .notApplicable : .compliant)
             }
-            try campaigns.answer(campaignID: campaignID, institutionID: institution, answers: answers, act: act(40 - index, nil))
+            try campaigns.answer(
+                campaignID: campaignID, institutionID: institution, answers: answers, act: act(40 - index, nil))
             if index % 3 == 0 {
                 try campaigns.addRisk(
                     campaignID: campaignID, institutionID: institution,
@@ -194,14 +212,19 @@ public enum CaseworkDemo {
                 act: act(index == 4 ? 9 : 30 - index, nil))
         }
         try campaigns.startSpotChecks(campaignID: campaignID, act: act(9, nil))
-        let draw = try campaigns.drawSpotChecks(campaignID: campaignID, size: 3, method: .weighted, seed: 2022, act: act(8, nil))
+        let draw = try campaigns.drawSpotChecks(
+            campaignID: campaignID, size: 3, method: .weighted, seed: 2022, act: act(8, nil))
         for (index, institution) in draw.drawn.prefix(2).enumerated() {
             let problems =
                 index == 0
-                ? [CheckProblem(problemID: "", description: "分解收费、重复收取检查费", itemID: "C04", amount: Money(fen: 1_862_000))]
+                ? [
+                    CheckProblem(
+                        problemID: "", description: "分解收费、重复收取检查费", itemID: "C04", amount: Money(fen: 1_862_000))
+                ]
                 : []
             let check = try campaigns.recordCheck(
-                campaignID: campaignID, institutionID: institution, inspectors: ["省厅检查组甲", "省厅检查组乙"], problems: problems,
+                campaignID: campaignID, institutionID: institution, inspectors: ["省厅检查组甲", "省厅检查组乙"],
+                problems: problems,
                 summary: "抽查工伤住院病历30份，核对费用明细", act: act(6, nil))
             if let problem = check.problems.first {
                 try campaigns.openRectification(

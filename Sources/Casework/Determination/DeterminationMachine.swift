@@ -64,7 +64,8 @@ public enum DeterminationMachine {
             if state == .incomplete && next.missingMaterials.isEmpty {
                 next.state = .supplemented
                 next.supplementsCompleted = act.day
-                detail += "；材料已补齐，应于 \(DeterminationClock.acceptanceDue(supplementsCompleted: act.day).iso) 前决定是否受理（认定办法第八条）"
+                detail +=
+                    "；材料已补齐，应于 \(DeterminationClock.acceptanceDue(supplementsCompleted: act.day).iso) 前决定是否受理（认定办法第八条）"
             }
 
         case .notifyIncomplete:
@@ -128,7 +129,8 @@ public enum DeterminationMachine {
             let summary = record.summary.trimmingBlanks
             guard !investigators.isEmpty else { throw CaseworkError.invalid("调查核实记录须注明调查人员") }
             guard !summary.isEmpty else { throw CaseworkError.invalid("调查核实记录须写明调查情况") }
-            next.investigations.append(InvestigationRecord(day: act.day, investigators: investigators, summary: summary))
+            next.investigations.append(
+                InvestigationRecord(day: act.day, investigators: investigators, summary: summary))
             next.state = .investigating
             detail = "调查人员：\(investigators.joined(separator: "、"))；\(summary)"
 
@@ -177,7 +179,8 @@ public enum DeterminationMachine {
             if outcome != .rejected && !file.fatal && injuredParts.isEmpty {
                 throw CaseworkError.invalid("认定工伤（视同工伤）决定须写明受伤部位，劳动能力鉴定以此为据")
             }
-            next.decision = DeterminationDecision(outcome: outcome, basis: basis, day: act.day, injuredParts: injuredParts)
+            next.decision = DeterminationDecision(
+                outcome: outcome, basis: basis, day: act.day, injuredParts: injuredParts)
             next.state = .decided
             detail = "\(outcome.chineseName)，依据\(basis.chineseName)"
             if !injuredParts.isEmpty { detail += "；受伤部位：\(injuredParts.joined(separator: "、"))" }

@@ -53,7 +53,9 @@ public struct Campaigns: Sendable {
             CaseworkEvent(
                 subject: .campaign, subjectID: id, action: "open", chineseAction: "启动专项检查", fromState: nil,
                 toState: campaign.state.rawValue, act: act,
-                detail: "\(title)：\(institutions.count) 家机构自查，清单 \(plan.checklist.count) 项，\(plan.selfInspectionDue.iso) 前提交"))
+                detail:
+                    "\(title)：\(institutions.count) 家机构自查，清单 \(plan.checklist.count) 项，\(plan.selfInspectionDue.iso) 前提交"
+            ))
         for institution in institutions {
             let inspection = SelfInspection(
                 campaignID: id, institutionID: institution.institutionID, regionCode: institution.regionCode)
@@ -65,7 +67,9 @@ public struct Campaigns: Sendable {
         return campaign
     }
 
-    public func campaign(_ id: String) throws -> InspectionCampaign? { try store.document(InspectionCampaign.self, id: id) }
+    public func campaign(_ id: String) throws -> InspectionCampaign? {
+        try store.document(InspectionCampaign.self, id: id)
+    }
 
     public func campaigns(scope: RegionCode? = nil) throws -> [InspectionCampaign] {
         try store.documents(InspectionCampaign.self, where: [:], regionPrefix: scope?.scopePrefix)
@@ -142,7 +146,8 @@ public struct Campaigns: Sendable {
     }
 
     public func selfInspection(campaignID: String, institutionID: String) throws -> SelfInspection? {
-        try store.document(SelfInspection.self, id: SelfInspection.id(campaignID: campaignID, institutionID: institutionID))
+        try store.document(
+            SelfInspection.self, id: SelfInspection.id(campaignID: campaignID, institutionID: institutionID))
     }
 
     // MARK: Spot checks
@@ -282,7 +287,9 @@ public struct Campaigns: Sendable {
     }
 
     @discardableResult
-    public func closeRectification(_ rectificationID: String, evidence: String, act: CaseworkAct) throws -> Rectification {
+    public func closeRectification(_ rectificationID: String, evidence: String, act: CaseworkAct) throws
+        -> Rectification
+    {
         let item = try store.require(Rectification.self, id: rectificationID)
         try ActCheck.validate(act, notBefore: item.opened.day, today: today())
         let (next, event) = try InspectionMachine.closeRectification(item, evidence: evidence, act: act)
@@ -292,14 +299,18 @@ public struct Campaigns: Sendable {
 
     public func rectifications(campaignID: String) throws -> [Rectification] {
         try store.documents(Rectification.self, where: ["campaign_id": campaignID]).sorted {
-            ($0.opened.day, $0.rectificationID.count, $0.rectificationID) < ($1.opened.day, $1.rectificationID.count, $1.rectificationID)
+            ($0.opened.day, $0.rectificationID.count, $0.rectificationID) < (
+                $1.opened.day, $1.rectificationID.count, $1.rectificationID
+            )
         }
     }
 
     /// The open rectification items of `scope`, every campaign; overdue first.
     public func openRectifications(scope: RegionCode? = nil) throws -> [Rectification] {
-        try store.documents(Rectification.self, where: ["state": RectificationState.open.rawValue], regionPrefix: scope?.scopePrefix)
-            .sorted { ($0.deadline, $0.rectificationID) < ($1.deadline, $1.rectificationID) }
+        try store.documents(
+            Rectification.self, where: ["state": RectificationState.open.rawValue], regionPrefix: scope?.scopePrefix
+        )
+        .sorted { ($0.deadline, $0.rectificationID) < ($1.deadline, $1.rectificationID) }
     }
 
     public func history(_ subject: CaseworkSubject, id: String) throws -> [CaseworkHistoryEntry] {

@@ -64,7 +64,8 @@ public enum InspectionMachine {
         next.state = .submitted
         next.submitted = act
         next.version += 1
-        var detail = "不符合 \(inspection.answers.filter { $0.result == .nonCompliant }.count) 项，风险点 \(inspection.risks.count) 个"
+        var detail =
+            "不符合 \(inspection.answers.filter { $0.result == .nonCompliant }.count) 项，风险点 \(inspection.risks.count) 个"
         if act.day > campaign.selfInspectionDue { detail += "；逾期提交（截止 \(campaign.selfInspectionDue.iso)）" }
         return (next, event(next, "submit", "提交自查报告", from: inspection.state, act, detail))
     }
@@ -124,7 +125,10 @@ public enum InspectionMachine {
         next.state = .closed
         next.closedDay = act.day
         next.version += 1
-        return (next, campaignEvent(next, "close", "结束专项检查", from: campaign.state, act, "整改事项 \(rectifications.count) 项全部销号"))
+        return (
+            next,
+            campaignEvent(next, "close", "结束专项检查", from: campaign.state, act, "整改事项 \(rectifications.count) 项全部销号")
+        )
     }
 
     static func campaignEvent(

@@ -65,7 +65,8 @@ public struct InstitutionRegister: Sendable {
         }
         if let overlapping {
             throw CaseworkError.refused(
-                "机构 \(agreement.institutionID) 已有同类服务协议 \(overlapping.agreementID)（\(overlapping.startDate.iso) 至 \(overlapping.endDate.iso)）覆盖该期间，请续签或先解除原协议")
+                "机构 \(agreement.institutionID) 已有同类服务协议 \(overlapping.agreementID)（\(overlapping.startDate.iso) 至 \(overlapping.endDate.iso)）覆盖该期间，请续签或先解除原协议"
+            )
         }
         let services = agreement.services.map(\.chineseName).joined(separator: "、")
         try store.apply(
@@ -75,7 +76,9 @@ public struct InstitutionRegister: Sendable {
                     CaseworkEvent(
                         subject: .agreement, subjectID: agreement.agreementID, action: "sign", chineseAction: "签订协议",
                         fromState: nil, toState: agreement.status.rawValue, act: act,
-                        detail: "\(agreement.institutionID)：\(services)，\(agreement.startDate.iso) 至 \(agreement.endDate.iso)")
+                        detail:
+                            "\(agreement.institutionID)：\(services)，\(agreement.startDate.iso) 至 \(agreement.endDate.iso)"
+                    )
                 ]))
         return agreement
     }
@@ -118,12 +121,17 @@ public struct InstitutionRegister: Sendable {
             if let scope {
                 guard let institution, scope.contains(institution.regionCode) else { return nil }
             }
-            guard agreement.status == .active, asOf <= agreement.endDate, agreement.endDate <= horizon else { return nil }
-            return ExpiringAgreement(agreement: agreement, institution: institution, daysLeft: asOf.distance(to: agreement.endDate))
+            guard agreement.status == .active, asOf <= agreement.endDate, agreement.endDate <= horizon else {
+                return nil
+            }
+            return ExpiringAgreement(
+                agreement: agreement, institution: institution, daysLeft: asOf.distance(to: agreement.endDate))
         }.sorted { ($0.agreement.endDate, $0.agreement.agreementID) < ($1.agreement.endDate, $1.agreement.agreementID) }
     }
 
-    public func history(agreementID: String) throws -> [CaseworkHistoryEntry] { try store.history(.agreement, id: agreementID) }
+    public func history(agreementID: String) throws -> [CaseworkHistoryEntry] {
+        try store.history(.agreement, id: agreementID)
+    }
 
     public func history(institutionID: String) throws -> [CaseworkHistoryEntry] {
         try store.history(.institution, id: institutionID)

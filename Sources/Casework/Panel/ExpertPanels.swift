@@ -100,7 +100,9 @@ public struct ExpertPanels: Sendable {
                 act: act,
                 detail:
                     "种子 \(seed)；可抽取 \(pool.count) 名，回避 \(excluded.count) 名；抽中：\(panelText)"))
-        if let redrawReason, let currentID = file.panelDrawID, var current = try store.document(PanelDraw.self, id: currentID) {
+        if let redrawReason, let currentID = file.panelDrawID,
+            var current = try store.document(PanelDraw.self, id: currentID)
+        {
             current.superseded = true
             current.supersededReason = redrawReason
             current.version += 1
@@ -108,7 +110,8 @@ public struct ExpertPanels: Sendable {
             changes.record(
                 CaseworkEvent(
                     subject: .panelDraw, subjectID: current.drawID, action: "supersede", chineseAction: "作废（重新抽取）",
-                    fromState: "current", toState: "superseded", act: act, detail: "由 \(draw.drawID) 取代：\(redrawReason)"))
+                    fromState: "current", toState: "superseded", act: act, detail: "由 \(draw.drawID) 取代：\(redrawReason)"
+                ))
         }
         var next = file
         next.panelDrawID = draw.drawID
@@ -133,7 +136,8 @@ public struct ExpertPanels: Sendable {
             for expert in other.panel { earlier[expert, default: []].append(other.assessmentID) }
         }
         let held = Set(registerFiles.map(\.assessmentID))
-        for imported in try store.importedAssessments(workerID: file.workerID) where !held.contains(imported.assessmentID) {
+        for imported in try store.importedAssessments(workerID: file.workerID)
+        where !held.contains(imported.assessmentID) {
             for expert in imported.expertIDs { earlier[expert, default: []].append(imported.assessmentID) }
         }
         let relations = try store.documents(ExpertRelation.self, where: ["active": "1"]).filter { relation in
@@ -190,7 +194,8 @@ public struct ExpertPanels: Sendable {
                 changes: [.document(relation)],
                 events: [
                     CaseworkEvent(
-                        subject: .expertRelation, subjectID: relation.relationID, action: "mark", chineseAction: "登记利害关系",
+                        subject: .expertRelation, subjectID: relation.relationID, action: "mark",
+                        chineseAction: "登记利害关系",
                         fromState: nil, toState: "active", act: act,
                         detail: "专家 \(expertID) 与\(subject.chineseName) \(target)：\(reason)")
                 ]))

@@ -43,7 +43,8 @@ public struct RiskInventory: Sendable {
         new.version = 1
         new.active = true
         try store.apply(
-            CaseworkChangeSet(changes: [.document(new)], events: [event(new, "add", "新增风险点", from: nil, act, new.risk)]))
+            CaseworkChangeSet(changes: [.document(new)], events: [event(new, "add", "新增风险点", from: nil, act, new.risk)])
+        )
         return new
     }
 
@@ -58,7 +59,8 @@ public struct RiskInventory: Sendable {
         next.active = current.active
         try store.apply(
             CaseworkChangeSet(
-                changes: [.document(next)], events: [event(next, "update", "修改风险点", from: current.active, act, reason)]))
+                changes: [.document(next)], events: [event(next, "update", "修改风险点", from: current.active, act, reason)])
+        )
         return next
     }
 
@@ -72,7 +74,8 @@ public struct RiskInventory: Sendable {
         point.active = false
         point.version += 1
         try store.apply(
-            CaseworkChangeSet(changes: [.document(point)], events: [event(point, "retire", "停用风险点", from: true, act, reason)]))
+            CaseworkChangeSet(
+                changes: [.document(point)], events: [event(point, "retire", "停用风险点", from: true, act, reason)]))
         return point
     }
 
@@ -115,7 +118,9 @@ public struct RiskInventory: Sendable {
         return point
     }
 
-    func event(_ point: RiskPoint, _ action: String, _ chinese: String, from: Bool?, _ act: CaseworkAct, _ detail: String)
+    func event(
+        _ point: RiskPoint, _ action: String, _ chinese: String, from: Bool?, _ act: CaseworkAct, _ detail: String
+    )
         -> CaseworkEvent
     {
         CaseworkEvent(

@@ -86,7 +86,8 @@ extension SQLiteFundStore: CaseworkRepository {
     public func experts() throws -> [Expert] {
         try pool.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT expert_id, name, specialty, institution_id, region_code FROM experts ORDER BY expert_id"
+                db,
+                sql: "SELECT expert_id, name, specialty, institution_id, region_code FROM experts ORDER BY expert_id"
             ).map { row in
                 Expert(
                     expertID: row[0], name: row[1], specialty: row[2], institutionID: row[3],
@@ -98,7 +99,8 @@ extension SQLiteFundStore: CaseworkRepository {
     public func institutions() throws -> [Institution] {
         try pool.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT institution_id, name, kind, region_code, grade FROM institutions ORDER BY institution_id"
+                db,
+                sql: "SELECT institution_id, name, kind, region_code, grade FROM institutions ORDER BY institution_id"
             ).map { row in
                 Institution(
                     institutionID: row[0], name: row[1], kind: try Self.code(row[2], "institutions.kind"),
@@ -119,7 +121,9 @@ extension SQLiteFundStore: CaseworkRepository {
                 let services: String = row[2]
                 return Agreement(
                     agreementID: row[0], institutionID: row[1],
-                    services: try services.split(separator: ";").map { try Self.code(String($0), "agreements.services") },
+                    services: try services.split(separator: ";").map {
+                        try Self.code(String($0), "agreements.services")
+                    },
                     startDate: Day(ordinal: Int32(row[3] as Int64)), endDate: Day(ordinal: Int32(row[4] as Int64)),
                     status: try Self.code(row[5], "agreements.status"))
             }
@@ -157,7 +161,8 @@ extension SQLiteFundStore: CaseworkRepository {
                 let nursing: String? = row[7]
                 let experts: String? = row[9]
                 return Assessment(
-                    assessmentID: row[0], caseID: row[1], workerID: workerID, kind: try Self.code(row[3], "assessments.kind"),
+                    assessmentID: row[0], caseID: row[1], workerID: workerID,
+                    kind: try Self.code(row[3], "assessments.kind"),
                     appliedDate: applied.map { Day(ordinal: Int32($0)) },
                     concludedDate: concluded.map { Day(ordinal: Int32($0)) }, grade: row[6],
                     nursing: try nursing.map { try Self.code($0, "assessments.nursing") }, hospitalID: row[8],
@@ -186,7 +191,8 @@ extension SQLiteFundStore: CaseworkRepository {
             arguments += values.map { $0 }
             arguments.append(body)
             try db.execute(
-                sql: "INSERT INTO \(D.tableName) (\(names)) VALUES (\(marks))", arguments: StatementArguments(arguments))
+                sql: "INSERT INTO \(D.tableName) (\(names)) VALUES (\(marks))", arguments: StatementArguments(arguments)
+            )
         } else {
             let assignments = (["version"] + columns + ["body"]).map { "\($0) = ?" }.joined(separator: ", ")
             var arguments: [(any DatabaseValueConvertible)?] = [document.version]
@@ -231,7 +237,9 @@ extension SQLiteFundStore: CaseworkRepository {
                     Int64(agreement.endDate.ordinal), agreement.status.rawValue, agreement.agreementID,
                     previousStatus.rawValue,
                 ])
-            if db.changesCount == 0 { throw CaseworkStoreError.conflict(table: "agreements", id: agreement.agreementID) }
+            if db.changesCount == 0 {
+                throw CaseworkStoreError.conflict(table: "agreements", id: agreement.agreementID)
+            }
         } else {
             if try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM agreements WHERE agreement_id = ?", arguments: [agreement.agreementID]) == true

@@ -7,8 +7,10 @@ struct AssessmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assessment",
         abstract: "劳动能力鉴定 Assessments: initial, second, review; materials, extension, conclusion, delivery.",
-        subcommands: [Open.self, Show.self, List.self, Notify.self, Receive.self, Extend.self, Postpone.self, Conclude.self,
-            Deliver.self, Terminate.self]
+        subcommands: [
+            Open.self, Show.self, List.self, Notify.self, Receive.self, Extend.self, Postpone.self, Conclude.self,
+            Deliver.self, Terminate.self,
+        ]
     )
 
     static func step(_ store: StoreOption, _ actOptions: ActOptions, _ id: String, _ action: AssessmentAction) throws {
@@ -31,7 +33,9 @@ struct AssessmentCommand: ParsableCommand {
         @Option(help: "worker | relative | employer | agency") var applicant: String = "worker"
         @Option(help: "The institution that issued the medical evidence.") var hospital: String?
         @Option(help: "Specialties needed, comma-separated (e.g. 骨科,神经外科).") var specialties: String
-        @Option(help: "Materials handed in, comma-separated: \(AssessmentMaterial.codeList) (default: the whole checklist).")
+        @Option(
+            help: "Materials handed in, comma-separated: \(AssessmentMaterial.codeList) (default: the whole checklist)."
+        )
         var materials: String?
 
         func run() throws {
@@ -42,10 +46,13 @@ struct AssessmentCommand: ParsableCommand {
                 conclusionReceived: try received.map { try Parse.day($0, "--received") },
                 applicant: try Parse.code(applicant, "--applicant"), hospitalID: hospital,
                 specialties: Parse.list(specialties),
-                materials: materials == nil ? AssessmentMaterial.checklist(for: kind) : try Parse.codes(materials, "--materials"))
+                materials: materials == nil
+                    ? AssessmentMaterial.checklist(for: kind) : try Parse.codes(materials, "--materials"))
             let act = try self.act.act()
             let file = try perform { try casework.assessments.open(application, act: act) }
-            print("已登记 registered \(file.assessmentID)：\(file.kind.chineseName)，\(file.state.chineseName)，鉴定委员会 \(file.regionCode.raw)")
+            print(
+                "已登记 registered \(file.assessmentID)：\(file.kind.chineseName)，\(file.state.chineseName)，鉴定委员会 \(file.regionCode.raw)"
+            )
             if !file.missingMaterials.isEmpty {
                 print("缺少材料 missing：\(file.missingMaterials.map(\.chineseName).joined(separator: "、"))")
             }
@@ -62,9 +69,15 @@ struct AssessmentCommand: ParsableCommand {
             guard let file = try casework.assessments.file(id) else {
                 throw CaseworkFailure(code: 4, "未找到 not found：鉴定 \(id)")
             }
-            print("鉴定 \(file.assessmentID)  \(file.kind.chineseName)  \(file.state.chineseName)  委员会 \(file.regionCode.raw)")
-            print("案件 \(file.caseID)  职工 \(file.workerID.raw)  申请 \(file.appliedDate.iso)（\(file.applicant.chineseName)）  证明医院 \(file.hospitalID ?? "—")")
-            print("认定部位 \(file.determinationParts.joined(separator: "、"))  所需专业 \(file.specialties.joined(separator: "、"))")
+            print(
+                "鉴定 \(file.assessmentID)  \(file.kind.chineseName)  \(file.state.chineseName)  委员会 \(file.regionCode.raw)"
+            )
+            print(
+                "案件 \(file.caseID)  职工 \(file.workerID.raw)  申请 \(file.appliedDate.iso)（\(file.applicant.chineseName)）  证明医院 \(file.hospitalID ?? "—")"
+            )
+            print(
+                "认定部位 \(file.determinationParts.joined(separator: "、"))  所需专业 \(file.specialties.joined(separator: "、"))"
+            )
             if let due = file.conclusionDue { print("结论期限 \(due.iso)\(file.extensionGranted == nil ? "" : "（已延长）")") }
             if !file.panel.isEmpty { print("专家组 \(file.panelDrawID ?? "")：\(file.panel.joined(separator: "、"))") }
             if let c = file.conclusion {
@@ -85,10 +98,13 @@ struct AssessmentCommand: ParsableCommand {
         func run() throws {
             let casework = try store.casework()
             let files = try casework.assessments.files(
-                scope: try region.map { try Parse.region($0, "--region") }, state: try state.map { try Parse.code($0, "--state") })
+                scope: try region.map { try Parse.region($0, "--region") },
+                state: try state.map { try Parse.code($0, "--state") })
             for file in files {
                 let result = file.conclusion.map { "  \($0.chineseSummary)" } ?? ""
-                print("\(file.assessmentID)  \(file.caseID)  \(file.kind.chineseName)  \(file.state.chineseName)\(result)")
+                print(
+                    "\(file.assessmentID)  \(file.caseID)  \(file.kind.chineseName)  \(file.state.chineseName)\(result)"
+                )
             }
             print("共 \(files.count) 件")
         }
@@ -142,7 +158,9 @@ struct AssessmentCommand: ParsableCommand {
         func run() throws {
             try AssessmentCommand.step(
                 store, act, id,
-                .conclude(grade: grade, nursing: try Parse.code(nursing, "--nursing"), injuredParts: Parse.list(parts), opinion: opinion))
+                .conclude(
+                    grade: grade, nursing: try Parse.code(nursing, "--nursing"), injuredParts: Parse.list(parts),
+                    opinion: opinion))
         }
     }
 

@@ -21,16 +21,20 @@ struct CampaignCommand: ParsableCommand {
         @Option(help: "Title.") var title: String
         @Option(help: "The region running it (province or city).") var region: String
         @Option(help: "Self-inspection reports due, YYYY-MM-DD.") var due: String
-        @Option(help: "Only these institutions, comma-separated (default: all of the region).") var institutions: String?
+        @Option(help: "Only these institutions, comma-separated (default: all of the region).") var institutions:
+            String?
         func run() throws {
             let casework = try store.casework()
             let chosen = Parse.list(institutions)
             let plan = CampaignPlan(
-                campaignID: id, title: title, regionCode: try Parse.region(region, "--region"), selfInspectionDue: try Parse.day(due, "--due"),
+                campaignID: id, title: title, regionCode: try Parse.region(region, "--region"),
+                selfInspectionDue: try Parse.day(due, "--due"),
                 checklist: CampaignPlan.defaultChecklist, institutionIDs: chosen.isEmpty ? nil : chosen)
             let act = try self.act.act()
             let campaign = try perform { try casework.campaigns.open(plan, act: act) }
-            print("已启动 \(campaign.campaignID)：\(campaign.institutionIDs.count) 家机构自查，\(campaign.selfInspectionDue.iso) 前提交")
+            print(
+                "已启动 \(campaign.campaignID)：\(campaign.institutionIDs.count) 家机构自查，\(campaign.selfInspectionDue.iso) 前提交"
+            )
             for item in campaign.checklist { print("  \(item.itemID) \(item.text)（\(item.basis ?? "")）") }
         }
     }
@@ -40,7 +44,9 @@ struct CampaignCommand: ParsableCommand {
         @OptionGroup var store: StoreOption
         func run() throws {
             for c in try store.casework().campaigns.campaigns() {
-                print("\(c.campaignID)  \(c.title)  \(c.regionCode.raw)  \(c.state.chineseName)  \(c.institutionIDs.count) 家")
+                print(
+                    "\(c.campaignID)  \(c.title)  \(c.regionCode.raw)  \(c.state.chineseName)  \(c.institutionIDs.count) 家"
+                )
             }
         }
     }
@@ -51,19 +57,29 @@ struct CampaignCommand: ParsableCommand {
         @Argument(help: "Campaign id.") var id: String
         func run() throws {
             let campaigns = try store.casework().campaigns
-            guard let campaign = try campaigns.campaign(id) else { throw CaseworkFailure(code: 4, "未找到 not found：\(id)") }
-            print("\(campaign.campaignID)  \(campaign.title)  \(campaign.state.chineseName)  自查截止 \(campaign.selfInspectionDue.iso)")
+            guard let campaign = try campaigns.campaign(id) else {
+                throw CaseworkFailure(code: 4, "未找到 not found：\(id)")
+            }
+            print(
+                "\(campaign.campaignID)  \(campaign.title)  \(campaign.state.chineseName)  自查截止 \(campaign.selfInspectionDue.iso)"
+            )
             for s in try campaigns.selfInspections(campaignID: id) {
-                print("  自查 \(s.institutionID)：\(s.state.chineseName)  作答 \(s.answers.count)/\(campaign.checklist.count)  风险点 \(s.risks.count)")
+                print(
+                    "  自查 \(s.institutionID)：\(s.state.chineseName)  作答 \(s.answers.count)/\(campaign.checklist.count)  风险点 \(s.risks.count)"
+                )
             }
             for d in try campaigns.spotCheckDraws(campaignID: id) {
                 print("  抽取 \(d.drawID)：\(d.method.chineseName)，种子 \(d.seed)，抽中 \(d.drawn.joined(separator: "、"))")
             }
             for c in try campaigns.spotChecks(campaignID: id) {
-                print("  抽查 \(c.institutionID)：\(c.state.chineseName)  问题 \(c.problems.map { "\($0.problemID) \($0.description)" }.joined(separator: "；"))")
+                print(
+                    "  抽查 \(c.institutionID)：\(c.state.chineseName)  问题 \(c.problems.map { "\($0.problemID) \($0.description)" }.joined(separator: "；"))"
+                )
             }
             for r in try campaigns.rectifications(campaignID: id) {
-                print("  整改 \(r.rectificationID) \(r.institutionID)：\(r.description)  \(r.owner)  期限 \(r.deadline.iso)  \(r.state.chineseName)")
+                print(
+                    "  整改 \(r.rectificationID) \(r.institutionID)：\(r.description)  \(r.owner)  期限 \(r.deadline.iso)  \(r.state.chineseName)"
+                )
             }
             CaseworkText.history(try campaigns.history(.campaign, id: id))
         }
@@ -83,12 +99,14 @@ struct CampaignCommand: ParsableCommand {
                 let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else { throw ValidationError("--item 须写作 ITEM=result[:note]：\(text)") }
                 let rest = parts[1].split(separator: ":", maxSplits: 1).map(String.init)
-                return ChecklistAnswer(itemID: parts[0], result: try Parse.code(rest[0], "--item"), note: rest.count > 1 ? rest[1] : "")
+                return ChecklistAnswer(
+                    itemID: parts[0], result: try Parse.code(rest[0], "--item"), note: rest.count > 1 ? rest[1] : "")
             }
             let casework = try store.casework()
             let act = try self.act.act()
             let inspection = try perform {
-                try casework.campaigns.answer(campaignID: campaign, institutionID: institution, answers: answers, act: act)
+                try casework.campaigns.answer(
+                    campaignID: campaign, institutionID: institution, answers: answers, act: act)
             }
             print("\(inspection.institutionID)：已作答 \(inspection.answers.count) 项")
         }
@@ -125,13 +143,17 @@ struct CampaignCommand: ParsableCommand {
         func run() throws {
             let casework = try store.casework()
             let act = try self.act.act()
-            _ = try perform { try casework.campaigns.submit(campaignID: campaign, institutionID: institution, report: report, act: act) }
+            _ = try perform {
+                try casework.campaigns.submit(
+                    campaignID: campaign, institutionID: institution, report: report, act: act)
+            }
             print("\(institution)：自查报告已提交")
         }
     }
 
     struct StartSpot: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "start-spot", abstract: "转入抽查阶段 End self-inspection.")
+        static let configuration = CommandConfiguration(
+            commandName: "start-spot", abstract: "转入抽查阶段 End self-inspection.")
         @OptionGroup var store: StoreOption
         @OptionGroup var act: ActOptions
         @Argument(help: "Campaign id.") var campaign: String
@@ -157,11 +179,14 @@ struct CampaignCommand: ParsableCommand {
             let method: SpotCheckMethod = try Parse.code(method, "--method")
             let seed = try Parse.seed(seed)
             let draw = try perform {
-                try casework.campaigns.drawSpotChecks(campaignID: campaign, size: size, method: method, seed: seed, act: act)
+                try casework.campaigns.drawSpotChecks(
+                    campaignID: campaign, size: size, method: method, seed: seed, act: act)
             }
             print("\(draw.drawID)：\(draw.method.chineseName)，种子 \(draw.seed)")
             for c in draw.candidates where draw.drawn.contains(c.institutionID) || method == .weighted {
-                print("  \(draw.drawn.contains(c.institutionID) ? "抽中" : "    ") \(c.institutionID)  权重 \(c.weight)  \(c.basis)")
+                print(
+                    "  \(draw.drawn.contains(c.institutionID) ? "抽中" : "    ") \(c.institutionID)  权重 \(c.weight)  \(c.basis)"
+                )
             }
         }
     }
@@ -175,7 +200,8 @@ struct CampaignCommand: ParsableCommand {
         @Option(help: "Institution id.") var institution: String
         @Option(help: "Inspectors, comma-separated.") var inspectors: String
         @Option(help: "What was checked and found.") var summary: String
-        @Option(name: .customLong("problem"), help: "DESCRIPTION[|ITEM[|AMOUNT in yuan]], repeatable.") var problems: [String] = []
+        @Option(name: .customLong("problem"), help: "DESCRIPTION[|ITEM[|AMOUNT in yuan]], repeatable.") var problems:
+            [String] = []
         func run() throws {
             let parsed = try problems.map { text -> CheckProblem in
                 let parts = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
@@ -187,7 +213,8 @@ struct CampaignCommand: ParsableCommand {
             let act = try self.act.act()
             let check = try perform {
                 try casework.campaigns.recordCheck(
-                    campaignID: campaign, institutionID: institution, inspectors: Parse.list(inspectors), problems: parsed,
+                    campaignID: campaign, institutionID: institution, inspectors: Parse.list(inspectors),
+                    problems: parsed,
                     summary: summary, act: act)
             }
             print("\(check.institutionID)：\(check.state.chineseName)")
@@ -211,7 +238,8 @@ struct CampaignCommand: ParsableCommand {
             let deadline = try Parse.day(deadline, "--deadline")
             let item = try perform {
                 try casework.campaigns.openRectification(
-                    campaignID: campaign, institutionID: institution, problemID: problem, description: description, owner: owner,
+                    campaignID: campaign, institutionID: institution, problemID: problem, description: description,
+                    owner: owner,
                     deadline: deadline, act: act)
             }
             print("已提出 \(item.rectificationID)：\(item.owner)，\(item.deadline.iso) 前完成")
@@ -219,7 +247,8 @@ struct CampaignCommand: ParsableCommand {
     }
 
     struct CloseItem: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "close-item", abstract: "整改销号 Close a rectification item with evidence.")
+        static let configuration = CommandConfiguration(
+            commandName: "close-item", abstract: "整改销号 Close a rectification item with evidence.")
         @OptionGroup var store: StoreOption
         @OptionGroup var act: ActOptions
         @Argument(help: "Rectification id.") var id: String
@@ -252,17 +281,24 @@ struct CampaignCommand: ParsableCommand {
         @Argument(help: "Campaign id.") var campaign: String
         @Option(name: .customLong("as-of"), help: "The day, YYYY-MM-DD (default: today).") var asOf: String?
         @Option(help: "Write the per-institution report as CSV to this file.") var out: String?
-        @Option(name: .customLong("risks-out"), help: "Write the risk list (风险清单) as CSV to this file.") var risksOut: String?
+        @Option(name: .customLong("risks-out"), help: "Write the risk list (风险清单) as CSV to this file.") var risksOut:
+            String?
         func run() throws {
             let casework = try store.casework()
             let day = try asOf.map { try Parse.day($0, "--as-of") } ?? Today.day()
             let report = try perform { try casework.campaigns.report(campaignID: campaign, asOf: day) }
             print("\(report.campaign.title)（\(report.campaign.state.chineseName)，截至 \(day.iso)）")
             print("自查：\(report.lines.count) 家，已提交 \(report.submitted)（逾期 \(report.submittedLate)）")
-            print("抽查：抽中 \(report.spotCheckDrawn)，已检查 \(report.spotChecked)，问题 \(report.problems) 个，金额 \(report.problemAmount) 元")
-            print("整改：整改中 \(report.rectificationsOpen)（逾期 \(report.rectificationsOverdue)），已销号 \(report.rectificationsClosed)")
+            print(
+                "抽查：抽中 \(report.spotCheckDrawn)，已检查 \(report.spotChecked)，问题 \(report.problems) 个，金额 \(report.problemAmount) 元"
+            )
+            print(
+                "整改：整改中 \(report.rectificationsOpen)（逾期 \(report.rectificationsOverdue)），已销号 \(report.rectificationsClosed)"
+            )
             for t in report.items {
-                print("  \(t.item.itemID) 符合 \(t.compliant) 不符合 \(t.nonCompliant) 不适用 \(t.notApplicable) 未答 \(t.unanswered)  \(t.item.text)")
+                print(
+                    "  \(t.item.itemID) 符合 \(t.compliant) 不符合 \(t.nonCompliant) 不适用 \(t.notApplicable) 未答 \(t.unanswered)  \(t.item.text)"
+                )
             }
             print("风险清单 \(report.risks.count) 条")
             if let out { try CaseworkText.write(report.linesCSV, to: out) }

@@ -14,7 +14,9 @@ struct CaseCommand: ParsableCommand {
     )
 
     /// Applies a step to a case and prints where it stands.
-    static func step(_ store: StoreOption, _ actOptions: ActOptions, _ caseID: String, _ action: DeterminationAction) throws {
+    static func step(_ store: StoreOption, _ actOptions: ActOptions, _ caseID: String, _ action: DeterminationAction)
+        throws
+    {
         let casework = try store.casework()
         let act = try actOptions.act()
         let file = try perform { try casework.determinations.apply(action, caseID: caseID, act: act) }
@@ -30,7 +32,8 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var store: StoreOption
         @OptionGroup var act: ActOptions
         @Option(help: "Case id.") var id: String
-        @Flag(name: .customLong("from-import"), help: "Take the case from the imported injury_cases.") var fromImport = false
+        @Flag(name: .customLong("from-import"), help: "Take the case from the imported injury_cases.") var fromImport =
+            false
         @Option(help: "Worker's person id.") var worker: String?
         @Option(help: "Employer id.") var employer: String?
         @Option(help: "Region code of the deciding department (the employer's city).") var region: String?
@@ -49,7 +52,9 @@ struct CaseCommand: ParsableCommand {
             let act = try self.act.act()
             let file: DeterminationFile
             if fromImport {
-                file = try perform { try casework.determinations.openImported(caseID: id, materials: materials, act: act) }
+                file = try perform {
+                    try casework.determinations.openImported(caseID: id, materials: materials, act: act)
+                }
             } else {
                 guard let worker, let region, let accident else {
                     throw ValidationError("须提供 --worker、--region、--accident（或 --from-import）")
@@ -82,21 +87,29 @@ struct CaseCommand: ParsableCommand {
             }
             let today = Today.day()
             print("案件 \(file.caseID)  \(file.state.chineseName)  版本 \(file.version)")
-            print("职工 \(file.workerID.raw)  单位 \(file.employerID ?? "—")  地区 \(file.regionCode.raw)  \(file.kind.chineseName)\(file.fatal ? "  工亡" : "")")
-            print("事故 \(file.accidentDate.iso)  申请 \(file.appliedDate.iso)（\(file.applicant.chineseName)，时限 \(file.applicationDue.iso)）")
+            print(
+                "职工 \(file.workerID.raw)  单位 \(file.employerID ?? "—")  地区 \(file.regionCode.raw)  \(file.kind.chineseName)\(file.fatal ? "  工亡" : "")"
+            )
+            print(
+                "事故 \(file.accidentDate.iso)  申请 \(file.appliedDate.iso)（\(file.applicant.chineseName)，时限 \(file.applicationDue.iso)）"
+            )
             let received = file.materials.map { "\($0.material.chineseName) \($0.received.iso)" }
             print("材料 materials：\(received.isEmpty ? "无" : received.joined(separator: "；"))")
             if let notice = file.notice {
                 print("一次性告知 \(notice.day.iso)：\(notice.missing.map(\.chineseName).joined(separator: "、"))")
             }
             if let accepted = file.acceptedDate {
-                print("受理 \(accepted.iso)\(file.clearCase ? "（事实清楚）" : "")  认定期限 \(file.decisionDue(asOf: today)?.iso ?? "—")  中止 \(file.suspendedDays(asOf: today)) 天")
+                print(
+                    "受理 \(accepted.iso)\(file.clearCase ? "（事实清楚）" : "")  认定期限 \(file.decisionDue(asOf: today)?.iso ?? "—")  中止 \(file.suspendedDays(asOf: today)) 天"
+                )
             }
             for record in file.investigations {
                 print("调查 \(record.day.iso)（\(record.investigators.joined(separator: "、"))）：\(record.summary)")
             }
             if let decision = file.decision {
-                print("决定 \(decision.day.iso)：\(decision.outcome.chineseName)，依据\(decision.basis.chineseName)；部位 \(decision.injuredParts.isEmpty ? "—" : decision.injuredParts.joined(separator: "、"))")
+                print(
+                    "决定 \(decision.day.iso)：\(decision.outcome.chineseName)，依据\(decision.basis.chineseName)；部位 \(decision.injuredParts.isEmpty ? "—" : decision.injuredParts.joined(separator: "、"))"
+                )
             }
             if let delivered = file.deliveredDate { print("送达 \(delivered.iso)") }
             if let deadline = file.currentDeadline(asOf: today) {
@@ -120,7 +133,9 @@ struct CaseCommand: ParsableCommand {
             let today = Today.day()
             for file in files {
                 let deadline = file.currentDeadline(asOf: today).map { "  \($0.step) \($0.due.iso)" } ?? ""
-                print("\(file.caseID)  \(file.regionCode.raw)  \(file.state.chineseName)  申请 \(file.appliedDate.iso)\(deadline)")
+                print(
+                    "\(file.caseID)  \(file.regionCode.raw)  \(file.state.chineseName)  申请 \(file.appliedDate.iso)\(deadline)"
+                )
             }
             print("共 \(files.count) 件")
         }
@@ -185,7 +200,8 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Suspend: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "中止 Suspend: the decision waits for another authority.")
+        static let configuration = CommandConfiguration(
+            abstract: "中止 Suspend: the decision waits for another authority.")
         @OptionGroup var store: StoreOption
         @OptionGroup var act: ActOptions
         @Argument(help: "Case id.") var id: String
@@ -239,7 +255,8 @@ struct CaseCommand: ParsableCommand {
             let casework = try store.casework()
             let day = try asOf.map { try Parse.day($0, "--as-of") } ?? Today.day()
             CaseworkText.deadlines(
-                try casework.deadlines(scope: try region.map { try Parse.region($0, "--region") }, asOf: day, withinDays: within),
+                try casework.deadlines(
+                    scope: try region.map { try Parse.region($0, "--region") }, asOf: day, withinDays: within),
                 asOf: day)
         }
     }

@@ -82,7 +82,9 @@ enum Parse {
     }
 
     static func region(_ text: String, _ option: String) throws -> RegionCode {
-        guard let code = RegionCode(text) else { throw ValidationError("\(option) 地区代码须为6位数字 not a region code: \(text)") }
+        guard let code = RegionCode(text) else {
+            throw ValidationError("\(option) 地区代码须为6位数字 not a region code: \(text)")
+        }
         return code
     }
 
@@ -111,7 +113,9 @@ enum Parse {
 
     static func seed(_ text: String?) throws -> UInt64? {
         guard let text else { return nil }
-        guard let seed = UInt64(text) else { throw ValidationError("--seed 须为非负整数 must be an unsigned integer: \(text)") }
+        guard let seed = UInt64(text) else {
+            throw ValidationError("--seed 须为非负整数 must be an unsigned integer: \(text)")
+        }
         return seed
     }
 
@@ -143,10 +147,14 @@ enum CaseworkText {
         for list in lists {
             print("\(list.regionCode.raw)：逾期 overdue \(list.overdue.count)，即将到期 due soon \(list.dueSoon.count)")
             for d in list.overdue {
-                print("  逾期 \(-d.daysLeft(asOf: asOf)) 天  \(d.subject.chineseName) \(d.id)  \(d.step)  期限 \(d.due.iso)（\(d.basis)）")
+                print(
+                    "  逾期 \(-d.daysLeft(asOf: asOf)) 天  \(d.subject.chineseName) \(d.id)  \(d.step)  期限 \(d.due.iso)（\(d.basis)）"
+                )
             }
             for d in list.dueSoon {
-                print("  剩余 \(d.daysLeft(asOf: asOf)) 天  \(d.subject.chineseName) \(d.id)  \(d.step)  期限 \(d.due.iso)（\(d.basis)）")
+                print(
+                    "  剩余 \(d.daysLeft(asOf: asOf)) 天  \(d.subject.chineseName) \(d.id)  \(d.step)  期限 \(d.due.iso)（\(d.basis)）"
+                )
             }
         }
     }
@@ -156,7 +164,8 @@ enum CaseworkText {
         if rates.isEmpty { print("  无可统计的案件 nothing to count") }
         for rate in rates {
             print(
-                "  \(rate.regionCode.raw)：按时 \(rate.onTime)，超时 \(rate.late)，逾期未办 \(rate.overduePending)，按时率 \(rate.percentText)")
+                "  \(rate.regionCode.raw)：按时 \(rate.onTime)，超时 \(rate.late)，逾期未办 \(rate.overduePending)，按时率 \(rate.percentText)"
+            )
         }
     }
 

@@ -7,14 +7,18 @@ struct InstitutionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "institution",
         abstract: "协议机构 Institutions and agreements: register, sign, suspend, reinstate, terminate, renew, expiring.",
-        subcommands: [Add.self, List.self, Sign.self, Suspend.self, Reinstate.self, Terminate.self, Renew.self, Expiring.self]
+        subcommands: [
+            Add.self, List.self, Sign.self, Suspend.self, Reinstate.self, Terminate.self, Renew.self, Expiring.self,
+        ]
     )
 
     static func step(_ store: StoreOption, _ actOptions: ActOptions, _ id: String, _ action: AgreementAction) throws {
         let casework = try store.casework()
         let act = try actOptions.act()
         let agreement = try perform { try casework.institutions.apply(action, agreementID: id, act: act) }
-        print("\(agreement.agreementID)：\(action.chineseName)，状态 \(agreement.status.chineseName)，\(agreement.startDate.iso) 至 \(agreement.endDate.iso)")
+        print(
+            "\(agreement.agreementID)：\(action.chineseName)，状态 \(agreement.status.chineseName)，\(agreement.startDate.iso) 至 \(agreement.endDate.iso)"
+        )
     }
 
     struct Add: ParsableCommand {
@@ -29,7 +33,8 @@ struct InstitutionCommand: ParsableCommand {
         func run() throws {
             let casework = try store.casework()
             let institution = Institution(
-                institutionID: id, name: name, kind: try Parse.code(kind, "--kind"), regionCode: try Parse.region(region, "--region"),
+                institutionID: id, name: name, kind: try Parse.code(kind, "--kind"),
+                regionCode: try Parse.region(region, "--region"),
                 grade: grade)
             let act = try self.act.act()
             _ = try perform { try casework.institutions.register(institution, act: act) }
@@ -44,11 +49,16 @@ struct InstitutionCommand: ParsableCommand {
         func run() throws {
             let casework = try store.casework()
             let agreements = Dictionary(grouping: try casework.institutions.agreements(), by: \.institutionID)
-            let institutions = try casework.institutions.institutions(scope: try region.map { try Parse.region($0, "--region") })
+            let institutions = try casework.institutions.institutions(
+                scope: try region.map { try Parse.region($0, "--region") })
             for institution in institutions {
-                print("\(institution.institutionID)  \(institution.name)  \(institution.kind.chineseName)  \(institution.regionCode.raw)  \(institution.grade ?? "")")
+                print(
+                    "\(institution.institutionID)  \(institution.name)  \(institution.kind.chineseName)  \(institution.regionCode.raw)  \(institution.grade ?? "")"
+                )
                 for a in agreements[institution.institutionID] ?? [] {
-                    print("    \(a.agreementID)  \(a.services.map(\.chineseName).joined(separator: "、"))  \(a.startDate.iso) 至 \(a.endDate.iso)  \(a.status.chineseName)")
+                    print(
+                        "    \(a.agreementID)  \(a.services.map(\.chineseName).joined(separator: "、"))  \(a.startDate.iso) 至 \(a.endDate.iso)  \(a.status.chineseName)"
+                    )
                 }
             }
             print("共 \(institutions.count) 家")
@@ -105,7 +115,9 @@ struct InstitutionCommand: ParsableCommand {
         @OptionGroup var act: ActOptions
         @Argument(help: "Agreement id.") var id: String
         @Option(help: "New last day, YYYY-MM-DD.") var until: String
-        func run() throws { try InstitutionCommand.step(store, act, id, .renew(until: try Parse.day(until, "--until"))) }
+        func run() throws {
+            try InstitutionCommand.step(store, act, id, .renew(until: try Parse.day(until, "--until")))
+        }
     }
 
     struct Expiring: ParsableCommand {
@@ -120,7 +132,9 @@ struct InstitutionCommand: ParsableCommand {
             let list = try casework.institutions.expiring(
                 scope: try region.map { try Parse.region($0, "--region") }, asOf: day, withinDays: within)
             for item in list {
-                print("\(item.agreement.agreementID)  \(item.institution?.name ?? item.agreement.institutionID)  到期 \(item.agreement.endDate.iso)  剩余 \(item.daysLeft) 天")
+                print(
+                    "\(item.agreement.agreementID)  \(item.institution?.name ?? item.agreement.institutionID)  到期 \(item.agreement.endDate.iso)  剩余 \(item.daysLeft) 天"
+                )
             }
             print("\(within) 日内到期 \(list.count) 份")
         }

@@ -11,11 +11,17 @@ struct PanelCommand: ParsableCommand {
     )
 
     static func printDraw(_ draw: PanelDraw) {
-        print("\(draw.drawID)  鉴定 \(draw.assessmentID)  \(draw.size) 名  专业 \(draw.specialties.joined(separator: "、"))  种子 \(draw.seed)\(draw.superseded ? "  已作废：\(draw.supersededReason ?? "")" : "")")
+        print(
+            "\(draw.drawID)  鉴定 \(draw.assessmentID)  \(draw.size) 名  专业 \(draw.specialties.joined(separator: "、"))  种子 \(draw.seed)\(draw.superseded ? "  已作废：\(draw.supersededReason ?? "")" : "")"
+        )
         print("抽中 drawn：\(draw.drawn.joined(separator: "、"))")
-        print("可抽取 pool（\(draw.pool.count)）：\(draw.pool.map { "\($0.expertID)(\($0.specialty))" }.joined(separator: " "))")
+        print(
+            "可抽取 pool（\(draw.pool.count)）：\(draw.pool.map { "\($0.expertID)(\($0.specialty))" }.joined(separator: " "))"
+        )
         for exclusion in draw.excluded {
-            print("回避 \(exclusion.expertID)：\(exclusion.reasons.map(\.chineseName).joined(separator: "、"))（\(exclusion.detail)）")
+            print(
+                "回避 \(exclusion.expertID)：\(exclusion.reasons.map(\.chineseName).joined(separator: "、"))（\(exclusion.detail)）"
+            )
         }
     }
 
@@ -99,7 +105,8 @@ struct PanelCommand: ParsableCommand {
         @OptionGroup var act: ActOptions
         @Argument(help: "Expert id.") var expert: String
         @Option(help: "worker | employer") var subject: String
-        @Option(name: .customLong("subject-id"), help: "The worker's person id or the employer id.") var subjectID: String
+        @Option(name: .customLong("subject-id"), help: "The worker's person id or the employer id.") var subjectID:
+            String
         func run() throws {
             let casework = try store.casework()
             let act = try self.act.act()
@@ -139,7 +146,9 @@ struct PanelCommand: ParsableCommand {
                 to: try Parse.day(to, "--to"))
             for s in stats where !drawnOnly || s.panels + s.superseded > 0 {
                 let employers = s.employers.map { "\($0.employerID)×\($0.panels)" }.joined(separator: " ")
-                print("\(s.expertID) \(s.name) \(s.specialty ?? "")  专家组 \(s.panels)  作废 \(s.superseded)  回避 \(s.excluded)  \(employers)\(s.concentrated ? "  ⚠ 同一单位365日内≥5次（R18）" : "")")
+                print(
+                    "\(s.expertID) \(s.name) \(s.specialty ?? "")  专家组 \(s.panels)  作废 \(s.superseded)  回避 \(s.excluded)  \(employers)\(s.concentrated ? "  ⚠ 同一单位365日内≥5次（R18）" : "")"
+                )
             }
         }
     }

@@ -20,13 +20,15 @@ struct RiskCommand: ParsableCommand {
 
         func point() throws -> RiskPoint {
             RiskPoint(
-                riskPointID: id, step: try Parse.code(step, "--step"), risk: risk, rules: Parse.list(rules), controls: controls,
+                riskPointID: id, step: try Parse.code(step, "--step"), risk: risk, rules: Parse.list(rules),
+                controls: controls,
                 owner: owner)
         }
     }
 
     struct Seed: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "载入默认清单 Load the default inventory into an empty one.")
+        static let configuration = CommandConfiguration(
+            abstract: "载入默认清单 Load the default inventory into an empty one.")
         @OptionGroup var store: StoreOption
         @OptionGroup var act: ActOptions
         func run() throws {
@@ -44,7 +46,9 @@ struct RiskCommand: ParsableCommand {
         func run() throws {
             let points = try store.casework().riskInventory.points()
             for p in points {
-                print("\(p.riskPointID)  [\(p.step.chineseName)]  \(p.risk)  规则 \(p.rules.joined(separator: ","))  \(p.owner)\(p.active ? "" : "  （停用）")")
+                print(
+                    "\(p.riskPointID)  [\(p.step.chineseName)]  \(p.risk)  规则 \(p.rules.joined(separator: ","))  \(p.owner)\(p.active ? "" : "  （停用）")"
+                )
             }
             if let out { try CaseworkText.write(RiskInventory.csv(points), to: out) }
         }

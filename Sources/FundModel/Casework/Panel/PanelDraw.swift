@@ -34,7 +34,8 @@ public struct PanelDraw: Sendable, Hashable, Codable {
 
     public init(
         drawID: String, assessmentID: String, sequence: Int, workerID: PersonID, employerID: String?,
-        regionCode: RegionCode, act: CaseworkAct, seed: UInt64, size: Int, specialties: [String], pool: [PanelCandidate],
+        regionCode: RegionCode, act: CaseworkAct, seed: UInt64, size: Int, specialties: [String],
+        pool: [PanelCandidate],
         excluded: [PanelExclusion], drawn: [String]
     ) {
         self.drawID = drawID
