@@ -41,7 +41,7 @@ public struct AssessedCase: Sendable, Hashable {
     public var employerID: String?
     public var regionCode: RegionCode
     public var fatal: Bool
-    /// `nil` while the register's file is undecided.
+    /// The decision; `pending` (or `suspended`) while the register's file is undecided.
     public var outcome: Decision
     /// The injured parts the decision names; empty for an imported case (which has none on record).
     public var injuredParts: [String]

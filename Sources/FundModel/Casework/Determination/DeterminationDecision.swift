@@ -38,7 +38,8 @@ public struct StatuteBasis: Sendable, Hashable, Codable {
 
     /// `《工伤保险条例》第十四条第（一）项`.
     public var chineseName: String {
-        let article = ["十四", "十五", "十六"][max(0, min(2, self.article - 14))]
+        guard (14...16).contains(self.article) else { return "《工伤保险条例》第\(self.article)条" }
+        let article = ["十四", "十五", "十六"][self.article - 14]
         guard let item, (1...7).contains(item) else { return "《工伤保险条例》第\(article)条" }
         return "《工伤保险条例》第\(article)条第（\(Self.numerals[item - 1])）项"
     }
