@@ -1,1 +1,0 @@
-// Local placeholder (not committed): main lacks Tests/DemoDataTests.
