@@ -36,7 +36,7 @@ struct ScreenCommand: AsyncParsableCommand {
         let selection = try selectedRules()
         let format = try outputFormat()
         guard FileManager.default.fileExists(atPath: db) else {
-            throw ScreenFailure("数据库不存在 database not found: \(db)")
+            throw CommandFailure("数据库不存在 database not found: \(db)")
         }
 
         let started = Date()
@@ -56,7 +56,7 @@ struct ScreenCommand: AsyncParsableCommand {
             do {
                 try format.encode(report.findings).write(toFile: out, atomically: true, encoding: .utf8)
             } catch {
-                throw ScreenFailure("无法写入 cannot write \(out): \(error.localizedDescription)")
+                throw CommandFailure("无法写入 cannot write \(out): \(error.localizedDescription)")
             }
         }
         print(report.summaryTable(), terminator: "")
@@ -81,13 +81,13 @@ struct ScreenCommand: AsyncParsableCommand {
         do {
             text = try String(contentsOfFile: config, encoding: .utf8)
         } catch {
-            throw ScreenFailure("无法读取 cannot read \(config): \(error.localizedDescription)")
+            throw CommandFailure("无法读取 cannot read \(config): \(error.localizedDescription)")
         }
         do {
             return try RulesConfiguration(yaml: text)
         } catch {
             let lines = error.issues.map { issue in "\(issue.line.map { "\(config):\($0)" } ?? config): \(issue)" }
-            throw ScreenFailure("规则配置有误 invalid rules configuration:\n" + lines.joined(separator: "\n"))
+            throw CommandFailure("规则配置有误 invalid rules configuration:\n" + lines.joined(separator: "\n"))
         }
     }
 
@@ -109,10 +109,4 @@ struct ScreenCommand: AsyncParsableCommand {
         }
         return format
     }
-}
-
-/// A failure of the run itself (not of its arguments): printed without the usage text, exit code 1.
-struct ScreenFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

@@ -8,5 +8,9 @@ public enum ScreeningRules {
         R13InsuredThenInjured(), R14OverlappingStays(),
         R15DependantEligibility(), R19AccountConcentration(), R20LateApplication(), R21SlowDetermination(),
         R24BenefitsInPrison(),
+        R16InstitutionCost(), R17GradeConcentration(), R18ExpertRecusal(), R22NoHealthVisit(),
+        R23ThirdPartyLiability(), R25WageSurge(), I01ExpenditureGrowth(), I02MonthsOfBalance(),
+        I03PreventionShare(), I04MedicalCostPerCase(), I05SevereGradeShare(), I06ManualReimbursementShare(),
+        I07TimelyDetermination(),
     ]
 }

@@ -44,33 +44,7 @@ extension ScreeningReport {
         return String(seconds * 1000 + attoseconds / 1_000_000_000_000_000)
     }
 
-    /// Columns padded to their display width (a CJK character takes two columns).
     static func format(_ rows: [[String]], rightAligned: Set<Int>) -> String {
-        var widths = [Int](repeating: 0, count: rows.map(\.count).max() ?? 0)
-        for row in rows {
-            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], displayWidth(cell)) }
-        }
-        var out = ""
-        for row in rows {
-            var line = ""
-            for (i, cell) in row.enumerated() {
-                let pad = String(repeating: " ", count: widths[i] - displayWidth(cell))
-                line += (i == 0 ? "" : "  ") + (rightAligned.contains(i) ? pad + cell : cell + pad)
-            }
-            while line.hasSuffix(" ") { line.removeLast() }
-            out += line + "\n"
-        }
-        return out
-    }
-
-    static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { width, scalar in
-            let v = scalar.value
-            let wide =
-                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                || (0xFFE0...0xFFE6).contains(v)
-            return width + (wide ? 2 : 1)
-        }
+        TextTable(rows: rows, rightAligned: rightAligned).render()
     }
 }
