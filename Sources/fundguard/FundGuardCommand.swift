@@ -7,5 +7,6 @@ struct FundGuardCommand: AsyncParsableCommand {
         commandName: "fundguard",
         abstract: "FundGuard 工伤保险基金监管平台: import, screen and supervise work-injury insurance fund data.",
         subcommands: [ImportCommand.self, EntitlementsCommand.self, ScreenCommand.self, RulesCommand.self]
+            + CaseworkCommands.all
     )
 }

@@ -22,6 +22,7 @@ enum SchemaMigrations {
         migrator.registerMigration("v1 import and screening runs") { db in
             for statement in runTables { try db.execute(sql: statement) }
         }
+        CaseworkSchema.register(in: &migrator)
         return migrator
     }
 
