@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "FundRules", targets: ["FundRules"]),
         .library(name: "FundStore", targets: ["FundStore"]),
         .library(name: "Screening", targets: ["Screening"]),
+        .library(name: "Casework", targets: ["Casework"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -45,12 +46,15 @@ let package = Package(
             dependencies: ["FundModel", "FundRules", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
+        // Workflows with people in them: determination and assessment registers, expert panels, institutions,
+        // inspection campaigns, the risk inventory. Persistence through FundStore's CaseworkRepository.
+        .target(name: "Casework", dependencies: ["FundModel", "FundRules", "FundStore"], swiftSettings: strict),
         // A synthetic demo province with planted anomalies and their ground truth.
         .target(name: "DemoData", dependencies: ["FundModel", "FundRules"], swiftSettings: strict),
         .executableTarget(
             name: "fundguard",
             dependencies: [
-                "FundModel", "FundRules", "FundStore", "Screening", "DemoData",
+                "FundModel", "FundRules", "FundStore", "Screening", "DemoData", "Casework",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -74,6 +78,14 @@ let package = Package(
         ),
         .testTarget(
             name: "ScreeningTests", dependencies: ["FundModel", "FundRules", "Screening"], swiftSettings: strict),
+        .testTarget(
+            name: "CaseworkTests",
+            dependencies: [
+                "FundModel", "FundRules", "FundStore", "Screening", "Casework",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "DemoDataTests",
             dependencies: ["FundModel", "FundRules", "FundStore", "Screening", "DemoData"],

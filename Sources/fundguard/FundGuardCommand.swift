@@ -6,6 +6,7 @@ struct FundGuardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fundguard",
         abstract: "FundGuard 工伤保险基金监管平台: import, screen and supervise work-injury insurance fund data.",
-        subcommands: [EntitlementsCommand.self, ScreenCommand.self, RulesCommand.self, DemoDataCommand.self]
+        subcommands: [ImportCommand.self, EntitlementsCommand.self, ScreenCommand.self, RulesCommand.self]
+            + CaseworkCommands.all + [DemoDataCommand.self]
     )
 }

@@ -30,6 +30,9 @@ struct ImportBenchmark: ParsableCommand {
     @Option(help: "The sqlite3 shell used for the ceiling.")
     var sqlite3 = "sqlite3"
 
+    @Option(help: "Runs of each measurement, alternating importer and sqlite3; the best of them is reported.")
+    var runs = 1
+
     func run() throws {
         let fm = FileManager.default
         try? fm.removeItem(atPath: directory)
@@ -39,46 +42,140 @@ struct ImportBenchmark: ParsableCommand {
 
         print("fundbench import: \(rows) payment rows")
         print("machine: \(Machine.description)")
-        var start = clock.now
+        let start = clock.now
         try ImportDataGenerator(rows: rows).write(to: dataDirectory)
         let paymentsBytes = (try? fm.attributesOfItem(atPath: dataDirectory + "/payments.csv")[.size] as? Int) ?? 0
         print(
-            "generated payments.csv: \(paymentsBytes / 1_000_000) MB, \(paymentsBytes / max(rows, 1)) bytes/row, in \(Self.seconds(clock.now - start)) s"
+            "generated payments.csv: \(paymentsBytes / 1_000_000) MB, \(paymentsBytes / max(rows, 1)) bytes/row, in \(Self.format(Self.seconds(clock.now - start))) s"
         )
 
-        // The importer, end to end.
-        let importPath = directory + "/import.sqlite"
-        let store = try SQLiteFundStore(path: importPath)
-        start = clock.now
-        let summary = try Importer(store: store).importDirectory(dataDirectory)
-        let importSeconds = Self.seconds(clock.now - start)
-        let imported = summary.files.first { $0.table == .payments }?.rowsImported ?? 0
-        guard imported == rows else { throw ValidationError("imported \(imported) payments, expected \(rows)") }
-        let importRate = Double(rows) / importSeconds
-        print("Importer: \(rows) rows in \(Self.format(importSeconds)) s = \(Int(importRate)) rows/s (end to end)")
-
-        // SQLite's ceiling, same schema and procedure, no CSV.
-        let ceilingPath = directory + "/ceiling.sqlite"
-        _ = try SQLiteFundStore(path: ceilingPath)  // creates the schema
-        let indexes = try secondaryIndexes(of: "payments", database: ceilingPath)
-        let ceilingSeconds = try runCeiling(database: ceilingPath, indexes: indexes, clock: clock)
-        let ceilingRate = Double(rows) / ceilingSeconds
-        print("sqlite3 INSERT…SELECT: \(rows) rows in \(Self.format(ceilingSeconds)) s = \(Int(ceilingRate)) rows/s")
-        print("ratio importer / sqlite3 ceiling: \(Self.format(importRate / ceilingRate, places: 2))")
+        // The schema as migrated, then a payments table without its secondary indexes: the second
+        // pair shows the importer's own pipeline (parse, check, insert, commit) without SQLite's index builds.
+        try compare(bare: false, dataDirectory: dataDirectory, clock: clock)
+        try compare(bare: true, dataDirectory: dataDirectory, clock: clock)
 
         if !keep { try? fm.removeItem(atPath: directory) }
+    }
+
+    /// Imports the data set with the Importer, then inserts the same rows with the sqlite3 shell,
+    /// `runs` times each (alternating, so that a change of the machine's load hits both), best of each.
+    private func compare(bare: Bool, dataDirectory: String, clock: ContinuousClock) throws {
+        print(
+            bare
+                ? "-- payments without secondary indexes (primary key only)"
+                : "-- schema as migrated (payments: primary key and 6 secondary indexes)")
+        var importer: [(seconds: Double, cpu: Double)] = []
+        var ceiling: [(seconds: Double, cpu: Double)] = []
+        for run in 1...max(1, runs) {
+            importer.append(try measureImporter(bare: bare, run: run, dataDirectory: dataDirectory, clock: clock))
+            ceiling.append(try measureCeiling(bare: bare, run: run, clock: clock))
+        }
+        let importSeconds = importer.map(\.seconds).min()!
+        let importCPU = importer.map(\.cpu).min()!
+        let ceilingSeconds = ceiling.map(\.seconds).min()!
+        let ceilingCPU = ceiling.map(\.cpu).min()!
+        let best = runs > 1 ? " (best of \(runs))" : ""
+        print(
+            "Importer\(best): \(rows) rows in \(Self.format(importSeconds)) s = \(Int(Double(rows) / importSeconds)) "
+                + "rows/s (end to end); CPU \(Self.format(importCPU)) s = \(Int(Double(rows) / importCPU)) rows per CPU second"
+        )
+        print(
+            "sqlite3 INSERT…SELECT\(best): \(rows) rows in \(Self.format(ceilingSeconds)) s = "
+                + "\(Int(Double(rows) / ceilingSeconds)) rows/s; CPU \(Self.format(ceilingCPU)) s = "
+                + "\(Int(Double(rows) / ceilingCPU)) rows per CPU second")
+        print(
+            "ratio importer / sqlite3 ceiling: \(Self.format(ceilingSeconds / importSeconds, places: 2)) (wall), "
+                + "\(Self.format(ceilingCPU / importCPU, places: 2)) (CPU)")
+    }
+
+    /// One import into a new database: wall and CPU seconds; prints its phases.
+    private func measureImporter(bare: Bool, run: Int, dataDirectory: String, clock: ContinuousClock) throws
+        -> (seconds: Double, cpu: Double)
+    {
+        let importPath = directory + "/import-\(bare ? "bare" : "indexed")-\(run).sqlite"
+        let store = try SQLiteFundStore(path: importPath)
+        if bare { try dropSecondaryIndexes(database: importPath) }
+        let phases = PhaseRecorder()
+        let cpuStart = CPUTime.process
+        let start = clock.now
+        let summary = try Importer(store: store).importDirectory(
+            dataDirectory, options: ImportOptions(progress: { phases.record($0) }))
+        let end = clock.now
+        let cpu = CPUTime.process - cpuStart
+        let seconds = Self.seconds(end - start)
+        let imported = summary.files.first { $0.table == .payments }?.rowsImported ?? 0
+        guard imported == rows else { throw ValidationError("imported \(imported) payments, expected \(rows)") }
+        print(
+            "  run \(run) Importer: \(Self.format(seconds)) s = \(Int(Double(rows) / seconds)) rows/s; "
+                + "CPU \(Self.format(cpu)) s; "
+                + phases.phases(end: end).filter { $0.seconds >= 0.01 }.map {
+                    "\($0.label) \(Self.format($0.seconds)) s"
+                }
+                .joined(separator: ", "))
+        if !bare, run == 1 {
+            // The way back: the screening run starts by loading the data set.
+            let loadCPUStart = CPUTime.process
+            let loadStart = clock.now
+            let data = try store.loadDataSet()
+            let loadSeconds = Self.seconds(clock.now - loadStart)
+            let loadCPU = CPUTime.process - loadCPUStart
+            let loaded = Double(data.payments?.count ?? 0)
+            print(
+                "  loadDataSet: \(Int(loaded)) payments (and the rest) in \(Self.format(loadSeconds)) s = "
+                    + "\(Int(loaded / loadSeconds)) rows/s; CPU \(Self.format(loadCPU)) s")
+        }
+        if !keep { Self.removeDatabase(importPath) }
+        return (seconds, cpu)
+    }
+
+    /// SQLite's ceiling once: same schema and procedure, no CSV.
+    private func measureCeiling(bare: Bool, run: Int, clock: ContinuousClock) throws -> (seconds: Double, cpu: Double) {
+        let ceilingPath = directory + "/ceiling-\(bare ? "bare" : "indexed")-\(run).sqlite"
+        _ = try SQLiteFundStore(path: ceilingPath)  // creates the schema
+        let indexes = try secondaryIndexes(of: "payments", database: ceilingPath)
+        if bare { try dropSecondaryIndexes(database: ceilingPath) }
+        let childrenBefore = CPUTime.children
+        let seconds = try runCeiling(database: ceilingPath, indexes: bare ? [] : indexes, clock: clock)
+        let cpu = CPUTime.children - childrenBefore
+        print(
+            "  run \(run) sqlite3: \(Self.format(seconds)) s = \(Int(Double(rows) / seconds)) rows/s; "
+                + "CPU \(Self.format(cpu)) s")
+        if !keep { Self.removeDatabase(ceilingPath) }
+        return (seconds, cpu)
+    }
+
+    private func dropSecondaryIndexes(database: String) throws {
+        let indexes = try secondaryIndexes(of: "payments", database: database)
+        guard try runShell(database: database, script: indexes.map { "DROP INDEX \($0.name);" }.joined()) else {
+            throw ValidationError("could not drop the indexes")
+        }
+    }
+
+    private static func removeDatabase(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     /// The same rows, generated inside SQLite (widths as in `ImportDataGenerator`).
     private func runCeiling(database: String, indexes: [(name: String, sql: String)], clock: ContinuousClock)
         throws -> Double
     {
+        // The same mix as ImportDataGenerator: value % 10 picks the item (0–3 MED, 4 REHAB, 5 MEAL,
+        // 6 TRAVEL, 7 DEVICE, 8 NURSING, 9 DISABILITY_MONTHLY).
         let select = """
             SELECT 'P' || printf('%010d', value), 'C' || printf('%08d', (value * 7919) % 20000),
-                '11010119' || printf('%010d', value % 20000), 'MED', 1 + (value * 2654435761) % 9999999,
-                19358 + value % 700, 19348 + value % 700, 19355 + value % 700, 'H' || printf('%05d', value % 200),
-                'INV' || printf('%09d', value), 'direct', '6222' || printf('%015d', (value * 7919) % 20000), NULL,
-                '110100', 0
+                '11010119' || printf('%010d', (value * 7919) % 20000),
+                CASE value % 10 WHEN 4 THEN 'REHAB' WHEN 5 THEN 'MEAL' WHEN 6 THEN 'TRAVEL' WHEN 7 THEN 'DEVICE'
+                    WHEN 8 THEN 'NURSING' WHEN 9 THEN 'DISABILITY_MONTHLY' ELSE 'MED' END,
+                1 + (value * 2654435761) % 9999999, 19358 + value % 700,
+                CASE WHEN value % 10 = 6 THEN NULL ELSE 19348 + value % 700 END,
+                CASE WHEN value % 10 = 6 THEN NULL ELSE 19355 + value % 700 END,
+                CASE WHEN value % 10 < 8 AND value % 10 <> 6 THEN 'H' || printf('%05d', value % 200) END,
+                CASE WHEN value % 10 < 8 THEN 'INV' || printf('%09d', value) END,
+                CASE WHEN value % 10 >= 8 THEN 'bank' WHEN value % 10 = 6 OR value % 4 = 0 THEN 'reimbursement'
+                    ELSE 'direct' END,
+                CASE WHEN value % 10 >= 6 AND value % 10 <> 7 OR value % 4 = 0
+                    THEN '6222' || printf('%015d', (value * 7919) % 20000) END,
+                NULL, CASE WHEN value % 2 = 0 THEN '110100' ELSE '110200' END, 0
             """
         func script(source: String, with: String = "") -> String {
             """

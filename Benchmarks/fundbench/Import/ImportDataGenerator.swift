@@ -13,8 +13,10 @@ struct ImportDataGenerator {
     let workers = 20_000
     let institutions = 200
 
-    static let items = ["MED", "MED", "MED", "MED", "REHAB", "MEAL", "TRAVEL", "DEVICE", "NURSING", "DISABILITY_MONTHLY"]
-    static let channels = ["direct", "direct", "reimbursement", "bank"]
+    static let items = [
+        "MED", "MED", "MED", "MED", "REHAB", "MEAL", "TRAVEL", "DEVICE", "NURSING", "DISABILITY_MONTHLY",
+    ]
+    static let channels = ["direct", "reimbursement", "bank"]
 
     /// The 17 digits before the check character of worker `i`: region 110101, born 1970–1999.
     static func workerID(_ i: Int) -> PersonID {
@@ -34,15 +36,14 @@ struct ImportDataGenerator {
 
     func write(to directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try (
-            """
-            code,name,level,parent_code
-            110000,某某省,province,
-            110100,甲市,city,110000
-            110200,乙市,city,110000
+        try
+            ("""
+        code,name,level,parent_code
+        110000,某某省,province,
+        110100,甲市,city,110000
+        110200,乙市,city,110000
 
-            """
-        ).write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
+        """).write(toFile: directory + "/regions.csv", atomically: true, encoding: .utf8)
 
         var workersCSV = CSVWriter(header: [
             "worker_id", "name", "gender", "birth_date", "employer_id", "region_code", "insured_since", "insured_until",
@@ -72,7 +73,7 @@ struct ImportDataGenerator {
         try writePayments(to: directory + "/payments.csv")
     }
 
-    /// payments.csv: ~150 bytes a row, like the production system's export.
+    /// payments.csv: ~140 bytes a row, like the production system's export.
     private func writePayments(to path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil),
             let handle = FileHandle(forWritingAtPath: path)
@@ -91,6 +92,13 @@ struct ImportDataGenerator {
         for i in 0..<rows {
             let worker = (i &* 7919) % workers
             let day = base.adding(days: i % 700)
+            let kind = i % Self.items.count
+            // Services at an institution (MED ×4, REHAB, MEAL, DEVICE): settled directly, or a quarter of them
+            // reimbursed to the worker's account; TRAVEL: reimbursed, no institution; NURSING and
+            // DISABILITY_MONTHLY: monthly, paid by bank, no institution or invoice.
+            let atInstitution = kind < 8 && kind != 6
+            let monthly = kind >= 8
+            let toAccount = monthly || kind == 6 || i % 4 == 0
             // payment_id
             buffer.append(UInt8(ascii: "P"))
             appendDigits(&buffer, i, width: 10)
@@ -101,7 +109,7 @@ struct ImportDataGenerator {
             comma(&buffer)
             buffer.append(contentsOf: workerIDs[worker])
             comma(&buffer)
-            buffer.append(contentsOf: itemBytes[i % itemBytes.count])
+            buffer.append(contentsOf: itemBytes[kind])
             comma(&buffer)
             // amount: 1.00 – 99 999.99 yuan
             appendDigits(&buffer, 1 + (i &* 2_654_435_761) % 99_999, width: 1)
@@ -110,20 +118,30 @@ struct ImportDataGenerator {
             comma(&buffer)
             appendDay(&buffer, day)
             comma(&buffer)
-            appendDay(&buffer, day.adding(days: -10))
+            if kind != 6 {
+                appendDay(&buffer, monthly ? day.yearMonth.firstDay : day.adding(days: -10))
+                comma(&buffer)
+                appendDay(&buffer, monthly ? day.yearMonth.lastDay : day.adding(days: -3))
+            } else {
+                comma(&buffer)
+            }
             comma(&buffer)
-            appendDay(&buffer, day.adding(days: -3))
+            if atInstitution {
+                buffer.append(UInt8(ascii: "H"))
+                appendDigits(&buffer, i % institutions, width: 5)
+            }
             comma(&buffer)
-            buffer.append(UInt8(ascii: "H"))
-            appendDigits(&buffer, i % institutions, width: 5)
+            if !monthly {
+                buffer.append(contentsOf: "INV".utf8)
+                appendDigits(&buffer, i, width: 9)
+            }
             comma(&buffer)
-            buffer.append(contentsOf: "INV".utf8)
-            appendDigits(&buffer, i, width: 9)
+            buffer.append(contentsOf: channelBytes[monthly ? 2 : (toAccount ? 1 : 0)])
             comma(&buffer)
-            buffer.append(contentsOf: channelBytes[i % channelBytes.count])
-            comma(&buffer)
-            buffer.append(contentsOf: "6222".utf8)
-            appendDigits(&buffer, worker, width: 15)
+            if toAccount {
+                buffer.append(contentsOf: "6222".utf8)
+                appendDigits(&buffer, worker, width: 15)
+            }
             comma(&buffer)
             comma(&buffer)  // no dependant
             buffer.append(contentsOf: (worker % 2 == 0 ? "110100" : "110200").utf8)
@@ -141,8 +159,11 @@ struct ImportDataGenerator {
     private func comma(_ buffer: inout [UInt8]) { buffer.append(UInt8(ascii: ",")) }
 
     private func appendDigits(_ buffer: inout [UInt8], _ value: Int, width: Int) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-            UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         var v = value
         withUnsafeMutableBytes(of: &digits) { d in

@@ -28,7 +28,10 @@ public final class CSVReader {
     /// The physical line on which the current record starts.
     public private(set) var line = 0
 
-    private var spans: [Span] = []
+    /// The current record's fields (a manually grown buffer: no array bookkeeping per field).
+    private var spans: UnsafeMutablePointer<Span>
+    private var spanCount = 0
+    private var spanCapacity = 32
     private var scratch: UnsafeMutablePointer<UInt8>
     private var scratchCapacity = 256
     private var scratchCount = 0
@@ -48,6 +51,7 @@ public final class CSVReader {
     public init(_ source: CSVBytes) {
         self.source = source
         scratch = .allocate(capacity: scratchCapacity)
+        spans = .allocate(capacity: spanCapacity)
         if let start = source.buffer.baseAddress {
             base = start.assumingMemoryBound(to: UInt8.self)
         } else {
@@ -58,14 +62,18 @@ public final class CSVReader {
         if end >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { position = 3 }
     }
 
-    deinit { scratch.deallocate() }
+    deinit {
+        scratch.deallocate()
+        spans.deallocate()
+    }
 
     /// The number of fields of the current record.
-    public var fieldCount: Int { spans.count }
+    public var fieldCount: Int { spanCount }
 
     /// The bytes of field `index` of the current record; valid until the next call to `next()`.
     @inline(__always)
     public func field(_ index: Int) -> UnsafeRawBufferPointer {
+        precondition(index >= 0 && index < spanCount, "field index out of range")
         let span = spans[index]
         if span.inScratch {
             return UnsafeRawBufferPointer(start: scratch + span.offset, count: span.count)
@@ -93,7 +101,7 @@ public final class CSVReader {
     /// skipped to the end of that physical line (or of the input), so that a
     /// caller collecting every error can simply call `next()` again.
     public func next() throws(CSVError) -> Bool {
-        spans.removeAll(keepingCapacity: true)
+        spanCount = 0
         scratchCount = 0
         // Skip blank lines.
         while position < end {
@@ -116,12 +124,14 @@ public final class CSVReader {
                 try readQuotedField()
             } else {
                 let start = position
-                while position < end {
-                    let b = base[position]
+                var p = position
+                while p < end {
+                    let b = base[p]
                     if b == Self.comma || b == Self.lf || b == Self.cr { break }
-                    position += 1
+                    p += 1
                 }
-                spans.append(Span(offset: start, count: position - start, inScratch: false))
+                position = p
+                appendSpan(Span(offset: start, count: p - start, inScratch: false))
             }
             // After a field: a comma, the end of the record, or the end of the input.
             guard position < end else { return true }
@@ -166,9 +176,9 @@ public final class CSVReader {
                 }
                 if unescaping {
                     appendToScratch(from: segmentStart, count: position - segmentStart)
-                    spans.append(Span(offset: scratchStart, count: scratchCount - scratchStart, inScratch: true))
+                    appendSpan(Span(offset: scratchStart, count: scratchCount - scratchStart, inScratch: true))
                 } else {
-                    spans.append(Span(offset: start, count: position - start, inScratch: false))
+                    appendSpan(Span(offset: start, count: position - start, inScratch: false))
                 }
                 position += 1  // the closing quote
                 return
@@ -203,6 +213,19 @@ public final class CSVReader {
             }
             position += 1
         }
+    }
+
+    @inline(__always)
+    private func appendSpan(_ span: Span) {
+        if spanCount == spanCapacity {
+            let grown = UnsafeMutablePointer<Span>.allocate(capacity: spanCapacity * 2)
+            grown.update(from: spans, count: spanCount)
+            spans.deallocate()
+            spans = grown
+            spanCapacity *= 2
+        }
+        spans[spanCount] = span
+        spanCount += 1
     }
 
     private func appendToScratch(from offset: Int, count: Int) {

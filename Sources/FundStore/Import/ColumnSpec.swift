@@ -61,7 +61,7 @@ enum ColumnKind: Sendable {
 }
 
 /// The accepted codes of a vocabulary, as bytes for a comparison without Strings.
-struct CodeSet: Sendable {
+final class CodeSet: Sendable {
     let codes: [[UInt8]]
     /// `injury | disease | deemed`, for messages.
     let listText: String

@@ -8,9 +8,10 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
     public var issueCountByFile: [String: Int]
     public var warnings: [String]
 
-    public init(issues: [ImportIssue], issueCount: Int? = nil, issueCountByFile: [String: Int]? = nil,
-        warnings: [String] = [])
-    {
+    public init(
+        issues: [ImportIssue], issueCount: Int? = nil, issueCountByFile: [String: Int]? = nil,
+        warnings: [String] = []
+    ) {
         self.issues = issues
         self.issueCount = issueCount ?? issues.count
         self.issueCountByFile =
@@ -25,7 +26,8 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
         lines.append("问题 \(issueCount) 个 \(issueCount) problem(s): " + perFile.joined(separator: ", "))
         for issue in issues.prefix(limit) { lines.append("  " + issue.description) }
         if issueCount > min(limit, issues.count) {
-            lines.append("  … 另有 \(issueCount - min(limit, issues.count)) 个 and \(issueCount - min(limit, issues.count)) more")
+            lines.append(
+                "  … 另有 \(issueCount - min(limit, issues.count)) 个 and \(issueCount - min(limit, issues.count)) more")
         }
         for warning in warnings { lines.append("警告 warning: " + warning) }
         return lines.joined(separator: "\n")

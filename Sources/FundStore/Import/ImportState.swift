@@ -8,6 +8,8 @@ final class ImportState {
     /// Lenient mode: the problems of the rows that were skipped.
     var rejected: IssueList
     var warnings: [String] = []
+    /// References to rows that do not exist, per file and column.
+    var unmatched: [UnmatchedReferences] = []
     var rejectsFiles: [String] = []
 
     init(options: ImportOptions) {

@@ -32,10 +32,36 @@ public struct Importer: Sendable {
             try? FileManager.default.createDirectory(atPath: rejectsDirectory, withIntermediateDirectories: true)
         }
 
-        let outcome: Result<ImportSummary, ImportError> = try store.pool.writeWithoutTransaction { db in
+        let outcome: Result<ImportSummary, ImportError>
+        do {
+            outcome = try write(
+                files: files, directory: directory, rejectsDirectory: rejectsDirectory, startedAt: startedAt,
+                state: state)
+        } catch {
+            // A database error (disk full, …): the transaction is rolled back; its rejects go too.
+            for path in state.rejectsFiles { try? FileManager.default.removeItem(atPath: path) }
+            throw error
+        }
+        switch outcome {
+        case .success(var summary):
+            summary.seconds = Double((clock.now - start) / .milliseconds(1)) / 1000
+            return summary
+        case .failure(let error):
+            for path in state.rejectsFiles { try? FileManager.default.removeItem(atPath: path) }
+            throw error
+        }
+    }
+
+    /// The import's transaction, with the pragmas of a bulk load around it.
+    private func write(
+        files: [(TableSpec, String)], directory: String, rejectsDirectory: String, startedAt: Date,
+        state: ImportState
+    ) throws -> Result<ImportSummary, ImportError> {
+        try store.pool.writeWithoutTransaction { db in
             // A bulk load wants its pages in memory until the commit, and its index sorts in memory.
-            try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT") }
+            // Index rebuilds may sort on a second thread.
+            try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA threads = 2")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT; PRAGMA threads = 0") }
             var outcome: Result<ImportSummary, ImportError>!
             try db.inTransaction(.immediate) {
                 outcome = try load(
@@ -47,17 +73,10 @@ public struct Importer: Sendable {
             }
             if case .success = outcome {
                 // Fold the transaction into the database file now, not at some later reader's expense.
-                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                // The import is committed whatever happens here: a busy reader only delays the fold.
+                try? db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
             }
             return outcome
-        }
-        switch outcome {
-        case .success(var summary):
-            summary.seconds = Double((clock.now - start) / .milliseconds(1)) / 1000
-            return summary
-        case .failure(let error):
-            for path in state.rejectsFiles { try? FileManager.default.removeItem(atPath: path) }
-            throw error
         }
     }
 
@@ -94,25 +113,23 @@ public struct Importer: Sendable {
         if !files.contains(where: { $0.0.table == .regions }),
             try Int.fetchOne(db, sql: "SELECT count(*) FROM regions") == 0
         {
-            state.fileIssue(FundModel.Table.regions.fileName, "缺少必需的文件（数据库中尚无地区）required: the database has no regions yet")
+            state.fileIssue(
+                FundModel.Table.regions.fileName, "缺少必需的文件（数据库中尚无地区）required: the database has no regions yet")
         }
+        let references = ReferenceChecker(
+            db: db, importedBefore: try SQLiteFundStore.importedTables(db), state: state)
         var summaries: [FileImportSummary] = []
         for (spec, path) in files {
             let loader = TableLoader(spec: spec, path: path, state: state)
-            if let summary = try loader.load(into: db, rejectsDirectory: rejectsDirectory) {
+            if let summary = try loader.load(into: db, rejectsDirectory: rejectsDirectory, references: references) {
                 summaries.append(summary)
             }
         }
         if state.failed { return .failure(state.error) }
 
-        let previouslyImported = try Set(
-            String.fetchAll(db, sql: "SELECT DISTINCT table_name FROM import_run_files").compactMap(FundModel.Table.init(rawValue:)))
-        let loadedTables = summaries.map(\.table)
-        let unmatched = try ReferenceChecker.check(
-            tables: loadedTables, importedTables: previouslyImported.union(loadedTables), db: db, state: state)
-
         var summary = ImportSummary(
-            runID: 0, source: directory, files: summaries, warnings: state.warnings, unmatched: unmatched,
+            runID: 0, source: URL(fileURLWithPath: directory).standardizedFileURL.path, files: summaries,
+            warnings: state.warnings, unmatched: state.unmatched,
             rejected: state.rejected.kept, rejectedIssueCount: state.rejected.count, rejectsFiles: state.rejectsFiles,
             seconds: 0)
         summary.runID = try ImportRunLog.record(

@@ -6,16 +6,19 @@ import FundModel
 /// for a boolean (must be in the header, empty = false), and `optional`
 /// otherwise; see docs/decisions.md "FundStore: required columns".
 enum TableCatalog {
+    /// Every table, in load order: a table comes after the tables it refers to, so that the
+    /// reference checks of a file find the keys of this same import (`ReferenceChecker`).
     static let all: [TableSpec] = [
-        regions, parameters, employers, workers, wages, injuryCases, assessments, experts, dependents,
-        institutions, agreements, benefitItems, payments, fundLedger, deaths, medicalInsurance, pensions,
+        regions, parameters, employers, institutions, workers, wages, injuryCases, dependents, assessments,
+        experts, agreements, benefitItems, payments, fundLedger, deaths, medicalInsurance, pensions,
         healthVisits, trafficAccidents, imprisonments,
     ]
 
     static let regions = TableSpec(
         table: .regions,
         columns: [
-            .required("code", .regionCode), .required("name", .text), .required("level", .code(CodeSet(RegionLevel.self))),
+            .required("code", .regionCode), .required("name", .text),
+            .required("level", .code(CodeSet(RegionLevel.self))),
             .optional("parent_code", .regionCode),
         ],
         keyColumns: ["code"],

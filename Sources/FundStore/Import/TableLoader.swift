@@ -2,7 +2,7 @@ import FundModel
 import GRDB
 
 /// Loads one CSV file into its table: header check, then every record parsed,
-/// checked and bound column by column into one reused INSERT statement.
+/// checked and kept column by column in a `RowBatch`, inserted 64 rows at a time.
 ///
 /// This is the import's hot path: no String, array or dictionary is built per
 /// row unless the row has a problem (or holds a list, or a lower-case `x` in a
@@ -25,7 +25,7 @@ final class TableLoader {
 
     /// Reads the file; writes its rows unless the import has already failed.
     /// Returns `nil` when the file itself is unusable (reported in `state`).
-    func load(into db: Database, rejectsDirectory: String) throws -> FileImportSummary? {
+    func load(into db: Database, rejectsDirectory: String, references: ReferenceChecker) throws -> FileImportSummary? {
         let bytes: CSVBytes
         do {
             bytes = try CSVBytes(contentsOfFile: path)
@@ -37,6 +37,14 @@ final class TableLoader {
         guard let header = readHeader(reader) else { return nil }
 
         let existingRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(spec.table.rawValue)") ?? 0
+        let selfReferencing = spec.references.contains { $0.targets.contains { $0.table == spec.table } }
+        let rowidBefore =
+            selfReferencing ? try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM \(spec.table.rawValue)") ?? 0 : 0
+        // Once the import has failed nothing is written, so there is nothing to check either.
+        let checks =
+            state.failed
+            ? FileReferenceCheck(table: spec.table, keyField: -1, keyIsColumn: "", checks: [])
+            : try references.begin(spec, fieldIndex: header.position)
         var rebuild: BulkIndexes?
         if !state.failed, BulkIndexes.worthRebuilding(fileBytes: bytes.buffer.count, existingRows: existingRows) {
             rebuild = try BulkIndexes.drop(on: spec.table, db)
@@ -47,20 +55,26 @@ final class TableLoader {
             state.options.lenient
             ? RejectsWriter(path: rejectsDirectory + "/" + spec.table.rawValue + ".rejects.csv", header: header.names)
             : nil
-        let statement = try RawStatement(db, sql: spec.insertSQL)
-        try readRows(reader, header: header, statement: statement, rejects: rejects, summary: &summary)
+        let batch = RowBatch(
+            db: db, table: spec.table.rawValue, columnNames: spec.columns.map(\.name), file: bytes.buffer)
+        try readRows(reader, header: header, batch: batch, rejects: rejects, checks: checks, summary: &summary)
+        if !state.failed { try batch.flush() }
         if let rejects, rejects.isOpen {
             try rejects.close()
             state.rejectsFiles.append(rejects.path)
         }
         if let rebuild, !state.failed {
-            state.report(ImportProgress(phase: .indexing, table: spec.table, rows: summary.rowsRead, bytesRead: 0,
-                bytesTotal: 0))
+            state.report(
+                ImportProgress(
+                    phase: .indexing, table: spec.table, rows: summary.rowsRead, bytesRead: 0,
+                    bytesTotal: 0))
             try rebuild.recreate(db)
         }
         if !state.failed {
             let rowsAfter = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(spec.table.rawValue)") ?? 0
             summary.rowsReplaced = summary.rowsImported - (rowsAfter - existingRows)
+            state.unmatched += checks.results
+            state.unmatched += try references.finish(spec, rowidBefore: rowidBefore)
         }
         return summary
     }
@@ -68,7 +82,10 @@ final class TableLoader {
     /// The header's names, and for each column of the table the field index holding it (-1: absent).
     struct Header {
         var names: [String]
+        /// Per column of the table, its field in the record (-1: absent).
         var fieldIndex: [Int]
+        /// Per header name, its field.
+        var position: [String: Int]
     }
 
     private func readHeader(_ reader: CSVReader) -> Header? {
@@ -94,6 +111,7 @@ final class TableLoader {
             position[name] = index
         }
         var fieldIndex = [Int](repeating: -1, count: spec.columns.count)
+        var absent: [String] = []
         for (j, column) in spec.columns.enumerated() {
             if let index = position[column.name] {
                 fieldIndex[j] = index
@@ -101,14 +119,18 @@ final class TableLoader {
                 state.fileIssue(fileName, line: reader.line, column: column.name, "缺少必需的列 missing required column")
                 usable = false
             } else {
-                state.warn("\(fileName): 缺少可选列 \(column.name)，按空值处理 optional column \(column.name) absent: read as empty")
+                absent.append(column.name)
             }
+        }
+        if !absent.isEmpty {
+            let names = absent.joined(separator: ", ")
+            state.warn("\(fileName): 缺少可选列 \(names)，按空值处理 optional column(s) absent, read as empty: \(names)")
         }
         let known = Set(spec.columns.map(\.name))
         for name in names where !known.contains(name) {
             state.warn("\(fileName): 未知列 \(name) 已忽略 unknown column \(name) ignored")
         }
-        return usable ? Header(names: names, fieldIndex: fieldIndex) : nil
+        return usable ? Header(names: names, fieldIndex: fieldIndex, position: position) : nil
     }
 
     private static func trimmed(_ text: String) -> String {
@@ -124,10 +146,13 @@ final class TableLoader {
     private var rowReasons: [String] = []
 
     private func readRows(
-        _ reader: CSVReader, header: Header, statement: RawStatement, rejects: RejectsWriter?,
-        summary: inout FileImportSummary
+        _ reader: CSVReader, header: Header, batch: RowBatch, rejects: RejectsWriter?,
+        checks: FileReferenceCheck, summary: inout FileImportSummary
     ) throws {
-        let columns = spec.columns
+        let checking = !checks.isEmpty
+        state.report(
+            ImportProgress(phase: .reading, table: spec.table, rows: 0, bytesRead: 0, bytesTotal: reader.byteCount))
+        let plans = spec.columns.map(ColumnPlan.init)
         let fieldIndex = header.fieldIndex
         let fieldCount = header.names.count
         let empty = UnsafeRawBufferPointer(start: nil, count: 0)
@@ -148,10 +173,11 @@ final class TableLoader {
             if summary.rowsRead >= nextReport {
                 nextReport += Self.progressInterval
                 state.report(
-                    ImportProgress(phase: .reading, table: spec.table, rows: summary.rowsRead,
+                    ImportProgress(
+                        phase: .reading, table: spec.table, rows: summary.rowsRead,
                         bytesRead: reader.bytesRead, bytesTotal: reader.byteCount))
             }
-            rowReasons.removeAll(keepingCapacity: true)
+            if !rowReasons.isEmpty { rowReasons.removeAll(keepingCapacity: true) }
             guard reader.fieldCount == fieldCount else {
                 problem(
                     line: reader.line, column: nil,
@@ -159,22 +185,28 @@ final class TableLoader {
                 try refuse(line: reader.line, reader: reader, rejects: rejects, summary: &summary)
                 continue
             }
-            for j in 0..<columns.count {
-                let index = fieldIndex[j]
-                let cell = index >= 0 ? reader.field(index) : empty
-                bind(cell, column: columns[j], parameter: Int32(j + 1), statement: statement, line: reader.line)
+            plans.withUnsafeBufferPointer { plans in
+                fieldIndex.withUnsafeBufferPointer { fieldIndex in
+                    for j in 0..<plans.count {
+                        let index = fieldIndex[j]
+                        let cell = index >= 0 ? reader.field(index) : empty
+                        bind(cell, column: j, plan: plans[j], batch: batch, line: reader.line)
+                    }
+                }
             }
             if !rowReasons.isEmpty {
                 try refuse(line: reader.line, reader: reader, rejects: rejects, summary: &summary)
                 continue
             }
             if !state.failed {
-                try statement.execute()
+                try batch.commitRow()
                 summary.rowsImported += 1
+                if checking { checks.check(reader) }
             }
         }
         state.report(
-            ImportProgress(phase: .reading, table: spec.table, rows: summary.rowsRead, bytesRead: reader.byteCount,
+            ImportProgress(
+                phase: .reading, table: spec.table, rows: summary.rowsRead, bytesRead: reader.byteCount,
                 bytesTotal: reader.byteCount))
     }
 
@@ -201,106 +233,113 @@ final class TableLoader {
 
     @inline(__always)
     private func bind(
-        _ cell: UnsafeRawBufferPointer, column: ColumnSpec, parameter: Int32, statement: RawStatement, line: Int
+        _ cell: UnsafeRawBufferPointer, column j: Int, plan: ColumnPlan, batch: RowBatch, line: Int
     ) {
         guard cell.count > 0 else {
-            switch column.requirement {
-            case .required: problem(line: line, column: column.name, "必填项为空 required value missing")
-            case .mustBePresent, .optional:
-                if case .bool = column.kind { statement.bindInt(parameter, 0) } else { statement.bindNull(parameter) }
+            if plan.required || plan.listRequired {
+                problem(line: line, column: spec.columns[j].name, "必填项为空 required value missing")
+            } else if plan.kind == .bool {
+                batch.setInt(j, 0)
+            } else {
+                batch.setNull(j)
             }
             return
         }
-        switch column.kind {
+        switch plan.kind {
         case .text:
             guard CellParser.isValidUTF8(cell) else {
                 return problem(
-                    line: line, column: column.name,
+                    line: line, column: spec.columns[j].name,
                     "非 UTF-8 编码 not valid UTF-8 (save the file as UTF-8, not GBK)")
             }
-            statement.bindText(parameter, cell)
+            batch.setText(j, cell)
         case .personID:
             guard CellParser.isPersonID(cell) else {
-                return bad(cell, line, column, "身份证号格式错误 not a citizen id (17 digits and a digit or X)")
+                return bad(cell, line, j, "身份证号格式错误 not a citizen id (17 digits and a digit or X)")
             }
             if cell[17] == UInt8(ascii: "x") {
                 withUnsafeTemporaryAllocation(byteCount: 18, alignment: 1) { copy in
                     copy.copyMemory(from: cell)
                     copy[17] = UInt8(ascii: "X")
-                    statement.bindCopiedText(parameter, UnsafeRawBufferPointer(copy))
+                    batch.setOwnText(j, UnsafeRawBufferPointer(copy))
                 }
             } else {
-                statement.bindText(parameter, cell)
+                batch.setText(j, cell)
             }
         case .regionCode:
             guard CellParser.isRegionCode(cell) else {
-                return bad(cell, line, column, "行政区划代码格式错误 not a region code (6 digits)")
+                return bad(cell, line, j, "行政区划代码格式错误 not a region code (6 digits)")
             }
-            statement.bindText(parameter, cell)
+            batch.setText(j, cell)
         case .day:
             guard let day = CellParser.day(cell) else {
-                return bad(cell, line, column, "日期无效 not a date (YYYY-MM-DD)")
+                return bad(cell, line, j, "日期无效 not a date (YYYY-MM-DD)")
             }
-            statement.bindInt(parameter, Int64(day.ordinal))
+            batch.setInt(j, Int64(day.ordinal))
         case .month:
             guard let month = CellParser.month(cell) else {
-                return bad(cell, line, column, "月份无效 not a month (YYYY-MM)")
+                return bad(cell, line, j, "月份无效 not a month (YYYY-MM)")
             }
-            statement.bindInt(parameter, Int64(month.index))
+            batch.setInt(j, Int64(month.index))
         case .money:
             do {
-                statement.bindInt(parameter, try CellParser.money(cell).fen)
+                batch.setInt(j, try CellParser.money(cell).fen)
             } catch {
-                bad(cell, line, column, "金额无效 \(error)")
+                bad(cell, line, j, "金额无效 \(error)")
             }
-        case .integer(let range):
-            guard let value = CellParser.integer(cell), range.contains(value) else {
-                return bad(
-                    cell, line, column, "整数无效 not a whole number in \(range.lowerBound)–\(range.upperBound)")
+        case .integer:
+            guard let value = CellParser.integer(cell), value >= plan.lowerBound, value <= plan.upperBound else {
+                return bad(cell, line, j, "整数无效 not a whole number in \(plan.lowerBound)–\(plan.upperBound)")
             }
-            statement.bindInt(parameter, Int64(value))
+            batch.setInt(j, Int64(value))
         case .bool:
             guard let value = CellParser.bool(cell) else {
-                return bad(cell, line, column, "布尔值无效 not a boolean (true/false/1/0)")
+                return bad(cell, line, j, "布尔值无效 not a boolean (true/false/1/0)")
             }
-            statement.bindInt(parameter, value ? 1 : 0)
-        case .code(let codes):
-            guard codes.contains(cell) else {
-                return bad(cell, line, column, "代码无效 not one of: \(codes.listText)")
+            batch.setInt(j, value ? 1 : 0)
+        case .code:
+            guard let codes = plan.codes, codes.contains(cell) else {
+                return bad(cell, line, j, "代码无效 not one of: \(plan.codes?.listText ?? "")")
             }
-            statement.bindText(parameter, cell)
+            batch.setText(j, cell)
         case .decimal4:
             guard let value = Decimal4(String(decoding: cell, as: UTF8.self)) else {
-                return bad(cell, line, column, "数值无效 not a decimal with at most four places")
+                return bad(cell, line, j, "数值无效 not a decimal with at most four places")
             }
-            statement.bindInt(parameter, value.tenThousandths)
-        case .list(let allowed):
-            guard CellParser.isValidUTF8(cell) else {
-                return problem(line: line, column: column.name, "非 UTF-8 编码 not valid UTF-8")
+            batch.setInt(j, value.tenThousandths)
+        case .list:
+            bindList(cell, column: j, plan: plan, batch: batch, line: line)
+        }
+    }
+
+    private func bindList(
+        _ cell: UnsafeRawBufferPointer, column j: Int, plan: ColumnPlan, batch: RowBatch, line: Int
+    ) {
+        guard CellParser.isValidUTF8(cell) else {
+            return problem(line: line, column: spec.columns[j].name, "非 UTF-8 编码 not valid UTF-8")
+        }
+        let items = ListCell.items(String(decoding: cell, as: UTF8.self))
+        if let allowed = plan.codes {
+            for item in items where !allowed.codes.contains(Array(item.utf8)) {
+                return bad(cell, line, j, "列表项无效 \"\(item)\" is not one of: \(allowed.listText)")
             }
-            let items = ListCell.items(String(decoding: cell, as: UTF8.self))
-            if let allowed {
-                for item in items where !allowed.codes.contains(Array(item.utf8)) {
-                    return bad(cell, line, column, "列表项无效 \"\(item)\" is not one of: \(allowed.listText)")
-                }
-            }
-            if items.isEmpty {
-                if column.requirement == .required {
-                    problem(line: line, column: column.name, "必填项为空 required value missing")
-                } else {
-                    statement.bindNull(parameter)
-                }
+        }
+        if items.isEmpty {
+            if plan.listRequired {
+                problem(line: line, column: spec.columns[j].name, "必填项为空 required value missing")
             } else {
-                statement.bindString(parameter, items.joined(separator: ";"))
+                batch.setNull(j)
             }
+        } else {
+            batch.setOwnText(j, items.joined(separator: ";"))
         }
     }
 
     /// A cell that does not read as its type; the message quotes it (shortened).
-    private func bad(_ cell: UnsafeRawBufferPointer, _ line: Int, _ column: ColumnSpec, _ reason: String) {
+    private func bad(_ cell: UnsafeRawBufferPointer, _ line: Int, _ column: Int, _ reason: String) {
         var value = String(decoding: cell, as: UTF8.self)
         if value.count > 40 { value = String(value.prefix(40)) + "…" }
-        problem(line: line, column: column.name, "\(reason): \"\(value)\"")
+        problem(line: line, column: spec.columns[column].name, "\(reason): \"\(value)\"")
     }
 }
 

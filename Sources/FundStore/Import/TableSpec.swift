@@ -9,13 +9,6 @@ struct TableSpec: Sendable {
     /// References to other tables, counted (not enforced) after an import.
     let references: [ReferenceSpec]
 
-    /// Upsert: a row whose key exists replaces it (interchange.md "General rules").
-    var insertSQL: String {
-        let names = columns.map(\.name).joined(separator: ", ")
-        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        return "INSERT OR REPLACE INTO \(table.rawValue) (\(names)) VALUES (\(marks))"
-    }
-
     static func spec(for table: Table) -> TableSpec {
         TableCatalog.all.first { $0.table == table }!
     }

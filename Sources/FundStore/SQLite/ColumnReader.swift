@@ -4,31 +4,71 @@ import FundModel
 /// of `SchemaMigrations` (days as ordinals, money as fen, empty as NULL).
 ///
 /// Values are read straight from sqlite3 (no `Row`, no Codable): loading ten
-/// million payments is the screening run's first step.
-struct ColumnReader {
+/// million payments is the screening run's first step. Person ids, region
+/// codes, codes and the `interned` text columns go through a per-column
+/// `Interner`, so each distinct value is built and validated once.
+final class ColumnReader {
     let statement: RawStatement
     let table: String
+    /// Per column: an `Interner` of the column's value type, created on first use.
+    private var interners: [AnyObject?]
+
+    init(statement: RawStatement, table: String, columnCount: Int = 32) {
+        self.statement = statement
+        self.table = table
+        interners = Array(repeating: nil, count: columnCount)
+    }
+
+    @inline(__always)
+    private func interner<Value>(_ i: Int32, _ type: Value.Type) -> Interner<Value> {
+        if let existing = interners[Int(i)] { return unsafeDowncast(existing, to: Interner<Value>.self) }
+        let created = Interner<Value>()
+        interners[Int(i)] = created
+        return created
+    }
 
     @inline(__always)
     func text(_ i: Int32) -> String { statement.text(i) }
 
     @inline(__always)
-    func optionalText(_ i: Int32) -> String? { statement.isNull(i) ? nil : statement.text(i) }
+    func optionalText(_ i: Int32) -> String? {
+        statement.optionalBytes(i).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Text of a column with few distinct values (case ids, item codes, institution ids, accounts).
+    @inline(__always)
+    func interned(_ i: Int32) -> String { interned(i, statement.bytes(i)) }
+
+    @inline(__always)
+    func optionalInterned(_ i: Int32) -> String? { statement.optionalBytes(i).map { interned(i, $0) } }
+
+    @inline(__always)
+    private func interned(_ i: Int32, _ bytes: UnsafeRawBufferPointer) -> String {
+        interner(i, String.self).value(bytes) { String(decoding: $0, as: UTF8.self) }
+    }
 
     func personID(_ i: Int32, _ column: String) throws -> PersonID {
-        let raw = statement.text(i)
-        guard let id = PersonID(raw) else { throw StoreError(table: table, column: column, value: raw) }
-        return id
+        try personID(i, column, statement.bytes(i))
     }
 
     func optionalPersonID(_ i: Int32, _ column: String) throws -> PersonID? {
-        statement.isNull(i) ? nil : try personID(i, column)
+        try statement.optionalBytes(i).map { try personID(i, column, $0) }
+    }
+
+    private func personID(_ i: Int32, _ column: String, _ bytes: UnsafeRawBufferPointer) throws -> PersonID {
+        try interner(i, PersonID.self).value(bytes) { bytes in
+            let raw = String(decoding: bytes, as: UTF8.self)
+            guard let id = PersonID(raw) else { throw StoreError(table: table, column: column, value: raw) }
+            return id
+        }
     }
 
     func regionCode(_ i: Int32, _ column: String) throws -> RegionCode {
-        let raw = statement.text(i)
-        guard let code = RegionCode(raw) else { throw StoreError(table: table, column: column, value: raw) }
-        return code
+        try interner(i, RegionCode.self).value(statement.bytes(i)) { bytes in
+            let raw = String(decoding: bytes, as: UTF8.self)
+            guard let code = RegionCode(raw) else { throw StoreError(table: table, column: column, value: raw) }
+            return code
+        }
     }
 
     func optionalRegionCode(_ i: Int32, _ column: String) throws -> RegionCode? {
@@ -57,15 +97,23 @@ struct ColumnReader {
     func bool(_ i: Int32) -> Bool { statement.int(i) != 0 }
 
     func code<Value: CodedValue>(_ i: Int32, _ column: String, as type: Value.Type = Value.self) throws -> Value {
-        let raw = statement.text(i)
-        guard let value = Value(rawValue: raw) else { throw StoreError(table: table, column: column, value: raw) }
-        return value
+        try code(i, column, statement.bytes(i))
     }
 
     func optionalCode<Value: CodedValue>(_ i: Int32, _ column: String, as type: Value.Type = Value.self) throws
         -> Value?
     {
-        statement.isNull(i) ? nil : try code(i, column, as: type)
+        try statement.optionalBytes(i).map { try code(i, column, $0) }
+    }
+
+    private func code<Value: CodedValue>(_ i: Int32, _ column: String, _ bytes: UnsafeRawBufferPointer) throws
+        -> Value
+    {
+        try interner(i, Value.self).value(bytes) { bytes in
+            let raw = String(decoding: bytes, as: UTF8.self)
+            guard let value = Value(rawValue: raw) else { throw StoreError(table: table, column: column, value: raw) }
+            return value
+        }
     }
 
     /// A `;`-joined list; NULL is the empty list.

@@ -55,8 +55,10 @@ extension SQLiteFundStore {
                 let warnings: String = row["warnings"]
                 let unmatched: String = row["unmatched"]
                 return ImportRunRecord(
-                    id: id, startedAt: Timestamp.date(row["started_at"]), finishedAt: Timestamp.date(row["finished_at"]),
-                    user: row["user"], source: row["source"], lenient: row["lenient"], rowsImported: row["rows_imported"],
+                    id: id, startedAt: Timestamp.date(row["started_at"]),
+                    finishedAt: Timestamp.date(row["finished_at"]),
+                    user: row["user"], source: row["source"], lenient: row["lenient"],
+                    rowsImported: row["rows_imported"],
                     rowsRejected: row["rows_rejected"], files: files,
                     warnings: warnings.split(separator: "\n").map(String.init),
                     unmatched: unmatched.split(separator: "\n").map(String.init))

@@ -76,6 +76,9 @@ final class RawStatement {
 
     func reset() { sqlite3_reset(handle) }
 
+    /// The number of columns of a query's rows.
+    var columnCount: Int32 { sqlite3_column_count(handle) }
+
     @inline(__always)
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
@@ -88,6 +91,13 @@ final class RawStatement {
         let pointer = sqlite3_column_text(handle, column)
         let count = Int(sqlite3_column_bytes(handle, column))
         return UnsafeRawBufferPointer(start: pointer, count: count)
+    }
+
+    /// The column's text bytes, or nil for NULL (one call fewer than `isNull` then `bytes`).
+    @inline(__always)
+    func optionalBytes(_ column: Int32) -> UnsafeRawBufferPointer? {
+        guard let pointer = sqlite3_column_text(handle, column) else { return nil }
+        return UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
     }
 
     @inline(__always)

@@ -103,7 +103,8 @@ extension SQLiteFundStore {
         if condition == nil {
             records.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(R.table.rawValue)") ?? 0)
         }
-        let reader = ColumnReader(statement: statement, table: R.table.rawValue)
+        let reader = ColumnReader(
+            statement: statement, table: R.table.rawValue, columnCount: Int(statement.columnCount))
         while try statement.step() {
             records.append(try R.decode(reader))
         }

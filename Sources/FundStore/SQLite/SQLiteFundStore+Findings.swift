@@ -22,7 +22,8 @@ extension SQLiteFundStore {
             }
             for notRun in run.rulesNotRun where !rulesRun.contains(notRun.ruleID) {
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO screening_run_rules (run_id, rule_id, ran, reason) VALUES (?, ?, 0, ?)",
+                    sql:
+                        "INSERT OR REPLACE INTO screening_run_rules (run_id, rule_id, ran, reason) VALUES (?, ?, 0, ?)",
                     arguments: [runID, notRun.ruleID, notRun.reason])
             }
 
@@ -119,8 +120,10 @@ extension SQLiteFundStore {
 
     public func finding(id: String) throws -> StoredFinding? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.findingColumns) FROM findings WHERE finding_id = ?", arguments: [id])
-                .map(Self.storedFinding)
+            try Row.fetchOne(
+                db, sql: "SELECT \(Self.findingColumns) FROM findings WHERE finding_id = ?", arguments: [id]
+            )
+            .map(Self.storedFinding)
         }
     }
 

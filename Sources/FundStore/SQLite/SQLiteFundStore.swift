@@ -16,8 +16,9 @@ public final class SQLiteFundStore: FundRepository {
     public init(path: String) throws {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
-            // In WAL mode NORMAL cannot corrupt the database; a power cut may lose the last commits only.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // 16 KiB pages (for a new database; SQLite ignores it for an existing one): a quarter of
+            // the B-tree pages and WAL frames of 4 KiB pages, measurably cheaper bulk loads and scans.
+            try db.execute(sql: "PRAGMA page_size = 16384")
         }
         self.path = path
         pool = try DatabasePool(path: path, configuration: configuration)

@@ -174,10 +174,10 @@ extension Payment: StoredRecord {
     static let order = "rowid"
     static func decode(_ r: ColumnReader) throws -> Payment {
         Payment(
-            paymentID: r.text(0), caseID: r.optionalText(1), workerID: try r.personID(2, "worker_id"),
-            itemCode: r.text(3), amount: r.money(4), paidDate: r.day(5), periodStart: r.optionalDay(6),
-            periodEnd: r.optionalDay(7), institutionID: r.optionalText(8), invoiceNo: r.optionalText(9),
-            channel: try r.optionalCode(10, "channel"), payeeAccount: r.optionalText(11),
+            paymentID: r.text(0), caseID: r.optionalInterned(1), workerID: try r.personID(2, "worker_id"),
+            itemCode: r.interned(3), amount: r.money(4), paidDate: r.day(5), periodStart: r.optionalDay(6),
+            periodEnd: r.optionalDay(7), institutionID: r.optionalInterned(8), invoiceNo: r.optionalText(9),
+            channel: try r.optionalCode(10, "channel"), payeeAccount: r.optionalInterned(11),
             dependentID: try r.optionalPersonID(12, "dependent_id"), regionCode: try r.regionCode(13, "region_code"),
             advance: r.bool(14))
     }
@@ -243,7 +243,8 @@ extension TrafficAccident: StoredRecord {
     static let columns = "person_id, accident_date, liability"
     static let order = "rowid"
     static func decode(_ r: ColumnReader) throws -> TrafficAccident {
-        TrafficAccident(personID: try r.personID(0, "person_id"), accidentDate: r.day(1), liability: try r.code(2, "liability"))
+        TrafficAccident(
+            personID: try r.personID(0, "person_id"), accidentDate: r.day(1), liability: try r.code(2, "liability"))
     }
 }
 

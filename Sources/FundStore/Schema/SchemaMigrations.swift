@@ -22,6 +22,7 @@ enum SchemaMigrations {
         migrator.registerMigration("v1 import and screening runs") { db in
             for statement in runTables { try db.execute(sql: statement) }
         }
+        CaseworkSchema.register(in: &migrator)
         return migrator
     }
 
@@ -125,7 +126,7 @@ enum SchemaMigrations {
             region_code TEXT NOT NULL, advance INTEGER NOT NULL
         ) STRICT
         """,
-        "CREATE INDEX payments_worker ON payments(worker_id, item_code)",
+        "CREATE INDEX payments_worker ON payments(worker_id)",
         "CREATE INDEX payments_case ON payments(case_id) WHERE case_id IS NOT NULL",
         """
         CREATE INDEX payments_institution_invoice ON payments(institution_id, invoice_no)

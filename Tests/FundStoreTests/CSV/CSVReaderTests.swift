@@ -41,9 +41,10 @@ struct CSVReaderTests {
     func quotedFields() throws {
         let text = "id,text\n1,\"a, b\"\n2,\"say \"\"hi\"\"\"\n3,\"two\nlines\r\nand three\"\n4,end\n"
         let r = try records(text)
-        #expect(r.map(\.fields) == [
-            ["id", "text"], ["1", "a, b"], ["2", "say \"hi\""], ["3", "two\nlines\r\nand three"], ["4", "end"],
-        ])
+        #expect(
+            r.map(\.fields) == [
+                ["id", "text"], ["1", "a, b"], ["2", "say \"hi\""], ["3", "two\nlines\r\nand three"], ["4", "end"],
+            ])
         // Record 3 starts on line 4 and spans lines 4–6; record 4 is on line 7.
         #expect(r.map(\.line) == [1, 2, 3, 4, 7])
     }
@@ -92,9 +93,10 @@ struct CSVReaderTests {
         let first = String(repeating: "ab\"\"", count: 300)  // 1 200 bytes quoted, 900 unescaped
         let second = String(repeating: "\"\"x", count: 200)
         let r = try records("\"\(first)\",\"\(second)\",plain\n")
-        #expect(r[0].fields == [
-            String(repeating: "ab\"", count: 300), String(repeating: "\"x", count: 200), "plain",
-        ])
+        #expect(
+            r[0].fields == [
+                String(repeating: "ab\"", count: 300), String(repeating: "\"x", count: 200), "plain",
+            ])
     }
 
     @Test("an empty input has no records; a header-only input has one")

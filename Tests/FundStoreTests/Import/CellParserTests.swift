@@ -41,7 +41,9 @@ struct CellParserTests {
         #expect(withBytes(input) { CellParser.day($0) } == Day(iso: input))
     }
 
-    @Test("months: same as YearMonth(iso:)", arguments: ["2024-02", "2024-13", "2024-00", "2024-2", "202402", "2024-02-01"])
+    @Test(
+        "months: same as YearMonth(iso:)",
+        arguments: ["2024-02", "2024-13", "2024-00", "2024-2", "202402", "2024-02-01"])
     func month(_ input: String) {
         #expect(withBytes(input) { CellParser.month($0) } == YearMonth(iso: input))
     }

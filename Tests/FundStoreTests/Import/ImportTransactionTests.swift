@@ -35,11 +35,13 @@ struct ImportTransactionTests {
         dir.write("injury_cases.csv", Fixture.cases)
         dir.write(
             "payments.csv",
-            Fixture.payments((1...500).map { Fixture.payment("P\($0)") } + [Fixture.payment("P501", ["amount": "abc"])]))
+            Fixture.payments((1...500).map { Fixture.payment("P\($0)") } + [Fixture.payment("P501", ["amount": "abc"])])
+        )
         let error = try expectRejected(store, dir.data)
-        #expect(error.issues.map(\.description) == [
-            "payments.csv:502: amount: 金额无效 not an amount in yuan (expected digits with at most two decimals, e.g. 1234.50): \"abc\""
-        ])
+        #expect(
+            error.issues.map(\.description) == [
+                "payments.csv:502: amount: 金额无效 not an amount in yuan (expected digits with at most two decimals, e.g. 1234.50): \"abc\""
+            ])
 
         #expect(try snapshot(store) == before)
         #expect(try store.regions() == regionsBefore)
@@ -70,9 +72,12 @@ struct ImportTransactionTests {
         _ = try Importer(store: store).importDirectory(dir.path + "/january")
         let summary = try Importer(store: store).importDirectory(dir.path + "/february")
 
-        #expect(summary.files == [
-            FileImportSummary(table: .payments, file: "payments.csv", rowsRead: 2, rowsImported: 2, rowsReplaced: 1, rowsRejected: 0)
-        ])
+        #expect(
+            summary.files == [
+                FileImportSummary(
+                    table: .payments, file: "payments.csv", rowsRead: 2, rowsImported: 2, rowsReplaced: 1,
+                    rowsRejected: 0)
+            ])
         let payments = try store.loadDataSet().payments ?? []
         #expect(payments.map(\.paymentID).sorted() == ["P1", "P2", "P3"])
         #expect(try store.payment(id: "P2")?.amount == Money(fen: 9_999))
@@ -83,9 +88,12 @@ struct ImportTransactionTests {
     func naturalKeys() throws {
         let dir = TemporaryDirectory()
         dir.write("regions.csv", Fixture.regions)
-        dir.write("wages.csv", "worker_id,month,wage\n\(Fixture.worker1),2023-01,5000\n\(Fixture.worker1),2023-02,5100\n")
+        dir.write(
+            "wages.csv", "worker_id,month,wage\n\(Fixture.worker1),2023-01,5000\n\(Fixture.worker1),2023-02,5100\n")
         dir.write("parameters.csv", "region_code,year,name,value\n110100,2023,avg_monthly_wage,8000\n")
-        dir.write("ext_deaths.csv", "person_id,death_date,source\n\(Fixture.worker1),2023-09-01,公安\n\(Fixture.worker1),2023-09-02,民政\n")
+        dir.write(
+            "ext_deaths.csv",
+            "person_id,death_date,source\n\(Fixture.worker1),2023-09-01,公安\n\(Fixture.worker1),2023-09-02,民政\n")
         let store = try dir.store()
         _ = try Importer(store: store).importDirectory(dir.data)
 
@@ -98,6 +106,36 @@ struct ImportTransactionTests {
         #expect(data.wages?.map(\.wage) == [Money(fen: 500_000), Money(fen: 520_000)])
         #expect(data.parameters?.map(\.value) == [Decimal4(tenThousandths: 81_005_000)])
         // One death record per person and source: 公安's was replaced, 民政's kept.
-        #expect(Set(data.deaths?.map { "\($0.source ?? "")\($0.deathDate.iso)" } ?? []) == ["公安2023-09-03", "民政2023-09-02"])
+        #expect(
+            Set(data.deaths?.map { "\($0.source ?? "")\($0.deathDate.iso)" } ?? []) == ["公安2023-09-03", "民政2023-09-02"])
+    }
+
+    @Test("many rows: full 64-row batches and a partial one, copied cells and a skipped row keep their values")
+    func batches() throws {
+        let dir = TemporaryDirectory()
+        dir.write("regions.csv", Fixture.regions)
+        var rows: [String] = []
+        for i in 1...150 {
+            var cells: [String: String] = ["amount": "\(i).0\(i % 10)"]
+            if i % 7 == 0 { cells["invoice_no"] = "\"A\"\"\(i)\"\"\"" }  // quoted with doubled quotes: unescaped copy
+            if i % 11 == 0 { cells["worker_id"] = "11010519491231002x" }  // normalised to X: a copy
+            if i == 70 { cells["paid_date"] = "bad" }  // skipped in the middle of the second batch
+            rows.append(Fixture.payment("P\(i)", cells))
+        }
+        dir.write("payments.csv", Fixture.payments(rows))
+        let store = try dir.store()
+        let summary = try Importer(store: store).importDirectory(dir.data, options: ImportOptions(lenient: true))
+        #expect(summary.files.first { $0.table == .payments }?.rowsImported == 149)
+
+        let payments = Dictionary(
+            uniqueKeysWithValues: (try store.loadDataSet().payments ?? []).map { ($0.paymentID, $0) })
+        #expect(payments.count == 149)
+        #expect(payments["P70"] == nil)
+        for i in [1, 7, 11, 63, 64, 65, 69, 71, 77, 128, 129, 143, 150] {
+            let payment = try #require(payments["P\(i)"])
+            #expect(payment.amount == Money(fen: Int64(i * 100 + i % 10)), "P\(i)")
+            #expect(payment.invoiceNo == (i % 7 == 0 ? "A\"\(i)\"" : "INV-P\(i)"), "P\(i)")
+            #expect(payment.workerID.raw == Fixture.worker1, "P\(i)")
+        }
     }
 }

@@ -40,7 +40,10 @@ struct ImporterValidationTests {
     func missingColumn() throws {
         let dir = TemporaryDirectory()
         dir.write("regions.csv", Fixture.regions)
-        dir.write("payments.csv", "payment_id,worker_id,item_code,paid_date,region_code,advance\nP1,\(Fixture.worker1),MED,2023-01-01,110100,false\n")
+        dir.write(
+            "payments.csv",
+            "payment_id,worker_id,item_code,paid_date,region_code,advance\nP1,\(Fixture.worker1),MED,2023-01-01,110100,false\n"
+        )
         let error = try expectRejected(dir.store(), dir.data)
         #expect(error.issues.map(\.description) == ["payments.csv:1: amount: 缺少必需的列 missing required column"])
     }
@@ -51,7 +54,8 @@ struct ImporterValidationTests {
         dir.write("regions.csv", Fixture.regions)
         dir.write(
             "payments.csv",
-            "payment_id,worker_id,item_code,amount,paid_date,region_code\nP1,\(Fixture.worker1),MED,1,2023-01-01,110100\n")
+            "payment_id,worker_id,item_code,amount,paid_date,region_code\nP1,\(Fixture.worker1),MED,1,2023-01-01,110100\n"
+        )
         let error = try expectRejected(dir.store(), dir.data)
         #expect(error.issues.map(\.column) == ["advance"])
     }
@@ -76,7 +80,8 @@ struct ImporterValidationTests {
         #expect(error.issueCountByFile == ["payments.csv": 7])
         let lines = error.issues.map(\.description)
         #expect(lines[0] == "payments.csv:3: paid_date: 日期无效 not a date (YYYY-MM-DD): \"2023-02-30\"")
-        #expect(lines[1] == "payments.csv:4: amount: 金额无效 more than two decimals (money is kept to the fen): \"12.345\"")
+        #expect(
+            lines[1] == "payments.csv:4: amount: 金额无效 more than two decimals (money is kept to the fen): \"12.345\"")
         #expect(lines[2] == "payments.csv:5: channel: 代码无效 not one of: direct | reimbursement | bank: \"cash\"")
         #expect(lines[3] == "payments.csv:6: worker_id: 必填项为空 required value missing")
         #expect(error.issues[4].line == 7 && error.issues[4].column == "region_code")
@@ -101,9 +106,10 @@ struct ImporterValidationTests {
         let dir = TemporaryDirectory()
         dir.write("regions.csv", Fixture.regions + "110200,乙市,city\n")
         let error = try expectRejected(dir.store(), dir.data)
-        #expect(error.issues.map(\.description) == [
-            "regions.csv:4: 字段数不符 expected 4 fields (as in the header), found 3"
-        ])
+        #expect(
+            error.issues.map(\.description) == [
+                "regions.csv:4: 字段数不符 expected 4 fields (as in the header), found 3"
+            ])
     }
 
     @Test("quoted fields with commas and line breaks import; a later error names its physical line")
@@ -121,9 +127,10 @@ struct ImporterValidationTests {
 
             """)
         let error = try expectRejected(dir.store(), dir.data)
-        #expect(error.issues.map(\.description) == [
-            "injury_cases.csv:4: kind: 代码无效 not one of: injury | disease | deemed: \"fall\""
-        ])
+        #expect(
+            error.issues.map(\.description) == [
+                "injury_cases.csv:4: kind: 代码无效 not one of: injury | disease | deemed: \"fall\""
+            ])
 
         dir.write(
             "injury_cases.csv",
@@ -158,12 +165,18 @@ struct ImporterValidationTests {
         let store = try dir.store()
         let summary = try Importer(store: store).importDirectory(dir.data)
         #expect(summary.warnings.count == 3)
-        #expect(summary.warnings.contains { $0.contains("regions.csv") && $0.contains("unknown column remark ignored") })
-        #expect(summary.warnings.contains { $0.contains("institutions.csv") && $0.contains("optional column grade absent") })
+        #expect(
+            summary.warnings.contains { $0.contains("regions.csv") && $0.contains("unknown column remark ignored") })
+        #expect(
+            summary.warnings.contains {
+                $0.contains("institutions.csv") && $0.hasSuffix("optional column(s) absent, read as empty: grade")
+            })
         #expect(summary.warnings.contains { $0.contains("unknown file notes.csv ignored") })
-        #expect(try store.loadDataSet().institutions == [
-            Institution(institutionID: "H1", name: "第一医院", kind: .medical, regionCode: RegionCode("110100")!, grade: nil)
-        ])
+        #expect(
+            try store.loadDataSet().institutions == [
+                Institution(
+                    institutionID: "H1", name: "第一医院", kind: .medical, regionCode: RegionCode("110100")!, grade: nil)
+            ])
     }
 
     @Test("a duplicated header column is an error of the file")
@@ -244,5 +257,26 @@ struct ImporterValidationTests {
         dir.write("regions.csv", "")
         let error = try expectRejected(dir.store(), dir.data)
         #expect(error.issues.map(\.description) == ["regions.csv: 空文件，缺少表头 empty file: no header row"])
+    }
+
+    @Test("list cells: items are checked one by one, and a required list of only separators is empty")
+    func listCells() throws {
+        let dir = TemporaryDirectory()
+        dir.write("regions.csv", Fixture.regions)
+        dir.write(
+            "agreements.csv",
+            """
+            agreement_id,institution_id,services,start_date,end_date,status
+            G1,H1,medical; rehab,2020-01-01,2025-12-31,active
+            G2,H1,medical;spa,2020-01-01,2025-12-31,active
+            G3,H1, ; ,2020-01-01,2025-12-31,active
+
+            """)
+        let error = try expectRejected(dir.store(), dir.data)
+        #expect(
+            error.issues.map(\.description) == [
+                "agreements.csv:3: services: 列表项无效 \"spa\" is not one of: medical | rehab | assistive: \"medical;spa\"",
+                "agreements.csv:4: services: 必填项为空 required value missing",
+            ])
     }
 }

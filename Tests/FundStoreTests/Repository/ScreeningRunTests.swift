@@ -33,7 +33,9 @@ struct ScreeningRunTests {
         // Second run: R03 and R08 run, R05 does not (no data). P1 raised again with a new amount, P2 not,
         // P3 (R08) not, P5 is new.
         let second = try store.saveScreeningRun(
-            ScreeningRun(asOf: asOf, configuration: "rules: v2", rulesNotRun: [RuleNotRun(ruleID: "R05", reason: "no data: ext_deaths.csv")]),
+            ScreeningRun(
+                asOf: asOf, configuration: "rules: v2",
+                rulesNotRun: [RuleNotRun(ruleID: "R05", reason: "no data: ext_deaths.csv")]),
             findings: [finding("R03", "P1", amount: 500), finding("R03", "P5")],
             rulesRun: ["R03", "R08"])
         #expect(second.runID != first.runID)
@@ -71,7 +73,9 @@ struct ScreeningRunTests {
         let dir = TemporaryDirectory()
         let store = try dir.store()
         let summary = try store.saveScreeningRun(
-            ScreeningRun(asOf: asOf, configuration: "thresholds:\n  R03: 100000\n", rulesNotRun: [RuleNotRun(ruleID: "R22", reason: "no data: ext_health_visits.csv")]),
+            ScreeningRun(
+                asOf: asOf, configuration: "thresholds:\n  R03: 100000\n",
+                rulesNotRun: [RuleNotRun(ruleID: "R22", reason: "no data: ext_health_visits.csv")]),
             findings: [finding("R03", "P1")], rulesRun: ["R03", "R01"])
         let run = try #require(try store.screeningRuns(limit: 10).first)
         #expect(run.id == summary.runID)

@@ -1,0 +1,101 @@
+import FundModel
+import FundRules
+import FundStore
+
+/// The determination register (工伤认定台账): opens files, applies steps, lists deadlines and the on-time rate.
+///
+/// Each step reads the file, lets `DeterminationMachine` check and apply it,
+/// and commits the new file with its history row in one transaction; a
+/// refused step raises `CaseworkError` and writes nothing. What the console
+/// and the API call.
+public struct DeterminationRegister: Sendable {
+    let store: any CaseworkStore
+    let today: @Sendable () -> Day
+
+    public init(store: any CaseworkStore, today: @escaping @Sendable () -> Day = { Today.day() }) {
+        self.store = store
+        self.today = today
+    }
+
+    // MARK: Steps
+
+    /// Registers a new application (申请登记).
+    @discardableResult
+    public func open(_ application: DeterminationApplication, act: CaseworkAct) throws -> DeterminationFile {
+        let (file, event) = try DeterminationMachine.open(application, act: act, today: today())
+        try store.apply(CaseworkChangeSet(changes: [.document(file)], events: [event]))
+        return file
+    }
+
+    /// Opens a file for a case already imported from a city system (`injury_cases.csv`), with its materials.
+    @discardableResult
+    public func openImported(
+        caseID: String, materials: [DeterminationMaterial] = DeterminationMaterial.allCases, act: CaseworkAct
+    ) throws -> DeterminationFile {
+        guard let imported = try store.injuryCase(id: caseID) else {
+            throw CaseworkError.notFound("导入数据中没有案件 \(caseID)")
+        }
+        return try open(DeterminationApplication(importedCase: imported, materials: materials), act: act)
+    }
+
+    /// Applies a step to a file.
+    @discardableResult
+    public func apply(_ action: DeterminationAction, caseID: String, act: CaseworkAct) throws -> DeterminationFile {
+        let file = try store.require(DeterminationFile.self, id: caseID)
+        let (next, event) = try DeterminationMachine.apply(action, to: file, act: act, today: today())
+        try store.apply(CaseworkChangeSet(changes: [.document(next)], events: [event]))
+        return next
+    }
+
+    // MARK: Reading
+
+    public func file(_ caseID: String) throws -> DeterminationFile? {
+        try store.document(DeterminationFile.self, id: caseID)
+    }
+
+    /// The files within `scope` (a province sees its cities), optionally in one state; by case id.
+    public func files(scope: RegionCode? = nil, state: DeterminationState? = nil) throws -> [DeterminationFile] {
+        var filter: [String: String] = [:]
+        if let state { filter["state"] = state.rawValue }
+        return try store.documents(DeterminationFile.self, where: filter, regionPrefix: scope?.scopePrefix)
+    }
+
+    /// Every step of the file, oldest first.
+    public func history(_ caseID: String) throws -> [CaseworkHistoryEntry] {
+        try store.history(.determination, id: caseID)
+    }
+
+    /// The files past their deadline and due within `withinDays`, per city.
+    public func deadlines(scope: RegionCode? = nil, asOf: Day, withinDays: Int) throws -> [DeadlineList] {
+        let deadlines = try files(scope: scope).compactMap { $0.currentDeadline(asOf: asOf) }
+        return DeadlineList.byCity(deadlines, asOf: asOf, withinDays: withinDays)
+    }
+
+    /// Indicator I07 per city: the determinations decided from `from` to `to` (inclusive) within 60 days of
+    /// acceptance net of suspensions, against those decided late and those still undecided whose 60 days ran out
+    /// in the period before `asOf`.
+    public func onTimeRates(scope: RegionCode? = nil, from: Day, to: Day, asOf: Day) throws -> [OnTimeRate] {
+        try Self.onTimeRates(files(scope: scope), from: from, to: to, asOf: asOf)
+    }
+
+    /// The rate over the given files (see `onTimeRates(scope:from:to:asOf:)`); pure, for tests and reports.
+    public static func onTimeRates(_ files: [DeterminationFile], from: Day, to: Day, asOf: Day) -> [OnTimeRate] {
+        var rates: [RegionCode: OnTimeRate] = [:]
+        for file in files {
+            guard let accepted = file.acceptedDate else { continue }
+            let city = file.regionCode.city
+            var rate = rates[city] ?? OnTimeRate(regionCode: city, onTime: 0, late: 0, overduePending: 0)
+            if let decision = file.decision {
+                guard from <= decision.day && decision.day <= to else { continue }
+                if file.decidedWithinSixtyDays == true { rate.onTime += 1 } else { rate.late += 1 }
+            } else {
+                let due = DeterminationClock.decisionDue(
+                    accepted: accepted, clearCase: false, suspendedDays: file.suspendedDays(asOf: asOf))
+                guard due < asOf, from <= due, due <= to else { continue }
+                rate.overduePending += 1
+            }
+            rates[city] = rate
+        }
+        return rates.values.sorted { $0.regionCode < $1.regionCode }
+    }
+}

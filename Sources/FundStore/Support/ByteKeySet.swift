@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A hash set of byte strings (ids), probed with a cell's bytes without building a String.
+///
+/// The importer checks every payment's case, worker, institution, dependant
+/// and region against the keys of those tables; with a million payments
+/// that is five million probes, which a B-tree lookup per probe in SQL turns
+/// into seconds. The loader uses it to intern repeated values (`Interner`).
+/// Keys live in one byte arena, numbered in insertion order; the table is
+/// open-addressed with linear probing and keeps each key's hash to skip most
+/// comparisons.
+struct ByteKeySet {
+    private var arena: [UInt8] = []
+    private var starts: [Int] = [0]
+    private var hashes: [UInt64] = []
+    /// Slot → key number + 1 (0: empty).
+    private var slots: [Int32]
+    private var mask: Int
+
+    init(minimumCapacity: Int = 16) {
+        var size = 16
+        while size < minimumCapacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// The number of distinct keys.
+    var count: Int { hashes.count }
+
+    /// A 64-bit hash, eight bytes at a time (ids are 6–32 bytes).
+    @inline(__always)
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let n = bytes.count
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
+        var i = 0
+        while i + 8 <= n {
+            h = (h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < n {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 29)
+    }
+
+    /// Adds the key if it is new; returns its number (0, 1, 2, … in insertion order).
+    @discardableResult
+    mutating func insert(_ bytes: UnsafeRawBufferPointer) -> Int {
+        let h = Self.hash(bytes)
+        if let key = index(of: bytes, hash: h) { return key }
+        if (hashes.count + 1) * 2 > slots.count { grow() }
+        arena.append(contentsOf: bytes)
+        starts.append(arena.count)
+        hashes.append(h)
+        place(key: hashes.count - 1, hash: h)
+        return hashes.count - 1
+    }
+
+    @discardableResult
+    mutating func insert(_ string: String) -> Int {
+        var s = string
+        return s.withUTF8 { insert(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Adds every key of `other`.
+    mutating func formUnion(_ other: ByteKeySet) {
+        other.arena.withUnsafeBytes { a in
+            for key in 0..<other.count {
+                insert(UnsafeRawBufferPointer(rebasing: a[other.starts[key]..<other.starts[key + 1]]))
+            }
+        }
+    }
+
+    @inline(__always)
+    func contains(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        index(of: bytes, hash: Self.hash(bytes)) != nil
+    }
+
+    /// The number of the key, if present.
+    @inline(__always)
+    func index(of bytes: UnsafeRawBufferPointer) -> Int? {
+        index(of: bytes, hash: Self.hash(bytes))
+    }
+
+    @inline(__always)
+    private func index(of bytes: UnsafeRawBufferPointer, hash h: UInt64) -> Int? {
+        slots.withUnsafeBufferPointer { slots in
+            hashes.withUnsafeBufferPointer { hashes in
+                var slot = Int(truncatingIfNeeded: h) & mask
+                while true {
+                    let entry = Int(slots[slot])
+                    if entry == 0 { return nil }
+                    let key = entry - 1
+                    if hashes[key] == h, equals(key, bytes) { return key }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func equals(_ key: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let start = starts[key]
+        let count = starts[key + 1] - start
+        guard count == bytes.count else { return false }
+        guard count > 0 else { return true }
+        return arena.withUnsafeBytes { a in memcmp(a.baseAddress! + start, bytes.baseAddress!, count) == 0 }
+    }
+
+    private mutating func place(key: Int, hash h: UInt64) {
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(key + 1)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        mask = slots.count - 1
+        for key in 0..<hashes.count { place(key: key, hash: hashes[key]) }
+    }
+}
