@@ -6,6 +6,6 @@ struct FundGuardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fundguard",
         abstract: "FundGuard 工伤保险基金监管平台: import, screen and supervise work-injury insurance fund data.",
-        subcommands: [ScreenCommand.self, RulesCommand.self]
+        subcommands: [ScreenCommand.self, RulesCommand.self, ServeCommand.self, UserCommand.self]
     )
 }

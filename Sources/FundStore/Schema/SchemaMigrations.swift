@@ -22,6 +22,12 @@ enum SchemaMigrations {
         migrator.registerMigration("v1 import and screening runs") { db in
             for statement in runTables { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v2 access and audit") { db in
+            for statement in AccessSchema.tables { try db.execute(sql: statement) }
+        }
+        migrator.registerMigration("v2 verification") { db in
+            for statement in VerificationSchema.tables { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
