@@ -65,7 +65,10 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: ServerConfiguration(
                 host: host, port: port, secureCookies: secureCookies, trustForwardedFor: trustForwardedFor),
             logger: Logger(label: "fundguard.server"),
-            onReady: { address in print("监管平台已启动 FundGuard console listening on \(address)") })
+            onReady: { address in
+                // Written unbuffered: a script waiting for this line must see it at once.
+                FileHandle.standardOutput.write(Data("监管平台已启动 FundGuard console listening on \(address)\n".utf8))
+            })
     }
 }
 

@@ -97,6 +97,8 @@ def main():
     try:
         scenario(run, args)
     except Exception as error:  # a crash is a failure, with a screenshot of where it happened
+        import traceback
+        traceback.print_exc()
         run.check(False, f"scenario crashed: {error!r}")
         try:
             run.shot("crash")

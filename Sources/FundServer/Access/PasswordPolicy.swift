@@ -28,9 +28,9 @@ enum UserNamePolicy {
             ($0.value >= 0x61 && $0.value <= 0x7a) || ($0.value >= 0x41 && $0.value <= 0x5a)
                 || ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "." || $0 == "_" || $0 == "-"
         }
-        guard (3...32).contains(name.count), allowed, let first = name.unicodeScalars.first,
+        guard (2...32).contains(name.count), allowed, let first = name.unicodeScalars.first,
             (first.value >= 0x61 && first.value <= 0x7a) || (first.value >= 0x41 && first.value <= 0x5a)
-        else { return ["用户名须为 3–32 个英文字母、数字或 . _ -，以字母开头"] }
+        else { return ["用户名须为 2–32 个英文字母、数字或 . _ -，以字母开头"] }
         return []
     }
 }

@@ -6,7 +6,7 @@ public struct FundRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The connected client (the socket's peer).
     public let remoteAddress: SocketAddress?
-    /// Set by `AuthenticationMiddleware`; `nil` for an anonymous request.
+    /// Set by `Authenticator`; `nil` for an anonymous request.
     public var principal: Principal?
     /// The session's CSRF token (browser sessions only), for the forms of the page.
     public var csrfToken: String?

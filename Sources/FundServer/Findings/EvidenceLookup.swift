@@ -16,6 +16,7 @@ struct EvidenceLookup {
 
     let store: SQLiteFundStore
     let revealIdentity: Bool
+    let labels: ValueLabels
     static let maxPanels = 12
 
     func panels(for finding: Finding) throws -> [Panel] {
@@ -88,7 +89,7 @@ struct EvidenceLookup {
 
     func panel(_ record: DisplayRecord) -> Panel {
         let rows = record.cells.filter { !$0.text.isEmpty }.map { cell in
-            var text = cell.text
+            var text = labels.text(table: record.table, column: cell.column, value: cell.text)
             if !revealIdentity {
                 if cell.isPersonID { text = Masking.personID(text) }
                 if cell.isPersonName { text = Masking.name(text) }

@@ -39,7 +39,7 @@ struct CSRFMiddleware: RouterMiddleware {
         if context.principal != nil {
             expected = context.csrfToken
         } else if request.uri.path == "/login" {
-            expected = request.cookies[AuthenticationMiddleware.loginCSRFCookie]?.value
+            expected = request.cookies[Authenticator.loginCSRFCookie]?.value
         } else {
             // Every other unsafe route needs a principal and answers 401 by itself.
             return try await next(request, context)

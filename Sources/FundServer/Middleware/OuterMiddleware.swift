@@ -3,7 +3,7 @@ import FundModel
 import Hummingbird
 import Logging
 
-/// The outermost layer: times the request, turns every error into a page or a JSON error,
+/// The outermost layer: times the request, finds who is asking (`Authenticator`), turns every error into a page or a JSON error,
 /// adds the security headers, logs one structured line and counts the request for `/metrics`.
 struct OuterMiddleware: RouterMiddleware {
     typealias Context = FundRequestContext
@@ -21,6 +21,7 @@ struct OuterMiddleware: RouterMiddleware {
         }
         var response: Response
         do {
+            try Authenticator(environment: environment).authenticate(request, &context)
             response = try await next(request, context)
         } catch {
             response = ErrorResponder(environment: environment).response(for: error, request: request, context: context)

@@ -19,6 +19,7 @@ struct AuditRoutes {
         var action: String
         var target: String
         var outcome: String
+        var outcomeName: String
         var failed: Bool
         var detail: String
         var address: String
@@ -102,8 +103,11 @@ struct AuditRoutes {
                 Row(
                     id: entry.id, at: Formatting.moment(entry.at), user: entry.userName,
                     role: Role(rawValue: entry.role)?.chineseName ?? entry.role, action: AuditActions.label(entry.action),
-                    target: entry.targetType.isEmpty ? "" : "\(entry.targetType):\(Self.targetText(entry))",
-                    outcome: entry.outcome, failed: entry.outcome != "ok", detail: entry.detail,
+                    target: entry.targetType.isEmpty
+                        ? "" : entry.targetID.isEmpty ? entry.targetType : "\(entry.targetType):\(Self.targetText(entry))",
+                    outcome: entry.outcome,
+                    outcomeName: ["ok": "成功", "failed": "失败", "denied": "拒绝"][entry.outcome] ?? entry.outcome,
+                    failed: entry.outcome != "ok", detail: entry.detail,
                     address: entry.remoteAddress)
             }, hasRows: !entries.isEmpty, total: total,
             errors: errors.sorted { $0.key < $1.key }.map(\.value), hasErrors: !errors.isEmpty,

@@ -50,6 +50,7 @@ struct DashboardRoutes {
             var noLonger: Int
             var notRun: [String]
             var hasNotRun: Bool
+            var notRunCount: Int
         }
         var scopeName: String
         var tiles: [Tile]
@@ -140,7 +141,7 @@ struct DashboardRoutes {
                 id: run.id, started: Formatting.moment(run.startedAt), asOf: run.asOf.iso, raised: run.summary.raised,
                 new: run.summary.new, again: run.summary.raisedAgain, noLonger: run.summary.noLongerRaised,
                 notRun: run.rulesNotRun.map { "\($0.ruleID) \(RuleNames.name($0.ruleID))：\($0.reason)" },
-                hasNotRun: !run.rulesNotRun.isEmpty)
+                hasNotRun: !run.rulesNotRun.isEmpty, notRunCount: run.rulesNotRun.count)
         }
         let scopeName: String
         switch principal.scope {

@@ -67,6 +67,7 @@ struct FindingRoutes {
         var amount: String
         var detail: String
         var evidenceIDs: String
+        var hasEvidenceIDs: Bool
         var firstRun: Int64
         var lastRun: Int64
         var lastRunDate: String
@@ -118,7 +119,8 @@ struct FindingRoutes {
             thresholds = ThresholdText.lines(configuration.settings(finding.ruleID, region: finding.regionCode).value)
         }
         let reveal = principal.role.maySeeIdentity
-        let panels = try EvidenceLookup(store: store, revealIdentity: reveal).panels(for: finding)
+        let panels = try EvidenceLookup(store: store, revealIdentity: reveal, labels: ValueLabels(regions: regions))
+            .panels(for: finding)
         let state = try store.verificationCase(findingID: finding.findingID)
             ?? VerificationCase(findingID: finding.findingID, status: stored.status)
         let actions = Set(VerificationWorkflow.actions(for: state, principal: principal))
@@ -154,6 +156,7 @@ struct FindingRoutes {
             subjectHref: FindingPresentation.subjectLink(finding), amount: Formatting.yuan(finding.amount),
             detail: reveal ? finding.detail : Masking.maskIDs(in: finding.detail),
             evidenceIDs: finding.evidence.map { reveal ? $0 : Masking.maskIDs(in: $0) }.joined(separator: "，"),
+            hasEvidenceIDs: !finding.evidence.isEmpty,
             firstRun: stored.firstRunID, lastRun: stored.lastRunID, lastRunDate: run?.asOf.iso ?? "",
             stillRaised: stored.stillRaised, thresholds: thresholds, hasThresholds: !thresholds.isEmpty,
             panels: panels, hasPanels: !panels.isEmpty, assignee: state.assigneeName ?? "未分派",

@@ -115,9 +115,19 @@ struct ImportRoutes {
         _ files: [RequestForm.File], lenient: Bool, principal: Principal, environment: ServerEnvironment,
         context: FundRequestContext
     ) async throws -> Result<ImportSummary, ImportError> {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fundguard-import-\(UUID().uuidString)")
+        // The uploaded files are kept beside the database, one folder per import, as the record of
+        // what was imported (the import run names the folder); a rejected import's folder is removed.
+        let stamp = Formatting.moment(environment.now()).replacingOccurrences(of: " ", with: "_")
+            .replacingOccurrences(of: ":", with: "")
+        let base = URL(fileURLWithPath: (environment.store.path as NSString).deletingLastPathComponent)
+            .appendingPathComponent("uploads")
+        var directory = base.appendingPathComponent("\(stamp)-\(principal.user.name)")
+        var n = 1
+        while FileManager.default.fileExists(atPath: directory.path) {
+            n += 1
+            directory = base.appendingPathComponent("\(stamp)-\(principal.user.name)-\(n)")
+        }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
         for file in files { try file.data.write(to: directory.appendingPathComponent(file.fileName)) }
         // Lenient mode's rejects files are kept beside the database, as with the command line.
         let rejects = (environment.store.path as NSString).deletingLastPathComponent + "/import-rejects"
@@ -129,18 +139,19 @@ struct ImportRoutes {
         }.value
         let names = files.map(\.fileName).joined(separator: "、")
         switch result {
-        case .success(var summary):
-            summary.source = "上传 " + names
+        case .success(let summary):
             environment.metrics.count("import_run")
             try environment.audit(
                 context, "import", targetType: "import", targetID: String(summary.runID),
                 detail: "导入 \(summary.rowsImported) 行，拒绝 \(summary.rowsRejected) 行：\(names)")
             return .success(summary)
         case .failure(let error as ImportError):
+            try? FileManager.default.removeItem(at: directory)
             try environment.audit(
                 context, "import", targetType: "import", outcome: "failed", detail: "\(error.issueCount) 个问题：\(names)")
             return .failure(error)
         case .failure(let error):
+            try? FileManager.default.removeItem(at: directory)
             throw error
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import FundModel
 import FundStore
+import FundRules
 import Hummingbird
 
 /// A worker's page and a case's page: payments, assessments, findings. Every view is audited;
@@ -173,7 +174,8 @@ struct PersonRoutes {
         let total = payments.reduce(Money.zero) { $0 + $1.amount }
         let paymentRows = payments.suffix(Self.maxPayments).reversed().map { p in
             PaymentRow(
-                id: p.paymentID, caseID: p.caseID ?? "", item: p.itemCode, amount: Formatting.yuan(p.amount),
+                id: p.paymentID, caseID: p.caseID ?? "",
+                item: ItemList.nationalItem(p.itemCode).map { "\(p.itemCode) \($0.name)" } ?? p.itemCode, amount: Formatting.yuan(p.amount),
                 paidDate: p.paidDate.iso,
                 period: p.periodStart.map { "\($0.iso) 至 \(p.periodEnd?.iso ?? "")" } ?? "",
                 institution: p.institutionID ?? "", channel: p.channel?.chineseName ?? "",

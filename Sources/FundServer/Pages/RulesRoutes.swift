@@ -164,7 +164,13 @@ struct RulesRoutes {
         let lines = try await ScreeningService(environment: environment).trial(draft: configuration, asOf: asOf)
         try environment.audit(
             context, "rules.trial", targetType: "rules", detail: "筛查日期 \(asOf.iso)；变化 \(lines.filter { $0.difference != 0 }.count) 条规则")
-        let rows = lines.map { line in
+        // Rules whose count changes first, then those that ran, then those that could not run.
+        let ordered = lines.enumerated().sorted { a, b in
+            let ka = (a.element.difference == 0 ? 1 : 0, a.element.notRun == nil ? 0 : 1, a.offset)
+            let kb = (b.element.difference == 0 ? 1 : 0, b.element.notRun == nil ? 0 : 1, b.offset)
+            return ka < kb
+        }.map(\.element)
+        let rows = ordered.map { line in
             TrialRow(
                 ruleID: line.ruleID, name: line.name, current: line.current, draft: line.draft,
                 difference: line.difference > 0 ? "+\(line.difference)" : String(line.difference),

@@ -33,7 +33,7 @@ struct SessionRoutes {
         var response = environment.renderer.page(
             "login", LoginModel(csrf: token, next: next, name: name, error: error), title: "登录", active: "",
             context: context, status: status)
-        response.setCookie(cookie(AuthenticationMiddleware.loginCSRFCookie, token, maxAge: 3600))
+        response.setCookie(cookie(Authenticator.loginCSRFCookie, token, maxAge: 3600))
         return response
     }
 
@@ -79,8 +79,8 @@ struct SessionRoutes {
         try environment.audit(signedIn, "login", targetType: "user", targetID: user.name)
         environment.metrics.count("login_success")
         var response = redirect(Self.safeNext(form["next"] ?? "/dashboard"))
-        response.setCookie(cookie(AuthenticationMiddleware.sessionCookie, token, maxAge: Int(environment.configuration.sessionLifetime)))
-        response.setCookie(cookie(AuthenticationMiddleware.loginCSRFCookie, "", maxAge: 0))
+        response.setCookie(cookie(Authenticator.sessionCookie, token, maxAge: Int(environment.configuration.sessionLifetime)))
+        response.setCookie(cookie(Authenticator.loginCSRFCookie, "", maxAge: 0))
         return response
     }
 
@@ -90,7 +90,7 @@ struct SessionRoutes {
             try environment.audit(context, "logout", targetType: "user", targetID: context.principal?.user.name ?? "")
         }
         var response = redirect("/login")
-        response.setCookie(cookie(AuthenticationMiddleware.sessionCookie, "", maxAge: 0))
+        response.setCookie(cookie(Authenticator.sessionCookie, "", maxAge: 0))
         return response
     }
 
@@ -172,7 +172,7 @@ struct SessionRoutes {
                 remoteAddress: context.clientAddress))
         try environment.audit(context, "account.password", targetType: "user", targetID: principal.user.name)
         var response = redirect("/account?done=password")
-        response.setCookie(cookie(AuthenticationMiddleware.sessionCookie, token, maxAge: Int(environment.configuration.sessionLifetime)))
+        response.setCookie(cookie(Authenticator.sessionCookie, token, maxAge: Int(environment.configuration.sessionLifetime)))
         return response
     }
 

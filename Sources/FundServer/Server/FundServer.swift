@@ -17,7 +17,6 @@ public enum FundServer {
     public static func makeRouter(environment: ServerEnvironment) -> Router<FundRequestContext> {
         let router = Router(context: FundRequestContext.self)
         router.add(middleware: OuterMiddleware(environment: environment))
-        router.add(middleware: AuthenticationMiddleware(environment: environment))
         router.add(middleware: CSRFMiddleware())
         SystemRoutes(environment: environment).register(on: router)
         SessionRoutes(environment: environment).register(on: router)

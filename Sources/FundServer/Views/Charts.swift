@@ -50,7 +50,6 @@ enum Charts {
             }
         }
         svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"#2e8b57\" stroke-width=\"2.5\"/>"
-        svg += "<text x=\"\(f(left - 6))\" y=\"10\" font-size=\"11\" fill=\"#4a86c8\" text-anchor=\"end\">元</text>"
         svg += "</svg>"
         svg += "<div class=\"legend\"><span class=\"rev\">基金收入（左轴）</span><span class=\"exp\">基金支出（左轴）</span><span class=\"bal\">累计结余（右轴）</span></div>"
         return svg

@@ -47,8 +47,8 @@ enum Stylesheet {
         .status.cleared, .status.closed { color: var(--green); border-color: #9fd0b4; background: #effaf3; }
         .status.irregular { color: var(--red); border-color: #ebaaa6; background: #fdf1f0; }
         .status.fraud { color: #fff; border-color: var(--red); background: var(--red); }
-        form.filters { display: flex; flex-wrap: wrap; gap: 10px 14px; align-items: flex-end; }
-        form.filters label, form.stack label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); gap: 3px; }
+        .filters { display: flex; flex-wrap: wrap; gap: 10px 14px; align-items: flex-end; }
+        .filters label, form.stack label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); gap: 3px; }
         input, select, textarea { font: inherit; padding: 5px 8px; border: 1px solid #b9c2d0; border-radius: 3px;
           background: #fff; color: var(--text); }
         input[type=number], input.short { width: 110px; } textarea { width: 100%; min-height: 70px; }
@@ -64,9 +64,12 @@ enum Stylesheet {
         .flash.ok { background: #effaf3; border-color: #9fd0b4; color: #1f6b40; }
         .flash.error { background: #fdf1f0; border-color: #ebaaa6; color: #9c2a23; }
         .errors { color: var(--red); font-size: 13px; margin: 4px 0 0; padding-left: 18px; }
+        .nowrap { white-space: nowrap; } form.stack.wide { max-width: none; }
+        details summary { cursor: pointer; }
         .muted { color: var(--muted); } .small { font-size: 12px; }
         .pager { display: flex; gap: 8px; align-items: center; margin-top: 12px; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 6px 16px; margin: 0; }
+        dl.facts.cols { grid-template-columns: repeat(3, max-content minmax(0, 1fr)); }
         dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
         .records { display: grid; gap: 12px; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); }
         .record { border: 1px solid var(--line); border-radius: 4px; background: #fff; }

@@ -11,7 +11,7 @@ struct APITests {
     /// An API key for a user, made directly in the store.
     static func key(_ world: TestWorld, _ name: String) throws -> HTTPFields {
         let user = try #require(try world.store.user(name: name))
-        let key = "fgk_test_\(name)"
+        let key = "fgk_test_\(name)_\(UUID().uuidString)"
         _ = try world.store.createAPIKey(userID: user.id, label: "t", keyHash: SHA256.hex(key), prefix: "fgk_test", at: Date())
         var headers = HTTPFields()
         headers[.authorization] = "Bearer \(key)"
@@ -50,7 +50,9 @@ struct APITests {
             let items = try #require((try Self.json(wx) as? [String: Any])?["items"] as? [[String: Any]])
             #expect(items.count == 2)
             #expect(items.allSatisfy { $0["regionCode"] as? String == "320200" })
-            #expect(!wx.contains(TestWorld.worker3.raw))
+            let dq = try #require(items.first { $0["ruleID"] as? String == "DQ01" })
+            #expect(dq["subjectID"] as? String == TestWorld.worker3.masked)
+            #expect((dq["detail"] as? String)?.contains(TestWorld.worker3.raw) == false)
             let bad = try await client.request(.get, "/api/v1/findings?min=abc", headers: try Self.key(world, "sup"))
             #expect(bad.status == .unprocessableContent)
             let fields = try #require((try Self.json(bad) as? [String: Any])?["fields"] as? [String: String])

@@ -45,8 +45,9 @@ struct DashboardAndListTests {
             #expect(wx.status == .ok)
             #expect(wx.contains("共 2 条"))
             #expect(wx.contains("R08") && !wx.contains("R05 死亡后支出</a>"))
-            #expect(!wx.contains(TestWorld.worker3.raw))
-            #expect(wx.contains(TestWorld.worker3.masked))
+            // Shown masked (the id is still in the finding's id and link targets: docs/decisions.md).
+            #expect(!wx.visibleText.contains(TestWorld.worker3.raw))
+            #expect(wx.visibleText.contains(TestWorld.worker3.masked))
             let sup = try await client.get("/findings", session: try await client.login("sup"))
             #expect(sup.contains("共 4 条"))
             // Interchange order: red first.
@@ -57,12 +58,14 @@ struct DashboardAndListTests {
         }
     }
 
-    @Test(arguments: [
+    static let filterCases: [(String, Int)] = [
         ("rule=R03", 1), ("level=yellow", 2), ("region=320100", 2), ("status=new", 4), ("status=closed", 0),
-        ("min=1000", 2), ("max=1000", 3), ("min=800&max=800", 1), ("from=2025-10-01&to=2025-10-01", 4),
+        ("min=1000", 2), ("max=1000", 2), ("min=800&max=800", 1), ("from=2025-10-01&to=2025-10-01", 4),
         ("from=2025-10-02", 0), ("still=1", 4), ("still=0", 0), ("subject=P3", 1),
         ("subject=\(TestWorld.worker3.raw)", 1),
-    ])
+    ]
+
+    @Test(arguments: filterCases)
     func filters(query: String, count: Int) async throws {
         let world = try TestWorld()
         try await world.test { client in
@@ -72,12 +75,14 @@ struct DashboardAndListTests {
         }
     }
 
-    @Test(arguments: [
+    static let badFilterCases: [(String, String)] = [
         ("rule=R99", "未知规则"), ("level=purple", "预警等级须为"), ("region=32", "地区代码须为 6 位数字"),
         ("status=done", "核查状态无效"), ("min=-5", "最低金额"), ("max=abc", "最高金额"), ("min=10&max=5", "最高金额不能小于最低金额"),
         ("from=2025-13-01", "起始日期"), ("to=yesterday", "截止日期"), ("from=2025-10-02&to=2025-10-01", "截止日期不能早于"),
         ("still=2", "仍被发现"), ("sort=name", "排序字段无效"), ("dir=up", "排序方向"), ("page=0", "页码"), ("size=7", "每页条数"),
-    ])
+    ]
+
+    @Test(arguments: badFilterCases)
     func badFilters(query: String, message: String) async throws {
         let world = try TestWorld()
         try await world.test { client in
@@ -121,8 +126,10 @@ struct DashboardAndListTests {
             let lines = csv.body.split(separator: "\n")
             #expect(lines.count == 3)  // header + the two Wuxi findings
             #expect(lines[0].hasPrefix("\u{FEFF}finding_id,rule_id"))
-            #expect(!csv.body.contains(TestWorld.worker3.raw))
-            #expect(csv.body.contains(TestWorld.worker3.masked))
+            // The subject and the detail are masked; the finding id keeps its stable form.
+            #expect(csv.body.contains(",worker,\(TestWorld.worker3.masked),"))
+            #expect(csv.body.contains("身份证号 \(TestWorld.worker3.masked) 校验位错误"))
+            #expect(csv.body.components(separatedBy: TestWorld.worker3.raw).count == 2)  // only in the finding id
             // A city handler's export never includes another city, whatever the filter says.
             let other = try await client.get("/findings.csv?region=320100", session: try await client.login("wx"))
             #expect(other.body.split(separator: "\n").count == 1)

@@ -55,13 +55,15 @@ struct RulesAndImportTests {
         #expect(try world.auditEntries(action: "rules.change").first?.detail == "医疗费用普遍上涨")
     }
 
-    @Test(arguments: [
+    static let badRulesCases: [([(String, String)], String)] = [
         ([("yaml", ""), ("reason", "r")], "请填写规则配置"),
         ([("yaml", "rules:\n  R03:\n    levels:\n      yellow: 5\n      orange: 2\n"), ("reason", "r")], "levels.orange"),
         ([("yaml", "rules:\n  R99:\n    enabled: true\n"), ("reason", "r")], "R99"),
         ([("yaml", "rules:\n  R03:\n    enabled: true\n"), ("reason", "")], "请填写修改理由"),
         ([("yaml", "version: 1\n"), ("reason", "r")], "配置没有变化"),
-    ])
+    ]
+
+    @Test(arguments: badRulesCases)
     func badRulesInput(fields: [(String, String)], message: String) async throws {
         let world = try TestWorld()
         try await world.test { client in
@@ -82,7 +84,7 @@ struct RulesAndImportTests {
                 "/rules/trial", [("yaml", Self.draft(threshold: "300000")), ("as_of", "2025-10-01")], session: session)
             #expect(page.status == .ok)
             let trial = page.from(id: "trial")
-            #expect(trial.contains("<td>R03 大额支出</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\"><span class=\"diff-down\">-1</span>"))
+            #expect(trial.contains("<td class=\"nowrap\">R03 大额支出</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\"><span class=\"diff-down\">-1</span>"))
             let bad = try await client.post("/rules/trial", [("yaml", Self.draft(threshold: "300000")), ("as_of", "soon")], session: session)
             #expect(bad.status == .unprocessableContent && bad.contains("筛查日期须为"))
         }

@@ -30,7 +30,7 @@ struct SessionTests {
         #expect(logins.count == 1)
         #expect(logins[0].userName == "nj" && logins[0].outcome == "ok" && logins[0].remoteAddress == "10.1.2.3")
         // The store keeps only the token's hash.
-        let sessions = try world.store.databaseWriter.read { db in try String.fetchAll(db, sql: "SELECT token_hash FROM sessions") }
+        let sessions = try await world.store.databaseWriter.read { db in try String.fetchAll(db, sql: "SELECT token_hash FROM sessions") }
         #expect(sessions.count == 1 && sessions[0].count == 64)
     }
 

@@ -13,6 +13,16 @@ struct Client: Sendable {
 
         var location: String? { headers[.location] }
         func contains(_ text: String) -> Bool { body.contains(text) }
+        /// The text a person sees: the page without its tags (attribute values such as link targets left out).
+        var visibleText: String {
+            var out = ""
+            var inTag = false
+            for c in body {
+                if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
+            }
+            return out
+        }
+
         /// The page from the element with this id on (e.g. the findings table, after the filter form).
         func from(id: String) -> String {
             guard let range = body.range(of: "id=\"\(id)\"") else { return "" }

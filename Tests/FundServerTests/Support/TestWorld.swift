@@ -31,7 +31,7 @@ final class TestWorld: @unchecked Sendable {
     static let workerWuxi = "DQ01-worker-\(worker3.raw)"
 
     init(
-        configuration: ServerConfiguration = ServerConfiguration(bcryptCost: 4, trustForwardedFor: true),
+        configuration: ServerConfiguration = ServerConfiguration(trustForwardedFor: true, bcryptCost: 4),
         rateLimiter: LoginRateLimiter = LoginRateLimiter()
     ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("fundserver-\(UUID().uuidString)").path

@@ -33,12 +33,13 @@ struct VerificationWorkflowTests {
     @Test func fullPathToClosedAfterRecovery() throws {
         var state = VerificationCase(findingID: "F", status: .new)
         let by = Self.principal(supervisor)
-        for (req, expected) in [
-            (request(.assign, assignee: handler), FindingStatus.assigned), (request(.start), .verifying),
+        let path: [(VerificationWorkflow.Request, FindingStatus)] = [
+            (request(.assign, assignee: handler), .assigned), (request(.start), .verifying),
             (request(.irregular, amount: Money(yuan: 300)), .irregular),
             (request(.recover, amount: Money(yuan: 100)), .irregular),
             (request(.recover, amount: Money(yuan: 200)), .irregular), (request(.close), .closed),
-        ] {
+        ]
+        for (req, expected) in path {
             let outcome = try VerificationWorkflow.apply(req, to: state, finding: finding, by: by)
             #expect(outcome.toStatus == expected)
             state = outcome.updated

@@ -18,7 +18,7 @@ extension Templates {
           <p class="muted">共 {{total}} 条（只增不改，任何人不能修改或删除）</p>
           {{#hasRows}}
           <table id="audit"><thead><tr><th>#</th><th>时间</th><th>用户</th><th>角色</th><th>操作</th><th>对象</th><th>结果</th><th>详情</th><th>来源地址</th></tr></thead><tbody>
-          {{#rows}}<tr><td>{{id}}</td><td>{{at}}</td><td>{{user}}</td><td>{{role}}</td><td>{{action}}</td><td>{{target}}</td><td>{{#failed}}<span class="status irregular">{{outcome}}</span>{{/failed}}{{^failed}}{{outcome}}{{/failed}}</td><td>{{detail}}</td><td>{{address}}</td></tr>{{/rows}}
+          {{#rows}}<tr><td>{{id}}</td><td class="nowrap">{{at}}</td><td>{{user}}</td><td class="nowrap">{{role}}</td><td>{{action}}</td><td>{{target}}</td><td>{{#failed}}<span class="status irregular">{{outcomeName}}</span>{{/failed}}{{^failed}}{{outcomeName}}{{/failed}}</td><td>{{detail}}</td><td>{{address}}</td></tr>{{/rows}}
           </tbody></table>
           {{/hasRows}}
           {{^hasRows}}<p class="muted">没有符合条件的记录。</p>{{/hasRows}}

@@ -34,7 +34,7 @@ extension Templates {
               <dt>筛查日期</dt><dd>{{asOf}}</dd>
               <dt>发现疑点</dt><dd>{{raised}}（新增 {{new}}，再次发现 {{again}}，不再发现 {{noLonger}}）</dd>
             </dl>
-            {{#hasNotRun}}<p class="small muted">未运行的规则：</p><ul class="small muted">{{#notRun}}<li>{{.}}</li>{{/notRun}}</ul>{{/hasNotRun}}
+            {{#hasNotRun}}<details class="small muted"><summary>未运行的规则 {{notRunCount}} 条（缺少数据或未启用）</summary><ul>{{#notRun}}<li>{{.}}</li>{{/notRun}}</ul></details>{{/hasNotRun}}
             {{/run}}
             {{^run}}<p class="muted">尚未进行筛查。</p>{{/run}}
           </div>

@@ -12,7 +12,7 @@ extension Templates {
               <dt>对象</dt><dd>{{subjectType}} {{#subjectHref}}<a href="{{subjectHref}}">{{subject}}</a>{{/subjectHref}}{{^subjectHref}}{{subject}}{{/subjectHref}}</dd>
               <dt>涉及金额</dt><dd>{{amount}} 元</dd>
               <dt>说明</dt><dd>{{detail}}</dd>
-              <dt>相关记录</dt><dd>{{evidenceIDs}}</dd>
+              {{#hasEvidenceIDs}}<dt>相关记录</dt><dd>{{evidenceIDs}}</dd>{{/hasEvidenceIDs}}
               <dt>发现批次</dt><dd>第 {{firstRun}} 次筛查首次发现；最近第 {{lastRun}} 次（筛查日期 {{lastRunDate}}）{{^stillRaised}}，<strong>最近一次筛查已不再发现</strong>{{/stillRaised}}</dd>
             </dl>
           </div>

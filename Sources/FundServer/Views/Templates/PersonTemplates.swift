@@ -31,7 +31,7 @@ extension Templates {
     static let worker = """
         <h1>{{heading}}</h1>
         {{#masked}}<p class="muted small">您的角色只能查看脱敏后的身份信息。</p>{{/masked}}
-        <div class="card"><dl class="facts">{{#facts}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/facts}}</dl></div>
+        <div class="card"><dl class="facts cols">{{#facts}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/facts}}</dl></div>
         {{#hasCases}}
         <div class="card">
           <h2>工伤认定</h2>
@@ -45,7 +45,7 @@ extension Templates {
     static let caseTemplate = """
         <h1>{{heading}}</h1>
         {{#masked}}<p class="muted small">您的角色只能查看脱敏后的身份信息。</p>{{/masked}}
-        <div class="card"><dl class="facts">{{#facts}}<dt>{{label}}</dt><dd>{{#href}}<a href="{{href}}">{{value}}</a>{{/href}}{{^href}}{{value}}{{/href}}</dd>{{/facts}}</dl></div>
+        <div class="card"><dl class="facts cols">{{#facts}}<dt>{{label}}</dt><dd>{{#href}}<a href="{{href}}">{{value}}</a>{{/href}}{{^href}}{{value}}{{/href}}</dd>{{/facts}}</dl></div>
         {{#hasDependents}}
         <div class="card"><h2>供养亲属</h2><dl class="facts">{{#dependents}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/dependents}}</dl></div>
         {{/hasDependents}}

@@ -7,18 +7,17 @@ import Hummingbird
 /// Only sets `context.principal`; the routes decide what needs a principal
 /// and which role. An expired session is deleted and treated as anonymous;
 /// a deactivated user's sessions and keys stop working at once.
-struct AuthenticationMiddleware: RouterMiddleware {
-    typealias Context = FundRequestContext
+///
+/// Run by `OuterMiddleware` before the routes, so that its log line and its error
+/// responses know the principal too.
+struct Authenticator {
     let environment: ServerEnvironment
 
     static let sessionCookie = "fg_session"
     /// The pre-session token of the sign-in form (double-submit cookie).
     static let loginCSRFCookie = "fg_login_csrf"
 
-    func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
-    ) async throws -> Response {
-        var context = context
+    func authenticate(_ request: Request, _ context: inout FundRequestContext) throws {
         if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
             let key = String(authorization.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
             guard let record = try environment.store.apiKey(keyHash: SHA256.hex(key)), !record.revoked,
@@ -39,6 +38,5 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 }
             }
         }
-        return try await next(request, context)
     }
 }
