@@ -16,12 +16,17 @@ let package = Package(
         .library(name: "FundStore", targets: ["FundStore"]),
         .library(name: "Screening", targets: ["Screening"]),
         .library(name: "Casework", targets: ["Casework"]),
+        .library(name: "FundServer", targets: ["FundServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Value types only: ids, money, days, the interchange records. No I/O.
@@ -49,12 +54,27 @@ let package = Package(
         // Workflows with people in them: determination and assessment registers, expert panels, institutions,
         // inspection campaigns, the risk inventory. Persistence through FundStore's CaseworkRepository.
         .target(name: "Casework", dependencies: ["FundModel", "FundRules", "FundStore"], swiftSettings: strict),
+        // The web console and the JSON API (Hummingbird 2): sessions, roles, verification, audit.
+        .target(
+            name: "FundServer",
+            dependencies: [
+                "FundModel", "FundRules", "FundStore", "Screening",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // A synthetic demo province with planted anomalies and their ground truth.
         .target(name: "DemoData", dependencies: ["FundModel", "FundRules"], swiftSettings: strict),
         .executableTarget(
             name: "fundguard",
             dependencies: [
-                "FundModel", "FundRules", "FundStore", "Screening", "DemoData", "Casework",
+                "FundModel", "FundRules", "FundStore", "Screening", "DemoData", "Casework", "FundServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -82,6 +102,15 @@ let package = Package(
             name: "CaseworkTests",
             dependencies: [
                 "FundModel", "FundRules", "FundStore", "Screening", "Casework",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FundServerTests",
+            dependencies: [
+                "FundModel", "FundStore", "Screening", "FundServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict

@@ -23,6 +23,12 @@ enum SchemaMigrations {
             for statement in runTables { try db.execute(sql: statement) }
         }
         CaseworkSchema.register(in: &migrator)
+        migrator.registerMigration("v2 access and audit") { db in
+            for statement in AccessSchema.tables { try db.execute(sql: statement) }
+        }
+        migrator.registerMigration("v2 verification") { db in
+            for statement in VerificationSchema.tables { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

@@ -1,0 +1,34 @@
+import Hummingbird
+import NIOCore
+
+/// The request context of the console and the API: who is asking, from where, and the parsed form.
+public struct FundRequestContext: RequestContext, RemoteAddressRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The connected client (the socket's peer).
+    public let remoteAddress: SocketAddress?
+    /// Set by `Authenticator`; `nil` for an anonymous request.
+    public var principal: Principal?
+    /// The session's CSRF token (browser sessions only), for the forms of the page.
+    public var csrfToken: String?
+    /// SHA-256 of the session cookie, to sign out.
+    public var sessionTokenHash: String?
+    /// The form of an unsafe request, parsed by `CSRFMiddleware`.
+    public var form: RequestForm?
+    /// The client address as recorded in the audit log (`X-Forwarded-For` only when configured to trust it).
+    public var clientAddress: String = "-"
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+        if let address = remoteAddress?.ipAddress { clientAddress = address }
+    }
+
+    /// Imports upload whole data sets: allow bodies up to 512 MiB (checked again by the import page).
+    public var maxUploadSize: Int { 512 * 1024 * 1024 }
+
+    /// The principal, or a 401/redirect to the sign-in page.
+    func requirePrincipal() throws -> Principal {
+        guard let principal else { throw AppError.unauthenticated }
+        return principal
+    }
+}

@@ -1,0 +1,107 @@
+import FundModel
+import FundStore
+
+/// The records behind a finding, looked up in the store to be shown side by side: the subject, the
+/// records named in its evidence, and the shared data about the same person (death, pension, prison…).
+struct EvidenceLookup {
+    struct Panel {
+        struct Row {
+            var label: String
+            var value: String
+        }
+        var title: String
+        var rows: [Row]
+        var link: String?
+    }
+
+    let store: SQLiteFundStore
+    let revealIdentity: Bool
+    let labels: ValueLabels
+    static let maxPanels = 12
+
+    func panels(for finding: Finding) throws -> [Panel] {
+        var seen = Set<String>()
+        var records: [(DisplayRecord, String)] = []
+        func add(_ table: Table, _ column: String, _ value: String, limit: Int = 3) throws {
+            guard !value.isEmpty, records.count < Self.maxPanels else { return }
+            for record in try store.records(in: table, where: column, equals: value, limit: limit) {
+                let key = "\(table.rawValue):" + record.cells.map(\.text).joined(separator: "|")
+                if seen.insert(key).inserted { records.append((record, "")) }
+            }
+        }
+
+        // The subject.
+        let id = finding.subjectID
+        switch finding.subjectType {
+        case .payment: try add(.payments, "payment_id", id)
+        case .worker: try add(.workers, "worker_id", id)
+        case .case: try add(.injuryCases, "case_id", id)
+        case .assessment: try add(.assessments, "assessment_id", id)
+        case .institution:
+            try add(.institutions, "institution_id", id)
+            try add(.agreements, "institution_id", id)
+        case .employer: try add(.employers, "employer_id", id)
+        case .expert: try add(.experts, "expert_id", id)
+        case .account: try add(.payments, "payee_account", id, limit: 5)
+        case .dependent: try add(.dependents, "dependent_id", id)
+        case .region: try add(.regions, "code", id)
+        }
+
+        // What the subject points to: the payment's case, worker, dependant and institution.
+        let subjectRecord = records.first?.0
+        if let payment = subjectRecord, payment.table == .payments {
+            try add(.injuryCases, "case_id", payment["case_id"] ?? "")
+            try add(.workers, "worker_id", payment["worker_id"] ?? "")
+            try add(.dependents, "dependent_id", payment["dependent_id"] ?? "", limit: 1)
+            try add(.institutions, "institution_id", payment["institution_id"] ?? "")
+        }
+        if let record = subjectRecord, record.table == .injuryCases || record.table == .assessments {
+            try add(.workers, "worker_id", record["worker_id"] ?? "")
+        }
+
+        // The evidence ids: whatever they name.
+        for evidence in finding.evidence {
+            try add(.payments, "payment_id", evidence)
+            try add(.injuryCases, "case_id", evidence)
+            try add(.assessments, "assessment_id", evidence)
+            try add(.dependents, "dependent_id", evidence, limit: 2)
+            try add(.workers, "worker_id", evidence)
+            try add(.institutions, "institution_id", evidence)
+            try add(.medicalInsurance, "invoice_no", evidence)
+        }
+
+        // Shared data about the people involved: what a death, pension or prison rule compares with.
+        var people: [String] = []
+        for (record, _) in records {
+            for column in ["worker_id", "dependent_id"] {
+                if let person = record[column], !person.isEmpty, !people.contains(person) { people.append(person) }
+            }
+        }
+        for person in people {
+            try add(.deaths, "person_id", person)
+            try add(.pensions, "person_id", person)
+            try add(.imprisonments, "person_id", person)
+            if finding.ruleID == "R07" { try add(.medicalInsurance, "person_id", person, limit: 5) }
+        }
+
+        return records.prefix(Self.maxPanels).map { record, _ in panel(record) }
+    }
+
+    func panel(_ record: DisplayRecord) -> Panel {
+        let rows = record.cells.filter { !$0.text.isEmpty }.map { cell in
+            var text = labels.text(table: record.table, column: cell.column, value: cell.text)
+            if !revealIdentity {
+                if cell.isPersonID { text = Masking.personID(text) }
+                if cell.isPersonName { text = Masking.name(text) }
+            }
+            return Panel.Row(label: ColumnLabels.column(cell.column), value: text)
+        }
+        var link: String?
+        switch record.table {
+        case .workers: link = record["worker_id"].map { "/workers/" + HTMLText.urlEncode($0) }
+        case .injuryCases: link = record["case_id"].map { "/cases/" + HTMLText.urlEncode($0) }
+        default: link = nil
+        }
+        return Panel(title: ColumnLabels.table(record.table), rows: rows, link: link)
+    }
+}

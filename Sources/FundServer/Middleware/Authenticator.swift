@@ -1,0 +1,42 @@
+import Foundation
+import FundStore
+import Hummingbird
+
+/// Finds who is asking: a session cookie (browser) or an API key (`Authorization: Bearer fgk_…`).
+///
+/// Only sets `context.principal`; the routes decide what needs a principal
+/// and which role. An expired session is deleted and treated as anonymous;
+/// a deactivated user's sessions and keys stop working at once.
+///
+/// Run by `OuterMiddleware` before the routes, so that its log line and its error
+/// responses know the principal too.
+struct Authenticator {
+    let environment: ServerEnvironment
+
+    static let sessionCookie = "fg_session"
+    /// The pre-session token of the sign-in form (double-submit cookie).
+    static let loginCSRFCookie = "fg_login_csrf"
+
+    func authenticate(_ request: Request, _ context: inout FundRequestContext) throws {
+        if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
+            let key = String(authorization.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
+            guard let record = try environment.store.apiKey(keyHash: SHA256.hex(key)), !record.revoked,
+                let user = try environment.store.user(id: record.userID), user.active
+            else {
+                throw AppError(.unauthorized, code: "invalid_api_key", message: "API 密钥无效或已吊销")
+            }
+            context.principal = Principal(user: user, credential: .apiKey(record.id))
+        } else if let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty {
+            let hash = SHA256.hex(token)
+            if let session = try environment.store.session(tokenHash: hash) {
+                if session.expiresAt < environment.now() {
+                    try environment.store.deleteSession(tokenHash: hash)
+                } else if let user = try environment.store.user(id: session.userID), user.active {
+                    context.principal = Principal(user: user, credential: .session)
+                    context.csrfToken = session.csrfToken
+                    context.sessionTokenHash = hash
+                }
+            }
+        }
+    }
+}

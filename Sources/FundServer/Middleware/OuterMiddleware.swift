@@ -1,0 +1,114 @@
+import Foundation
+import FundModel
+import Hummingbird
+import Logging
+
+/// The outermost layer: times the request, finds who is asking (`Authenticator`), turns every error into a page or a JSON error,
+/// adds the security headers, logs one structured line and counts the request for `/metrics`.
+struct OuterMiddleware: RouterMiddleware {
+    typealias Context = FundRequestContext
+    let environment: ServerEnvironment
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        let start = ContinuousClock.now
+        var context = context
+        if environment.configuration.trustForwardedFor,
+            let forwarded = request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").first
+        {
+            context.clientAddress = forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        var response: Response
+        do {
+            try Authenticator(environment: environment).authenticate(request, &context)
+            response = try await next(request, context)
+        } catch {
+            response = ErrorResponder(environment: environment).response(for: error, request: request, context: context)
+        }
+        Self.addSecurityHeaders(&response.headers)
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let route = context.endpointPath ?? "unmatched"
+        environment.metrics.recordRequest(
+            method: request.method.rawValue, route: route, status: response.status.code, seconds: seconds)
+        context.logger.info(
+            "request",
+            metadata: [
+                "method": .string(request.method.rawValue), "path": .string(Self.maskedPath(request.uri.path)),
+                "route": .string(route), "status": .stringConvertible(response.status.code),
+                "ms": .stringConvertible(Int(seconds * 1000)), "client": .string(context.clientAddress),
+                "user": .string(context.principal?.user.name ?? "-"),
+            ])
+        return response
+    }
+
+    /// The path with id numbers masked: the log is not a place for personal data.
+    static func maskedPath(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            PersonID(segment) != nil ? Substring(Masking.personID(String(segment))) : segment
+        }.joined(separator: "/")
+    }
+
+    static func addSecurityHeaders(_ headers: inout HTTPFields) {
+        headers[.init("Content-Security-Policy")!] =
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        headers[.init("X-Content-Type-Options")!] = "nosniff"
+        headers[.init("X-Frame-Options")!] = "DENY"
+        headers[.init("Referrer-Policy")!] = "same-origin"
+    }
+}
+
+/// How an error is shown: JSON under `/api/`, a page elsewhere, a redirect to sign in for pages that need it.
+struct ErrorResponder {
+    let environment: ServerEnvironment
+
+    func response(for error: any Error, request: Request, context: FundRequestContext) -> Response {
+        let appError: AppError
+        switch error {
+        case let e as AppError: appError = e
+        case let e as HTTPError:
+            appError = AppError(
+                e.status, code: e.status == .notFound ? "not_found" : "http_\(e.status.code)",
+                message: e.status == .notFound ? "页面不存在" : (e.body ?? e.status.reasonPhrase))
+        default:
+            context.logger.error("unhandled error", metadata: ["error": .string(String(describing: error))])
+            appError = AppError(.internalServerError, code: "internal", message: "服务器内部错误，请联系管理员")
+        }
+        let isAPI = request.uri.path.hasPrefix("/api/")
+        if isAPI { return APIResponse.error(appError) }
+        if appError.status == .unauthorized {
+            let next = request.method == .get ? request.uri.description : "/dashboard"
+            return Response(
+                status: .seeOther, headers: [.location: "/login?next=" + HTMLText.urlEncode(next)])
+        }
+        let model = ErrorModel(
+            statusText: "\(appError.status.code) \(Self.chineseStatus(appError.status))", message: appError.message,
+            fields: appError.fields.isEmpty
+                ? nil : ErrorModel.Fields(items: appError.fields.sorted { $0.key < $1.key }.map { $0.value }),
+            back: context.principal == nil ? "/login" : "/dashboard")
+        return environment.renderer.page(
+            "error", model, title: "出错了", active: "", context: context, status: appError.status)
+    }
+
+    static func chineseStatus(_ status: HTTPResponse.Status) -> String {
+        switch status.code {
+        case 400: "请求无效"
+        case 403: "禁止访问"
+        case 404: "未找到"
+        case 409: "状态冲突"
+        case 413: "文件过大"
+        case 422: "输入有误"
+        case 429: "尝试过于频繁"
+        default: "错误"
+        }
+    }
+}
+
+struct ErrorModel {
+    struct Fields { var items: [String] }
+    var statusText: String
+    var message: String
+    var fields: Fields?
+    var back: String
+}

@@ -1,0 +1,141 @@
+import Foundation
+import FundModel
+import FundStore
+import Hummingbird
+
+/// 审计日志: who did what, when, from where; filterable; read by administrators and auditors only.
+struct AuditRoutes {
+    let environment: ServerEnvironment
+
+    func register(on router: Router<FundRequestContext>) {
+        router.get("/audit") { request, context in try page(request, context) }
+    }
+
+    struct Row {
+        var id: Int64
+        var at: String
+        var user: String
+        var role: String
+        var action: String
+        var target: String
+        var outcome: String
+        var outcomeName: String
+        var failed: Bool
+        var detail: String
+        var address: String
+    }
+
+    struct Model {
+        var user: String
+        var action: String
+        var target: String
+        var outcome: String
+        var from: String
+        var to: String
+        var rows: [Row]
+        var hasRows: Bool
+        var total: Int
+        var errors: [String]
+        var hasErrors: Bool
+        var previous: String?
+        var next: String?
+    }
+
+    static let pageSize = 100
+
+    /// The audit query of a query string, and the problems with it by field.
+    static func query(_ form: RequestForm) -> (AuditQuery, [String: String]) {
+        var query = AuditQuery(limit: pageSize)
+        var errors: [String: String] = [:]
+        query.userName = form["user"]
+        query.action = form["action"]
+        if let target = form["target"] {
+            let parts = target.split(separator: ":", maxSplits: 1)
+            if parts.count == 2 {
+                query.targetType = String(parts[0])
+                query.targetID = PersonID(parts[1]).map(\.raw) ?? String(parts[1])
+            } else {
+                query.targetID = PersonID(target).map(\.raw) ?? target
+            }
+        }
+        if let outcome = form["outcome"] {
+            if ["ok", "failed", "denied"].contains(outcome) { query.outcome = outcome } else {
+                errors["outcome"] = "结果须为 ok、failed 或 denied"
+            }
+        }
+        if let from = form["from"] {
+            if let day = Day(iso: from) { query.from = Formatting.startOf(day) } else { errors["from"] = "起始日期须为 YYYY-MM-DD" }
+        }
+        if let to = form["to"] {
+            if let day = Day(iso: to) { query.to = Formatting.startOf(day.adding(days: 1)).addingTimeInterval(-0.001) } else {
+                errors["to"] = "截止日期须为 YYYY-MM-DD"
+            }
+        }
+        if let page = form["page"] {
+            if let n = Int(page), n >= 1 { query.offset = (n - 1) * pageSize } else { errors["page"] = "页码须为正整数" }
+        }
+        return (query, errors)
+    }
+
+    func page(_ request: Request, _ context: FundRequestContext) throws -> Response {
+        let principal = try context.requirePrincipal()
+        guard principal.role.mayReadAuditLog else { throw AppError.forbidden }
+        let form = RequestForm.query(request.uri.query)
+        let (query, errors) = Self.query(form)
+        var entries: [AuditEntry] = []
+        var total = 0
+        if errors.isEmpty {
+            entries = try environment.store.auditEntries(query)
+            total = try environment.store.auditCount(query)
+        }
+        let page = query.offset / Self.pageSize + 1
+        func link(_ page: Int) -> String {
+            var pairs = form.fields.compactMap { key, values in
+                key == "page" ? nil : values.first.map { "\(key)=\(HTMLText.urlEncode($0))" }
+            }.sorted()
+            pairs.append("page=\(page)")
+            return "/audit?" + pairs.joined(separator: "&")
+        }
+        let model = Model(
+            user: form["user"] ?? "", action: form["action"] ?? "", target: form["target"] ?? "",
+            outcome: form["outcome"] ?? "", from: form["from"] ?? "", to: form["to"] ?? "",
+            rows: entries.map { entry in
+                Row(
+                    id: entry.id, at: Formatting.moment(entry.at), user: entry.userName,
+                    role: Role(rawValue: entry.role)?.chineseName ?? entry.role, action: AuditActions.label(entry.action),
+                    target: entry.targetType.isEmpty
+                        ? "" : entry.targetID.isEmpty ? entry.targetType : "\(entry.targetType):\(Self.targetText(entry))",
+                    outcome: entry.outcome,
+                    outcomeName: ["ok": "成功", "failed": "失败", "denied": "拒绝"][entry.outcome] ?? entry.outcome,
+                    failed: entry.outcome != "ok", detail: entry.detail,
+                    address: entry.remoteAddress)
+            }, hasRows: !entries.isEmpty, total: total,
+            errors: errors.sorted { $0.key < $1.key }.map(\.value), hasErrors: !errors.isEmpty,
+            previous: page > 1 ? link(page - 1) : nil,
+            next: page * Self.pageSize < total ? link(page + 1) : nil)
+        return environment.renderer.page(
+            "audit", model, title: "审计日志", active: "/audit", context: context,
+            status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// The auditor reads the log without seeing id numbers in full (`Role.maySeeIdentity`).
+    static func targetText(_ entry: AuditEntry) -> String {
+        entry.targetType == "worker" ? Masking.personID(entry.targetID) : entry.targetID
+    }
+}
+
+/// The audit actions in Chinese.
+enum AuditActions {
+    static let labels: [String: String] = [
+        "login": "登录", "logout": "退出", "account.password": "修改密码", "account.api_key": "创建 API 密钥",
+        "user.create": "创建用户", "user.activate": "启用用户", "user.deactivate": "停用用户",
+        "view.finding": "查看疑点", "view.worker": "查看职工", "view.case": "查看认定案件",
+        "export.findings": "导出疑点", "download.evidence": "下载证据材料",
+        "verification.assign": "分派", "verification.start": "开始核查", "verification.clear": "核查正常",
+        "verification.irregular": "认定违规", "verification.fraud": "认定欺诈骗保", "verification.recover": "登记追回",
+        "verification.close": "办结", "verification.note": "补充说明/上传证据", "verification.upload": "上传证据",
+        "rules.change": "修改规则配置", "rules.trial": "试算", "import": "数据导入", "screening": "筛查比对",
+    ]
+
+    static func label(_ action: String) -> String { labels[action].map { "\($0)（\(action)）" } ?? action }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import FundStore
+import Hummingbird
+
+/// Signing in and out, and the person's own account (password change, API keys).
+struct SessionRoutes {
+    let environment: ServerEnvironment
+
+    func register(on router: Router<FundRequestContext>) {
+        router.get("/login") { request, context in try loginPage(request, context) }
+        router.post("/login") { request, context in try await login(request, context) }
+        router.post("/logout") { request, context in try logout(request, context) }
+        router.get("/account") { request, context in try accountPage(request, context) }
+        router.post("/account/password") { request, context in try await changePassword(request, context) }
+        router.post("/account/api-keys") { request, context in try createAPIKey(request, context) }
+    }
+
+    // MARK: Sign-in
+
+    struct LoginModel {
+        var csrf: String
+        var next: String
+        var name: String
+        var error: String?
+    }
+
+    func loginPage(_ request: Request, _ context: FundRequestContext, name: String = "", error: String? = nil,
+        status: HTTPResponse.Status = .ok) throws -> Response
+    {
+        if context.principal != nil && error == nil { return redirect("/dashboard") }
+        let token = RandomToken.make()
+        let next = Self.safeNext(request.uri.queryParameters["next"].map(String.init) ?? "/dashboard")
+        var response = environment.renderer.page(
+            "login", LoginModel(csrf: token, next: next, name: name, error: error), title: "登录", active: "",
+            context: context, status: status)
+        response.setCookie(cookie(Authenticator.loginCSRFCookie, token, maxAge: 3600))
+        return response
+    }
+
+    func login(_ request: Request, _ context: FundRequestContext) async throws -> Response {
+        let form = context.form ?? RequestForm()
+        let name = form["name"] ?? ""
+        let password = form.raw("password") ?? ""
+        let address = context.clientAddress
+        if let wait = environment.rateLimiter.check(address: address, name: name, now: environment.now()) {
+            try environment.audit(context, "login", targetType: "user", targetID: name, outcome: "denied",
+                detail: "rate limited", userName: name)
+            environment.metrics.count("login_rate_limited")
+            return try loginPage(
+                request, context, name: name,
+                error: "登录失败次数过多，请 \(Int(wait / 60) + 1) 分钟后再试", status: .tooManyRequests)
+        }
+        let user = try environment.store.user(name: name)
+        let valid: Bool
+        if let user, user.active {
+            valid = try await environment.hasher.verify(password, hash: user.passwordHash)
+        } else {
+            // Spend the same time as for a real user, so names cannot be probed.
+            _ = try await environment.hasher.verify(password, hash: environment.dummyHash)
+            valid = false
+        }
+        guard valid, let user else {
+            environment.rateLimiter.recordFailure(address: address, name: name, now: environment.now())
+            environment.metrics.count("login_failure")
+            try environment.audit(context, "login", targetType: "user", targetID: name, outcome: "failed",
+                userName: name)
+            return try loginPage(request, context, name: name, error: "用户名或密码错误", status: .unauthorized)
+        }
+        environment.rateLimiter.recordSuccess(address: address, name: name)
+        let token = RandomToken.make()
+        let now = environment.now()
+        try environment.store.deleteExpiredSessions(before: now)
+        try environment.store.createSession(
+            SessionRecord(
+                tokenHash: SHA256.hex(token), userID: user.id, csrfToken: RandomToken.make(), createdAt: now,
+                expiresAt: now.addingTimeInterval(environment.configuration.sessionLifetime), remoteAddress: address))
+        var signedIn = context
+        signedIn.principal = Principal(user: user, credential: .session)
+        try environment.audit(signedIn, "login", targetType: "user", targetID: user.name)
+        environment.metrics.count("login_success")
+        var response = redirect(Self.safeNext(form["next"] ?? "/dashboard"))
+        response.setCookie(cookie(Authenticator.sessionCookie, token, maxAge: Int(environment.configuration.sessionLifetime)))
+        response.setCookie(cookie(Authenticator.loginCSRFCookie, "", maxAge: 0))
+        return response
+    }
+
+    func logout(_ request: Request, _ context: FundRequestContext) throws -> Response {
+        if let hash = context.sessionTokenHash {
+            try environment.store.deleteSession(tokenHash: hash)
+            try environment.audit(context, "logout", targetType: "user", targetID: context.principal?.user.name ?? "")
+        }
+        var response = redirect("/login")
+        response.setCookie(cookie(Authenticator.sessionCookie, "", maxAge: 0))
+        return response
+    }
+
+    // MARK: Account
+
+    struct AccountModel {
+        struct Key {
+            var id: Int64
+            var label: String
+            var prefix: String
+            var created: String
+            var revoked: Bool
+        }
+        var csrf: String
+        var name: String
+        var displayName: String
+        var roleName: String
+        var region: String
+        var passwordChanged: String
+        var errors: [String]
+        var hasErrors: Bool
+        var newKey: String?
+        var keys: [Key]
+        var hasKeys: Bool
+    }
+
+    func accountPage(
+        _ request: Request, _ context: FundRequestContext, errors: [String] = [], flash: String? = nil,
+        newKey: String? = nil, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let principal = try context.requirePrincipal()
+        let user = principal.user
+        let regions = try RegionNames(store: environment.store)
+        let keys = try environment.store.apiKeys(userID: user.id).map {
+            AccountModel.Key(
+                id: $0.id, label: $0.label, prefix: $0.prefix, created: Formatting.moment($0.createdAt),
+                revoked: $0.revoked)
+        }
+        let model = AccountModel(
+            csrf: context.csrfToken ?? "", name: user.name, displayName: user.displayName,
+            roleName: user.role.chineseName, region: user.regionCode.map { regions.name($0) } ?? "全省",
+            passwordChanged: Formatting.moment(user.passwordChangedAt), errors: errors, hasErrors: !errors.isEmpty,
+            newKey: newKey, keys: keys, hasKeys: !keys.isEmpty)
+        let message = flash ?? (request.uri.queryParameters["done"] == "password" ? "密码已修改" : nil)
+        return environment.renderer.page(
+            "account", model, title: "我的账户", active: "/account", context: context, flash: message, status: status)
+    }
+
+    func changePassword(_ request: Request, _ context: FundRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        guard case .session = principal.credential else { throw AppError.forbidden }
+        let form = context.form ?? RequestForm()
+        let current = form.raw("current") ?? ""
+        let new = form.raw("new") ?? ""
+        let repeated = form.raw("repeat") ?? ""
+        var errors: [String] = []
+        if current.isEmpty { errors.append("请输入当前密码") }
+        if new != repeated { errors.append("两次输入的新密码不一致") }
+        if new == current && !new.isEmpty { errors.append("新密码不能与当前密码相同") }
+        errors += PasswordPolicy.problems(new, userName: principal.user.name)
+        if errors.isEmpty, !(try await environment.hasher.verify(current, hash: principal.user.passwordHash)) {
+            errors.append("当前密码错误")
+        }
+        guard errors.isEmpty else {
+            try environment.audit(context, "account.password", targetType: "user", targetID: principal.user.name,
+                outcome: "failed", detail: errors.joined(separator: "；"))
+            return try accountPage(request, context, errors: errors, status: .unprocessableContent)
+        }
+        let hash = try await environment.hasher.hash(new)
+        try environment.store.updatePassword(userID: principal.user.id, passwordHash: hash, at: environment.now())
+        // Every other session of the person ends: a stolen cookie dies with the old password.
+        try environment.store.deleteSessions(userID: principal.user.id)
+        let token = RandomToken.make()
+        let now = environment.now()
+        try environment.store.createSession(
+            SessionRecord(
+                tokenHash: SHA256.hex(token), userID: principal.user.id, csrfToken: RandomToken.make(),
+                createdAt: now, expiresAt: now.addingTimeInterval(environment.configuration.sessionLifetime),
+                remoteAddress: context.clientAddress))
+        try environment.audit(context, "account.password", targetType: "user", targetID: principal.user.name)
+        var response = redirect("/account?done=password")
+        response.setCookie(cookie(Authenticator.sessionCookie, token, maxAge: Int(environment.configuration.sessionLifetime)))
+        return response
+    }
+
+    func createAPIKey(_ request: Request, _ context: FundRequestContext) throws -> Response {
+        let principal = try context.requirePrincipal()
+        guard case .session = principal.credential else { throw AppError.forbidden }
+        let form = context.form ?? RequestForm()
+        guard let label = form["label"], label.count <= 60 else {
+            return try accountPage(request, context, errors: ["请填写密钥用途（60 字以内）"], status: .unprocessableContent)
+        }
+        let key = "fgk_" + RandomToken.make()
+        let record = try environment.store.createAPIKey(
+            userID: principal.user.id, label: label, keyHash: SHA256.hex(key), prefix: String(key.prefix(10)),
+            at: environment.now())
+        try environment.audit(context, "account.api_key", targetType: "api_key", targetID: String(record.id), detail: label)
+        return try accountPage(request, context, flash: "已创建 API 密钥，请立即复制保存，它只显示这一次", newKey: key)
+    }
+
+    // MARK: Helpers
+
+    /// A cookie for the console: HttpOnly, SameSite=Strict, Secure when served over HTTPS.
+    func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
+        Cookie(
+            name: name, value: value, maxAge: maxAge, path: "/", secure: environment.configuration.secureCookies,
+            httpOnly: true, sameSite: .strict)
+    }
+
+    /// Only a local path may follow sign-in: never another site (an open redirect).
+    static func safeNext(_ next: String) -> String {
+        guard next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), !next.contains("\r"),
+            !next.contains("\n"), next != "/login"
+        else { return "/dashboard" }
+        return next
+    }
+}
+
+func redirect(_ location: String) -> Response {
+    Response(status: .seeOther, headers: [.location: location])
+}

@@ -1,0 +1,68 @@
+import Foundation
+import FundModel
+import FundStore
+import Screening
+
+/// Screening from the console: the configuration in force, a recorded run, and trial runs (试算)
+/// that screen with a draft configuration and store nothing.
+struct ScreeningService {
+    let environment: ServerEnvironment
+
+    /// The configuration in force: the latest saved change, else the built-in default.
+    func currentConfiguration() throws -> RulesConfiguration {
+        guard let change = try environment.store.currentRulesConfiguration() else { return .default }
+        return try RulesConfiguration(yaml: change.newYAML)
+    }
+
+    /// The default screening date: the last run's (the data's "today"), else today.
+    func defaultAsOf() throws -> Day {
+        try environment.store.screeningRuns(limit: 1).first?.asOf ?? Formatting.today(environment.now())
+    }
+
+    /// Screens the store's data with the configuration in force and records the run (as `fundguard screen` does).
+    func run(asOf: Day) async throws -> (ScreeningReport, ScreeningRunSummary) {
+        let configuration = try currentConfiguration()
+        let started = environment.now()
+        let store = environment.store
+        let snapshot = Snapshot(try store.loadDataSet())
+        let report = await ScreeningEngine(configuration: configuration).run(snapshot, asOf: asOf)
+        let notRun = report.rules.compactMap { line in
+            line.notRun.map { RuleNotRun(ruleID: line.ruleID, reason: $0.description) }
+        }
+        let run = ScreeningRun(startedAt: started, asOf: asOf, configuration: configuration.yaml(), rulesNotRun: notRun)
+        let summary = try store.saveScreeningRun(
+            run, findings: report.findings, rulesRun: Set(report.rules.filter(\.ran).map(\.ruleID)))
+        environment.metrics.count("screening_run")
+        return (report, summary)
+    }
+
+    /// One rule's findings under the configuration in force and under the draft.
+    struct TrialLine: Sendable, Encodable {
+        var ruleID: String
+        var name: String
+        var current: Int
+        var draft: Int
+        var currentRed: Int
+        var draftRed: Int
+        var currentAmount: String
+        var draftAmount: String
+        var notRun: String?
+        var difference: Int { draft - current }
+    }
+
+    /// Screens with the configuration in force and with the draft, over the same snapshot; stores nothing.
+    func trial(draft: RulesConfiguration, asOf: Day) async throws -> [TrialLine] {
+        let snapshot = Snapshot(try environment.store.loadDataSet())
+        let current = await ScreeningEngine(configuration: try currentConfiguration()).run(snapshot, asOf: asOf)
+        let proposed = await ScreeningEngine(configuration: draft).run(snapshot, asOf: asOf)
+        environment.metrics.count("trial_run")
+        return proposed.rules.map { line in
+            let before = current.rule(line.ruleID)
+            return TrialLine(
+                ruleID: line.ruleID, name: line.name, current: before?.findingCount ?? 0, draft: line.findingCount,
+                currentRed: before?.red ?? 0, draftRed: line.red,
+                currentAmount: Formatting.yuan(before?.amountAtRisk ?? .zero),
+                draftAmount: Formatting.yuan(line.amountAtRisk), notRun: line.notRun?.description)
+        }
+    }
+}

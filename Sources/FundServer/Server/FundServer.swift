@@ -1,0 +1,112 @@
+import Foundation
+import FundModel
+import FundStore
+import Hummingbird
+import Logging
+
+/// The web console and the JSON API of FundGuard (工伤保险基金监管平台).
+///
+///     let store = try SQLiteFundStore(path: "fund.sqlite")
+///     try await FundServer.serve(store: store, configuration: ServerConfiguration(port: 8080))
+///
+/// `makeRouter` builds the routes over a store (tests use it with
+/// HummingbirdTesting); `makeApplication` adds the listener; `serve` runs
+/// until SIGINT or SIGTERM and shuts down gracefully (requests in flight finish).
+public enum FundServer {
+    /// Every route of the server, with its middleware.
+    public static func makeRouter(environment: ServerEnvironment) -> Router<FundRequestContext> {
+        let router = Router(context: FundRequestContext.self)
+        router.add(middleware: OuterMiddleware(environment: environment))
+        router.add(middleware: CSRFMiddleware())
+        SystemRoutes(environment: environment).register(on: router)
+        SessionRoutes(environment: environment).register(on: router)
+        DashboardRoutes(environment: environment).register(on: router)
+        FindingsRoutes(environment: environment).register(on: router)
+        FindingRoutes(environment: environment).register(on: router)
+        PersonRoutes(environment: environment).register(on: router)
+        AuditRoutes(environment: environment).register(on: router)
+        UserRoutes(environment: environment).register(on: router)
+        RulesRoutes(environment: environment).register(on: router)
+        ImportRoutes(environment: environment).register(on: router)
+        APIRoutes(environment: environment).register(on: router)
+        return router
+    }
+
+    /// The application: the router behind an HTTP/1.1 listener on the configured address.
+    public static func makeApplication(environment: ServerEnvironment) -> some ApplicationProtocol {
+        Application(
+            router: makeRouter(environment: environment),
+            configuration: .init(
+                address: .hostname(environment.configuration.host, port: environment.configuration.port),
+                serverName: "FundGuard"),
+            logger: environment.logger)
+    }
+
+    /// Serves until SIGINT/SIGTERM; `onReady` is called with the address once listening.
+    public static func serve(
+        store: SQLiteFundStore, configuration: ServerConfiguration, logger: Logger = Logger(label: "fundguard.server"),
+        onReady: @escaping @Sendable (String) -> Void = { _ in }
+    ) async throws {
+        let environment = ServerEnvironment(store: store, configuration: configuration, logger: logger)
+        let router = makeRouter(environment: environment)
+        let app = Application(
+            router: router,
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "FundGuard"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                onReady("http://\(configuration.host):\(port)/")
+            },
+            logger: logger)
+        logger.info(
+            "starting", metadata: ["db": .string(store.path), "host": .string(configuration.host), "port": .stringConvertible(configuration.port)])
+        try await app.runService()
+        logger.info("stopped")
+    }
+
+    /// Creates an administrator with a generated one-time password (for `fundguard demo`).
+    ///
+    /// - Returns: the name and the password, to print once.
+    public static func createOneTimeAdmin(store: SQLiteFundStore, name: String = "admin") throws -> (name: String, password: String) {
+        var candidate = name
+        var n = 1
+        while try store.user(name: candidate) != nil {
+            n += 1
+            candidate = "\(name)\(n)"
+        }
+        let (user, password) = try UserDirectory(store: store).create(
+            .init(name: candidate, displayName: "演示管理员", role: Role.admin.rawValue, region: nil, password: nil))
+        return (user.name, password!)
+    }
+}
+
+/// `/healthz`, `/metrics`, the stylesheet.
+struct SystemRoutes {
+    let environment: ServerEnvironment
+
+    func register(on router: Router<FundRequestContext>) {
+        router.get("/healthz") { _, _ in
+            do {
+                _ = try environment.store.screeningRuns(limit: 1)
+                return APIResponse.json(["status": "ok"])
+            } catch {
+                return APIResponse.json(["status": "database unavailable"], status: .serviceUnavailable)
+            }
+        }
+        router.get("/metrics") { _, _ in
+            let counts = try environment.store.findingCounts(scope: .all)
+            let byStatus = FindingStatus.allCases.map { ($0.rawValue, counts.byStatus[$0] ?? 0) }
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(
+                status: .ok, headers: headers,
+                body: .init(byteBuffer: ByteBuffer(string: environment.metrics.render(findingsByStatus: byStatus))))
+        }
+        router.get("/static/app.css") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/css; charset=utf-8"
+            headers[.cacheControl] = "public, max-age=3600"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import FundStore
+import Logging
+
+/// What every handler needs: the store, the configuration, and the shared services.
+///
+/// One value, built once by `FundServer.makeRouter` and captured by the
+/// routes, so that tests build the same router over a temporary database.
+public struct ServerEnvironment: Sendable {
+    public let store: SQLiteFundStore
+    public let configuration: ServerConfiguration
+    public let hasher: PasswordHasher
+    public let rateLimiter: LoginRateLimiter
+    public let metrics: ServerMetrics
+    let renderer: PageRenderer
+    /// The clock, replaceable in tests.
+    public let now: @Sendable () -> Date
+    public let logger: Logger
+    /// A hash at the configured cost, verified against when a sign-in names no user.
+    let dummyHash: String
+
+    public init(
+        store: SQLiteFundStore, configuration: ServerConfiguration = ServerConfiguration(),
+        rateLimiter: LoginRateLimiter = LoginRateLimiter(), metrics: ServerMetrics = ServerMetrics(),
+        logger: Logger = Logger(label: "fundguard.server"), now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.store = store
+        self.configuration = configuration
+        self.hasher = PasswordHasher(cost: configuration.bcryptCost)
+        self.rateLimiter = rateLimiter
+        self.metrics = metrics
+        self.renderer = PageRenderer()
+        self.logger = logger
+        self.now = now
+        self.dummyHash = hasher.hashNow("fundguard-no-such-user")
+    }
+
+    /// Appends a line to the audit log for the request's principal and address.
+    ///
+    /// A failure to write the audit log fails the request: an action that
+    /// cannot be recorded must not happen silently.
+    func audit(
+        _ context: FundRequestContext, _ action: String, targetType: String = "", targetID: String = "",
+        outcome: String = "ok", detail: String = "", userName: String? = nil
+    ) throws {
+        let user = context.principal?.user
+        try store.appendAudit(
+            AuditEntry(
+                at: now(), userID: user?.id, userName: user?.name ?? userName ?? "", role: user?.role.rawValue ?? "",
+                action: action, targetType: targetType, targetID: targetID, outcome: outcome, detail: detail,
+                remoteAddress: context.clientAddress))
+    }
+}

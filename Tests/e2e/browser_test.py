@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""End-to-end test of the FundGuard console in a real browser (headless Chromium + selenium).
+
+A provincial supervisor signs in, imports a data set through the 数据导入 page (optional), screens it,
+opens the dashboard, filters the findings, verifies one finding to `irregular` (违规) and checks its
+history; then an auditor signs in and finds those steps in the audit log. A screenshot of every page
+goes into the folder given as --screenshots.
+
+    python3 Tests/e2e/browser_test.py --base http://127.0.0.1:8080 --user sup --password ... \
+        --auditor aud --auditor-password ... --screenshots ci-artifacts/screenshots [--import-dir DIR --as-of DAY]
+
+Prints one line per check and ends with "N passed, M failed"; exits non-zero on any failure.
+"""
+
+import argparse
+import os
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+INTERCHANGE_FILES = [
+    "regions.csv", "parameters.csv", "employers.csv", "workers.csv", "wages.csv", "injury_cases.csv",
+    "assessments.csv", "experts.csv", "dependents.csv", "institutions.csv", "agreements.csv", "benefit_items.csv",
+    "payments.csv", "fund_ledger.csv", "ext_deaths.csv", "ext_medical_insurance.csv", "ext_pensions.csv",
+    "ext_health_visits.csv", "ext_traffic_accidents.csv", "ext_imprisonments.csv",
+]
+
+
+class Run:
+    def __init__(self, driver, base, shots):
+        self.driver = driver
+        self.base = base.rstrip("/")
+        self.shots = shots
+        self.passed = 0
+        self.failed = 0
+        self.count = 0
+
+    def check(self, condition, what):
+        if condition:
+            self.passed += 1
+            print(f"ok   {what}")
+        else:
+            self.failed += 1
+            print(f"FAIL {what}  (at {self.driver.current_url})")
+        return condition
+
+    def open(self, path):
+        self.driver.get(self.base + path)
+
+    def shot(self, name):
+        self.count += 1
+        # Full-page screenshots: grow the window to the page's height.
+        height = self.driver.execute_script("return document.documentElement.scrollHeight")
+        self.driver.set_window_size(1440, min(max(900, height + 40), 6000))
+        path = os.path.join(self.shots, f"{self.count:02d}-{name}.png")
+        self.driver.save_screenshot(path)
+        self.driver.set_window_size(1440, 900)
+        print(f"     screenshot {path}")
+
+    def text(self):
+        return self.driver.find_element(By.TAG_NAME, "body").text
+
+    def login(self, name, password):
+        self.open("/login")
+        self.driver.find_element(By.NAME, "name").send_keys(name)
+        self.driver.find_element(By.NAME, "password").send_keys(password)
+        self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+
+    def logout(self):
+        self.driver.find_element(By.CSS_SELECTOR, "header form button").click()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base", required=True)
+    parser.add_argument("--user", required=True, help="a supervisor (省级监督员) or administrator")
+    parser.add_argument("--password", required=True)
+    parser.add_argument("--auditor", required=True, help="an auditor (审计) or administrator")
+    parser.add_argument("--auditor-password", required=True)
+    parser.add_argument("--screenshots", required=True)
+    parser.add_argument("--import-dir", help="upload these interchange files on the 数据导入 page, then screen")
+    parser.add_argument("--as-of", help="the screening date for the import's screening run")
+    parser.add_argument("--chromedriver", default="/usr/bin/chromedriver")
+    args = parser.parse_args()
+    os.makedirs(args.screenshots, exist_ok=True)
+
+    options = webdriver.ChromeOptions()
+    for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,900", "--lang=zh-CN"]:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(args.chromedriver), options=options)
+    driver.set_page_load_timeout(600)
+    run = Run(driver, args.base, args.screenshots)
+    try:
+        scenario(run, args)
+    except Exception as error:  # a crash is a failure, with a screenshot of where it happened
+        import traceback
+        traceback.print_exc()
+        run.check(False, f"scenario crashed: {error!r}")
+        try:
+            run.shot("crash")
+        except Exception:
+            pass
+    finally:
+        driver.quit()
+    print(f"{run.passed} passed, {run.failed} failed")
+    sys.exit(1 if run.failed else 0)
+
+
+def scenario(run, args):
+    d = run.driver
+    # 1. Sign in.
+    run.open("/login")
+    run.check("工伤保险基金监管平台" in run.text(), "the sign-in page is in Chinese")
+    run.shot("login")
+    run.login(args.user, "wrong-password-1")
+    run.check("用户名或密码错误" in run.text(), "a wrong password is refused")
+    run.login(args.user, args.password)
+    run.check(d.current_url.endswith("/dashboard"), "signing in opens the dashboard")
+
+    # 2. Import the data set and screen it (optional).
+    if args.import_dir:
+        run.open("/imports")
+        run.shot("imports")
+        files = [os.path.abspath(os.path.join(args.import_dir, name)) for name in INTERCHANGE_FILES
+                 if os.path.exists(os.path.join(args.import_dir, name))]
+        d.find_element(By.CSS_SELECTOR, "#import-form input[type=file]").send_keys("\n".join(files))
+        d.find_element(By.CSS_SELECTOR, "#import-form button").click()
+        run.check("导入完成" in run.text(), f"the import of {len(files)} files succeeds")
+        run.shot("import-report")
+        if args.as_of:
+            field = d.find_element(By.CSS_SELECTOR, "#screen-form input[name=as_of]")
+            d.execute_script("arguments[0].value = arguments[1]", field, args.as_of)
+        d.find_element(By.CSS_SELECTOR, "#screen-form button").click()
+        run.check("筛查完成" in run.text(), "screening from the console records a run")
+        run.shot("screened")
+
+    # 3. The dashboard.
+    run.open("/dashboard")
+    body = run.text()
+    run.check("总览" in body and "基金收支与结余" in body, "the dashboard shows the fund by month")
+    run.check(len(d.find_elements(By.CSS_SELECTOR, "svg.chart")) >= 3, "the dashboard draws its charts as SVG")
+    run.check("最近一次筛查" in body and "尚未进行筛查" not in body, "the dashboard shows the latest run")
+    run.shot("dashboard")
+
+    # 4. Filter the findings: red warnings, newest status first.
+    run.open("/findings")
+    Select(d.find_element(By.NAME, "level")).select_by_value("red")
+    Select(d.find_element(By.NAME, "status")).select_by_value("new")
+    d.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+    rows = d.find_elements(By.CSS_SELECTOR, "#findings tbody tr")
+    run.check("level=red" in d.current_url and len(rows) > 0, f"filtering red, new findings lists {len(rows)} rows")
+    run.check(all("红色预警" in row.text for row in rows), "every row of the filtered list is red")
+    run.shot("findings-red")
+
+    # 5. Verify one finding to irregular.
+    rows[0].find_element(By.CSS_SELECTOR, "td:nth-child(2) a").click()
+    finding_url = d.current_url
+    finding_id = finding_url.rsplit("/", 1)[-1]
+    run.check("证据记录对照" in run.text() and "触发依据" in run.text(), "the finding page shows why and the evidence")
+    run.shot("finding")
+    d.find_element(By.CSS_SELECTOR, "#form-assign button").click()
+    run.check("已分派" in d.find_element(By.ID, "status").text, "assigned")
+    d.find_element(By.CSS_SELECTOR, "#form-start button").click()
+    run.check("核查中" in d.find_element(By.ID, "status").text, "verification started")
+    d.find_element(By.CSS_SELECTOR, "#form-irregular input[name=amount]").send_keys("1000.00")
+    d.find_element(By.CSS_SELECTOR, "#form-irregular textarea[name=reason]").send_keys("经核查属违规支付，责令退回（端到端测试）")
+    d.find_element(By.CSS_SELECTOR, "#form-irregular button").click()
+    run.check("违规" in d.find_element(By.ID, "status").text, "concluded as irregular (违规)")
+    history = d.find_element(By.ID, "history").text
+    run.check("分派" in history and "开始核查" in history and "认定违规" in history, "the history lists the three steps")
+    run.check("经核查属违规支付" in history and "1,000.00" in history, "the history keeps the reason and the amount")
+    run.shot("finding-irregular")
+
+    # 6. The list shows the new status.
+    run.open("/findings?status=irregular")
+    run.check(finding_id in d.page_source, "the finding is listed under 违规")
+    run.shot("findings-irregular")
+
+    # 7. A person's page, if the finding links one.
+    run.open(finding_url.replace(run.base, ""))
+    person_links = d.find_elements(By.CSS_SELECTOR, ".record h3 a")
+    if person_links:
+        person_links[0].click()
+        run.check("待遇支付" in run.text(), "a worker's or case's page lists the payments")
+        run.shot("person")
+
+    # 8. Rules and thresholds, with a trial run of the unchanged configuration.
+    run.open("/rules")
+    run.check("规则与阈值" in run.text() and "R03" in run.text(), "the rules page lists the rules")
+    run.shot("rules")
+    d.find_element(By.CSS_SELECTOR, "#rules-form button[formaction='/rules/trial']").click()
+    run.check("试算结果" in run.text(), "a trial run shows per-rule counts")
+    run.shot("rules-trial")
+
+    # 9. The auditor finds the steps in the audit log.
+    run.logout()
+    run.login(args.auditor, args.auditor_password)
+    run.open("/audit?action=verification")
+    audit = d.find_element(By.ID, "audit").text
+    run.check(finding_id in audit and "verification.irregular" in audit, "the audit log has the verification steps")
+    run.check(args.user in audit, "the audit log names who did them")
+    run.shot("audit")
+    run.open("/audit?action=view")
+    run.check(finding_id in run.text(), "the audit log has the views of the finding")
+    run.open("/audit")
+    run.shot("audit-all")
+
+
+if __name__ == "__main__":
+    main()
