@@ -2,7 +2,9 @@ import ArgumentParser
 import DemoData
 import Foundation
 import FundModel
+import FundServer
 import FundStore
+import Logging
 import Screening
 
 #if canImport(Glibc)
@@ -17,12 +19,17 @@ import Screening
 /// `DIR/fundguard.sqlite`, screens it with the default rules as of the date
 /// the province was made for, writes `DIR/findings.csv`, and checks the
 /// findings against the planted ground truth, so a newcomer sees at once
-/// that every planted anomaly was found and nothing else.
+/// that every planted anomaly was found and nothing else; then serves the
+/// console over that database with a new administrator whose one-time
+/// password is printed (`--no-serve` stops after the screening).
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "演示：生成东海省演示数据，导入、筛查并核对预置疑点 (make, import and screen the demo province).",
-        discussion: "Everything goes into --dir (default ./fundguard-data); an earlier demo database there is replaced."
+        discussion: """
+            Everything goes into --dir (default ./fundguard-data); an earlier demo database there is replaced. \
+            Then the console is served until Ctrl-C, unless --no-serve is given.
+            """
     )
 
     @Option(help: "Where the demo's data, database and findings go.")
@@ -34,7 +41,17 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Seed of the generator.")
     var seed: UInt64 = 1
 
+    @Flag(name: .customLong("no-serve"), help: "Stop after the screening instead of serving the console.")
+    var noServe = false
+
+    @Option(help: "The address the console listens on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port the console listens on (0: any free port).")
+    var port: Int = 8080
+
     func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port 须在 0–65535 之间 must be 0–65535") }
         guard workers >= 10 else { throw ValidationError("--workers 至少为 10 (at least 10)") }
     }
 
@@ -83,6 +100,16 @@ struct DemoCommand: AsyncParsableCommand {
               swift run fundguard entitlements --db \(dbPath) --case <case_id>
               swift run fundguard screen --db \(dbPath) --as-of \(options.asOf.iso) --rules R04,R10
             """)
+        if noServe { return }
+        try await serve(store)
+    }
+
+    /// ⑤ The console over the demo database, with a new administrator whose password is shown once.
+    private func serve(_ store: SQLiteFundStore) async throws {
+        print("\n⑤ 启动监管平台 starting the console (Ctrl-C 停止 to stop)")
+        try await FundServer.serveWithOneTimeAdmin(
+            store: store, configuration: ServerConfiguration(host: host, port: port),
+            logger: Logger(label: "fundguard.demo"))
     }
 
     private func generate(_ options: DemoOptions, into directory: String, onTerminal: Bool) throws -> DemoReport {
