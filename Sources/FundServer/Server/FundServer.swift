@@ -59,7 +59,11 @@ public enum FundServer {
             },
             logger: logger)
         logger.info(
-            "starting", metadata: ["db": .string(store.path), "host": .string(configuration.host), "port": .stringConvertible(configuration.port)])
+            "starting",
+            metadata: [
+                "db": .string(store.path), "host": .string(configuration.host),
+                "port": .stringConvertible(configuration.port),
+            ])
         try await app.runService()
         logger.info("stopped")
     }
@@ -67,7 +71,9 @@ public enum FundServer {
     /// Creates an administrator with a generated one-time password (for `fundguard demo`).
     ///
     /// - Returns: the name and the password, to print once.
-    public static func createOneTimeAdmin(store: SQLiteFundStore, name: String = "admin") throws -> (name: String, password: String) {
+    public static func createOneTimeAdmin(store: SQLiteFundStore, name: String = "admin") throws -> (
+        name: String, password: String
+    ) {
         var candidate = name
         var n = 1
         while try store.user(name: candidate) != nil {
