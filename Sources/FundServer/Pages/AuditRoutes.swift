@@ -25,7 +25,14 @@ struct AuditRoutes {
         var address: String
     }
 
+    struct Option {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
     struct Model {
+        var outcomes: [Option]
         var user: String
         var action: String
         var target: String
@@ -104,7 +111,11 @@ struct AuditRoutes {
             pairs.append("page=\(page)")
             return "/audit?" + pairs.joined(separator: "&")
         }
+        let chosen = form["outcome"] ?? ""
         let model = Model(
+            outcomes: [("", "全部"), ("ok", "成功"), ("failed", "失败"), ("denied", "拒绝")].map {
+                Option(value: $0.0, label: $0.1, selected: $0.0 == chosen)
+            },
             user: form["user"] ?? "", action: form["action"] ?? "", target: form["target"] ?? "",
             outcome: form["outcome"] ?? "", from: form["from"] ?? "", to: form["to"] ?? "",
             rows: entries.map { entry in

@@ -75,7 +75,7 @@ struct VerificationService {
         } catch let error as VerificationStoreError {
             throw AppError.conflict(error.description)
         }
-        var detail = "\(state.status.rawValue) → \(outcome.toStatus.rawValue)"
+        var detail = "\(state.status.chineseName) → \(outcome.toStatus.chineseName)"
         if let amount = wanted.amount { detail += "；金额 \(amount.yuanString)" }
         if let assignee = step.assigneeName { detail += "；核查人 \(assignee)" }
         if !wanted.reason.isEmpty { detail += "；\(wanted.reason)" }
