@@ -111,6 +111,7 @@ let package = Package(
             dependencies: [
                 "FundModel", "FundStore", "Screening", "FundServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict

@@ -38,7 +38,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port 须在 0–65535 之间 must be 0–65535") }
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level 无效 invalid: \(logLevel)") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level 无效 invalid: \(logLevel)")
+        }
     }
 
     func run() async throws {
@@ -58,7 +60,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         if try store.users().isEmpty {
             FileHandle.standardError.write(
-                Data("提示 note: 尚无用户，请先运行 no users yet, run: fundguard user add --db \(db) --name admin --role admin\n".utf8))
+                Data(
+                    "提示 note: 尚无用户，请先运行 no users yet, run: fundguard user add --db \(db) --name admin --role admin\n"
+                        .utf8))
         }
         try await FundServer.serve(
             store: store,

@@ -50,7 +50,9 @@ struct UserCommand: ParsableCommand {
             do {
                 let (user, generated) = try UserDirectory(store: store).create(
                     .init(name: name, displayName: displayName ?? name, role: role, region: region, password: password))
-                print("已创建用户 user created: \(user.name) (\(user.role.chineseName)\(user.regionCode.map { " \($0.raw)" } ?? ""))")
+                print(
+                    "已创建用户 user created: \(user.name) (\(user.role.chineseName)\(user.regionCode.map { " \($0.raw)" } ?? ""))"
+                )
                 if let generated {
                     print("初始密码（只显示这一次）one-time password: \(generated)")
                 }

@@ -45,7 +45,7 @@ cleanup() {
 trap cleanup EXIT
 
 AS_OF=2025-10-01
-if "$BIN" demo-data --help >/dev/null 2>&1; then
+if "$BIN" --help 2>/dev/null | grep -q "demo-data"; then
     AS_OF=2026-09-30
     echo "e2e: generating a demo province (3000 workers, as of $AS_OF)"
     "$BIN" demo-data --out "$WORK/data" --workers 3000 --as-of "$AS_OF" >/dev/null
@@ -55,8 +55,8 @@ else
 fi
 
 DB="$WORK/fund.sqlite"
-SUP_PASSWORD="E2e-supervisor-$RANDOM$RANDOM"
-AUD_PASSWORD="E2e-auditor-$RANDOM$RANDOM"
+SUP_PASSWORD="E2e-Pw1-$RANDOM$RANDOM"
+AUD_PASSWORD="E2e-Pw2-$RANDOM$RANDOM"
 printf '%s\n' "$SUP_PASSWORD" | "$BIN" user add --db "$DB" --name sup --display-name 省级监督员甲 --role supervisor --password-stdin
 printf '%s\n' "$AUD_PASSWORD" | "$BIN" user add --db "$DB" --name aud --display-name 审计员乙 --role auditor --password-stdin
 

@@ -155,7 +155,8 @@ struct APIRoutes {
     func me(_ context: FundRequestContext) throws -> Response {
         let user = try context.requirePrincipal().user
         return APIResponse.json(
-            UserJSON(name: user.name, displayName: user.displayName, role: user.role.rawValue, region: user.regionCode?.raw))
+            UserJSON(
+                name: user.name, displayName: user.displayName, role: user.role.rawValue, region: user.regionCode?.raw))
     }
 
     func findings(_ request: Request, _ context: FundRequestContext) throws -> Response {
@@ -175,19 +176,24 @@ struct APIRoutes {
         let stored = try FindingRoutes.visibleFinding(
             context.parameters.get("id") ?? "", store: environment.store, principal: principal)
         try environment.audit(context, "view.finding", targetType: "finding", targetID: stored.finding.findingID)
-        let state = try environment.store.verificationCase(findingID: stored.finding.findingID)
+        let state =
+            try environment.store.verificationCase(findingID: stored.finding.findingID)
             ?? VerificationCase(findingID: stored.finding.findingID, status: stored.status)
         var thresholds: [String: String] = [:]
         if let run = try environment.store.screeningRun(id: stored.lastRunID),
             let configuration = try? RulesConfiguration(yaml: run.configuration)
         {
-            for line in ThresholdText.lines(configuration.settings(stored.finding.ruleID, region: stored.finding.regionCode).value) {
+            for line in ThresholdText.lines(
+                configuration.settings(stored.finding.ruleID, region: stored.finding.regionCode).value)
+            {
                 thresholds[line.key] = line.value
             }
         }
         let verification = VerificationJSON(
-            status: state.status.rawValue, assignee: state.assigneeName, amountToRecover: state.amountToRecover?.yuanString,
-            fine: state.fine?.yuanString, recovered: state.recovered.yuanString, outstanding: state.outstanding.yuanString,
+            status: state.status.rawValue, assignee: state.assigneeName,
+            amountToRecover: state.amountToRecover?.yuanString,
+            fine: state.fine?.yuanString, recovered: state.recovered.yuanString,
+            outstanding: state.outstanding.yuanString,
             referral: state.referral,
             allowedActions: VerificationWorkflow.actions(for: state, principal: principal).map(\.rawValue))
         return APIResponse.json(
@@ -262,7 +268,8 @@ struct APIRoutes {
         RunJSON(
             id: run.id, startedAt: iso(run.startedAt), asOf: run.asOf.iso, raised: run.summary.raised,
             new: run.summary.new, raisedAgain: run.summary.raisedAgain, noLongerRaised: run.summary.noLongerRaised,
-            rulesRun: run.rulesRun, rulesNotRun: Dictionary(run.rulesNotRun.map { ($0.ruleID, $0.reason) }, uniquingKeysWith: { a, _ in a }))
+            rulesRun: run.rulesRun,
+            rulesNotRun: Dictionary(run.rulesNotRun.map { ($0.ruleID, $0.reason) }, uniquingKeysWith: { a, _ in a }))
     }
 
     static func limit(_ request: Request) throws -> Int {
@@ -280,7 +287,9 @@ struct APIRoutes {
         let service = ScreeningService(environment: environment)
         let asOf: Day
         if let text = form["as_of"] {
-            guard let day = Day(iso: text) else { throw AppError.invalid("as_of 须为 YYYY-MM-DD", fields: ["as_of": "须为 YYYY-MM-DD"]) }
+            guard let day = Day(iso: text) else {
+                throw AppError.invalid("as_of 须为 YYYY-MM-DD", fields: ["as_of": "须为 YYYY-MM-DD"])
+            }
             asOf = day
         } else {
             asOf = try service.defaultAsOf()
@@ -326,13 +335,15 @@ struct APIRoutes {
         let principal = try context.requirePrincipal()
         guard principal.role.mayImport else { throw AppError.forbidden }
         guard let form = context.form else {
-            throw AppError(.badRequest, code: "multipart_required", message: "请以 multipart/form-data 上传 CSV 文件（字段 files）")
+            throw AppError(
+                .badRequest, code: "multipart_required", message: "请以 multipart/form-data 上传 CSV 文件（字段 files）")
         }
         let files = form.files.filter { $0.field == "files" }
         let lenient = form["lenient"] ?? "0"
         let errors = ImportRoutes.uploadProblems(files, lenient: lenient)
         guard errors.isEmpty else {
-            try environment.audit(context, "import", targetType: "import", outcome: "failed", detail: errors.joined(separator: "；"))
+            try environment.audit(
+                context, "import", targetType: "import", outcome: "failed", detail: errors.joined(separator: "；"))
             throw AppError.invalid(errors.joined(separator: "；"))
         }
         switch try await ImportRoutes.runImport(
@@ -342,7 +353,8 @@ struct APIRoutes {
             return APIResponse.json(
                 ImportReportJSON(
                     runID: summary.runID, rowsImported: summary.rowsImported, rowsRejected: summary.rowsRejected,
-                    files: Dictionary(summary.files.map { ($0.file, $0.rowsImported) }, uniquingKeysWith: { a, _ in a }),
+                    files: Dictionary(
+                        summary.files.map { ($0.file, $0.rowsImported) }, uniquingKeysWith: { a, _ in a }),
                     warnings: summary.warnings, unmatched: summary.unmatched.map(\.description)),
                 status: .created)
         case .failure(let error):
@@ -384,7 +396,8 @@ struct APIRoutes {
         if let configuration, configuration == current { fields["yaml"] = "配置没有变化" }
         errors = fields.values.sorted()
         guard fields.isEmpty, let configuration else {
-            try environment.audit(context, "rules.change", targetType: "rules", outcome: "failed", detail: errors.joined(separator: "；"))
+            try environment.audit(
+                context, "rules.change", targetType: "rules", outcome: "failed", detail: errors.joined(separator: "；"))
             throw AppError.invalid("规则配置有误", fields: fields)
         }
         let id = try environment.store.saveRulesConfiguration(
@@ -392,7 +405,8 @@ struct APIRoutes {
                 at: environment.now(), userID: principal.user.id, userName: principal.user.displayName, reason: reason,
                 oldYAML: current.yaml(), newYAML: configuration.yaml()))
         try environment.audit(context, "rules.change", targetType: "rules", targetID: String(id), detail: reason)
-        return APIResponse.json(ChangeJSON(id: id, at: Self.iso(environment.now()), user: principal.user.displayName, reason: reason))
+        return APIResponse.json(
+            ChangeJSON(id: id, at: Self.iso(environment.now()), user: principal.user.displayName, reason: reason))
     }
 
     func trial(_ request: Request, _ context: FundRequestContext) async throws -> Response {

@@ -33,11 +33,14 @@ public struct UserDirectory: Sendable {
     /// A refused user, with the problem of each field.
     public struct Invalid: Error, Sendable, CustomStringConvertible {
         public var fields: [String: String]
-        public var description: String { fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n") }
+        public var description: String {
+            fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n")
+        }
     }
 
     /// Checks and creates the user; returns it with the generated password, if one was generated.
-    public func create(_ new: NewUser, at date: Date = Date()) throws -> (user: UserAccount, generatedPassword: String?) {
+    public func create(_ new: NewUser, at date: Date = Date()) throws -> (user: UserAccount, generatedPassword: String?)
+    {
         var problems: [String: String] = [:]
         let name = new.name.trimmingCharacters(in: .whitespaces)
         if let problem = UserNamePolicy.problems(name).first { problems["name"] = problem }

@@ -45,7 +45,9 @@ struct FindingFilter {
             if RuleCatalog.spec(rule) == nil { errors["rule"] = "未知规则：\(rule)" } else { query.ruleID = rule }
         }
         if !level.isEmpty {
-            if let severity = Severity(rawValue: level) { query.severity = severity } else {
+            if let severity = Severity(rawValue: level) {
+                query.severity = severity
+            } else {
                 errors["level"] = "预警等级须为 red、orange 或 yellow"
             }
         }
@@ -53,17 +55,23 @@ struct FindingFilter {
             if let code = RegionCode(region) { query.regionCode = code } else { errors["region"] = "地区代码须为 6 位数字" }
         }
         if !status.isEmpty {
-            if let value = FindingStatus(rawValue: status) { query.status = value } else {
+            if let value = FindingStatus(rawValue: status) {
+                query.status = value
+            } else {
                 errors["status"] = "核查状态无效：\(status)"
             }
         }
         if !minAmount.isEmpty {
-            if let money = Formatting.parseYuan(minAmount), money.fen >= 0 { query.minAmount = money } else {
+            if let money = Formatting.parseYuan(minAmount), money.fen >= 0 {
+                query.minAmount = money
+            } else {
                 errors["min"] = "最低金额须为不小于 0 的金额（元，最多两位小数）"
             }
         }
         if !maxAmount.isEmpty {
-            if let money = Formatting.parseYuan(maxAmount), money.fen >= 0 { query.maxAmount = money } else {
+            if let money = Formatting.parseYuan(maxAmount), money.fen >= 0 {
+                query.maxAmount = money
+            } else {
                 errors["max"] = "最高金额须为不小于 0 的金额（元，最多两位小数）"
             }
         }
@@ -84,7 +92,9 @@ struct FindingFilter {
         default: errors["still"] = "“仍被发现”须为 1 或 0"
         }
         if !subject.isEmpty { query.subjectID = PersonID(subject)?.raw ?? subject }
-        if let key = FindingListQuery.SortKey(rawValue: sort) { query.sort = key } else {
+        if let key = FindingListQuery.SortKey(rawValue: sort) {
+            query.sort = key
+        } else {
             errors["sort"] = "排序字段无效：\(sort)"
         }
         switch direction {
@@ -96,7 +106,9 @@ struct FindingFilter {
             if let n = Int(text), n >= 1, n <= 1_000_000 { page = n } else { errors["page"] = "页码须为正整数" }
         }
         if let text = form["size"] {
-            if let n = Int(text), Self.pageSizes.contains(n) { pageSize = n } else {
+            if let n = Int(text), Self.pageSizes.contains(n) {
+                pageSize = n
+            } else {
                 errors["size"] = "每页条数须为 20、50、100 或 200"
             }
         }
@@ -112,7 +124,11 @@ struct FindingFilter {
             ("dir", direction), ("size", pageSize == 50 ? "" : String(pageSize)),
         ]
         for (key, value) in overrides {
-            if let index = pairs.firstIndex(where: { $0.0 == key }) { pairs[index].1 = value } else { pairs.append((key, value)) }
+            if let index = pairs.firstIndex(where: { $0.0 == key }) {
+                pairs[index].1 = value
+            } else {
+                pairs.append((key, value))
+            }
         }
         return pairs.filter { !$0.1.isEmpty }.map { "\($0.0)=\(HTMLText.urlEncode($0.1))" }.joined(separator: "&")
     }

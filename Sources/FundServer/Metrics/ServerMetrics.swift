@@ -53,15 +53,19 @@ public final class ServerMetrics: @unchecked Sendable {
         var out = ""
         out += "# HELP fundguard_http_requests_total HTTP requests answered, by method, route and status.\n"
         out += "# TYPE fundguard_http_requests_total counter\n"
-        for (key, value) in requests.sorted(by: { ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status) }) {
-            out += "fundguard_http_requests_total{method=\"\(key.method)\",route=\"\(Self.escape(key.route))\",status=\"\(key.status)\"} \(value)\n"
+        for (key, value) in requests.sorted(by: {
+            ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status)
+        }) {
+            out +=
+                "fundguard_http_requests_total{method=\"\(key.method)\",route=\"\(Self.escape(key.route))\",status=\"\(key.status)\"} \(value)\n"
         }
         out += "# HELP fundguard_http_request_duration_seconds Time to answer a request, by route.\n"
         out += "# TYPE fundguard_http_request_duration_seconds histogram\n"
         for (route, histogram) in durations.sorted(by: { $0.key < $1.key }) {
             let label = Self.escape(route)
             for (i, bound) in Self.buckets.enumerated() {
-                out += "fundguard_http_request_duration_seconds_bucket{route=\"\(label)\",le=\"\(bound)\"} \(histogram.counts[i])\n"
+                out +=
+                    "fundguard_http_request_duration_seconds_bucket{route=\"\(label)\",le=\"\(bound)\"} \(histogram.counts[i])\n"
             }
             out += "fundguard_http_request_duration_seconds_bucket{route=\"\(label)\",le=\"+Inf\"} \(histogram.total)\n"
             out += "fundguard_http_request_duration_seconds_sum{route=\"\(label)\"} \(histogram.sum)\n"

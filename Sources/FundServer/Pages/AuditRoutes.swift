@@ -25,7 +25,14 @@ struct AuditRoutes {
         var address: String
     }
 
+    struct Option {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
     struct Model {
+        var outcomes: [Option]
         var user: String
         var action: String
         var target: String
@@ -59,15 +66,23 @@ struct AuditRoutes {
             }
         }
         if let outcome = form["outcome"] {
-            if ["ok", "failed", "denied"].contains(outcome) { query.outcome = outcome } else {
+            if ["ok", "failed", "denied"].contains(outcome) {
+                query.outcome = outcome
+            } else {
                 errors["outcome"] = "结果须为 ok、failed 或 denied"
             }
         }
         if let from = form["from"] {
-            if let day = Day(iso: from) { query.from = Formatting.startOf(day) } else { errors["from"] = "起始日期须为 YYYY-MM-DD" }
+            if let day = Day(iso: from) {
+                query.from = Formatting.startOf(day)
+            } else {
+                errors["from"] = "起始日期须为 YYYY-MM-DD"
+            }
         }
         if let to = form["to"] {
-            if let day = Day(iso: to) { query.to = Formatting.startOf(day.adding(days: 1)).addingTimeInterval(-0.001) } else {
+            if let day = Day(iso: to) {
+                query.to = Formatting.startOf(day.adding(days: 1)).addingTimeInterval(-0.001)
+            } else {
                 errors["to"] = "截止日期须为 YYYY-MM-DD"
             }
         }
@@ -96,15 +111,21 @@ struct AuditRoutes {
             pairs.append("page=\(page)")
             return "/audit?" + pairs.joined(separator: "&")
         }
+        let chosen = form["outcome"] ?? ""
         let model = Model(
+            outcomes: [("", "全部"), ("ok", "成功"), ("failed", "失败"), ("denied", "拒绝")].map {
+                Option(value: $0.0, label: $0.1, selected: $0.0 == chosen)
+            },
             user: form["user"] ?? "", action: form["action"] ?? "", target: form["target"] ?? "",
             outcome: form["outcome"] ?? "", from: form["from"] ?? "", to: form["to"] ?? "",
             rows: entries.map { entry in
                 Row(
                     id: entry.id, at: Formatting.moment(entry.at), user: entry.userName,
-                    role: Role(rawValue: entry.role)?.chineseName ?? entry.role, action: AuditActions.label(entry.action),
+                    role: Role(rawValue: entry.role)?.chineseName ?? entry.role,
+                    action: AuditActions.label(entry.action),
                     target: entry.targetType.isEmpty
-                        ? "" : entry.targetID.isEmpty ? entry.targetType : "\(entry.targetType):\(Self.targetText(entry))",
+                        ? ""
+                        : entry.targetID.isEmpty ? entry.targetType : "\(entry.targetType):\(Self.targetText(entry))",
                     outcome: entry.outcome,
                     outcomeName: ["ok": "成功", "failed": "失败", "denied": "拒绝"][entry.outcome] ?? entry.outcome,
                     failed: entry.outcome != "ok", detail: entry.detail,

@@ -85,7 +85,9 @@ struct DashboardRoutes {
                 label: "黄色预警", value: String(counts.bySeverity[.yellow] ?? 0), style: "yellow",
                 href: "/findings?level=yellow"),
             Model.Tile(label: "待核查", value: String(open), style: "", href: "/findings?status=new"),
-            Model.Tile(label: "涉及金额（元）", value: Formatting.shortYuan(atRisk), style: "green", href: "/findings?sort=amount&dir=desc"),
+            Model.Tile(
+                label: "涉及金额（元）", value: Formatting.shortYuan(atRisk), style: "green",
+                href: "/findings?sort=amount&dir=desc"),
         ]
         let severityChart = Charts.bars(
             Severity.allCases.map {
@@ -128,7 +130,11 @@ struct DashboardRoutes {
         let indicatorFindings = try store.findingPage(
             FindingListQuery(scope: principal.scope, stillRaised: true, limit: 500)
         ).rows.filter { $0.stored.finding.ruleID.hasPrefix("I") }
-            .sorted { ($0.stored.finding.ruleID, $0.stored.finding.regionCode) < ($1.stored.finding.ruleID, $1.stored.finding.regionCode) }
+            .sorted {
+                ($0.stored.finding.ruleID, $0.stored.finding.regionCode) < (
+                    $1.stored.finding.ruleID, $1.stored.finding.regionCode
+                )
+            }
         let indicators = indicatorFindings.map { row in
             let f = row.stored.finding
             return Model.Indicator(

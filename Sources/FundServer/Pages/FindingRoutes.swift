@@ -121,7 +121,8 @@ struct FindingRoutes {
         let reveal = principal.role.maySeeIdentity
         let panels = try EvidenceLookup(store: store, revealIdentity: reveal, labels: ValueLabels(regions: regions))
             .panels(for: finding)
-        let state = try store.verificationCase(findingID: finding.findingID)
+        let state =
+            try store.verificationCase(findingID: finding.findingID)
             ?? VerificationCase(findingID: finding.findingID, status: stored.status)
         let actions = Set(VerificationWorkflow.actions(for: state, principal: principal))
         let assignees = try environment.store.users().filter { user in
@@ -150,7 +151,8 @@ struct FindingRoutes {
         let model = Model(
             id: finding.findingID, ruleID: finding.ruleID, ruleName: RuleNames.name(finding.ruleID),
             severity: finding.severity.rawValue, severityName: finding.severity.chineseName,
-            status: state.status.rawValue, statusName: state.status.chineseName, region: regions.name(finding.regionCode),
+            status: state.status.rawValue, statusName: state.status.chineseName,
+            region: regions.name(finding.regionCode),
             subjectType: finding.subjectType.chineseName,
             subject: FindingPresentation.subjectText(finding, revealed: reveal),
             subjectHref: FindingPresentation.subjectLink(finding), amount: Formatting.yuan(finding.amount),

@@ -102,13 +102,18 @@ struct FindingsRoutes {
         }
         let reveal = false  // lists always mask (architecture.md "id numbers and names are masked in lists")
         let model = Model(
-            ruleOptions: options(RuleCatalog.all.map { ($0.id, "\($0.id) \($0.name)") }, selected: filter.rule, any: "全部规则"),
-            levelOptions: options(Severity.allCases.map { ($0.rawValue, $0.chineseName) }, selected: filter.level, any: "全部等级"),
+            ruleOptions: options(
+                RuleCatalog.all.map { ($0.id, "\($0.id) \($0.name)") }, selected: filter.rule, any: "全部规则"),
+            levelOptions: options(
+                Severity.allCases.map { ($0.rawValue, $0.chineseName) }, selected: filter.level, any: "全部等级"),
             regionOptions: options(visibleCities.map { ($0.code.raw, $0.name) }, selected: filter.region, any: "全部地区"),
             showRegionFilter: visibleCities.count > 1,
-            statusOptions: options(FindingStatus.allCases.map { ($0.rawValue, $0.chineseName) }, selected: filter.status, any: "全部状态"),
+            statusOptions: options(
+                FindingStatus.allCases.map { ($0.rawValue, $0.chineseName) }, selected: filter.status, any: "全部状态"),
             stillOptions: options([("1", "仍被发现"), ("0", "已不再发现")], selected: filter.still, any: "全部"),
-            sizeOptions: FindingFilter.pageSizes.map { Option(value: String($0), label: "每页 \($0) 条", selected: $0 == filter.pageSize) },
+            sizeOptions: FindingFilter.pageSizes.map {
+                Option(value: String($0), label: "每页 \($0) 条", selected: $0 == filter.pageSize)
+            },
             min: filter.minAmount, max: filter.maxAmount, from: filter.from, to: filter.to, subject: filter.subject,
             sort: filter.sort, dir: filter.direction,
             errors: filter.errors.sorted { $0.key < $1.key }.map(\.value), hasErrors: !filter.errors.isEmpty,

@@ -81,9 +81,12 @@ struct ImportRoutes {
                 id: run.id, at: Formatting.moment(run.startedAt), asOf: run.asOf.iso, raised: run.summary.raised,
                 new: run.summary.new, noLonger: run.summary.noLongerRaised)
         }
-        let files = summary?.files.map {
-            FileRow(file: $0.file, read: $0.rowsRead, imported: $0.rowsImported, replaced: $0.rowsReplaced, rejected: $0.rowsRejected)
-        } ?? []
+        let files =
+            summary?.files.map {
+                FileRow(
+                    file: $0.file, read: $0.rowsRead, imported: $0.rowsImported, replaced: $0.rowsReplaced,
+                    rejected: $0.rowsRejected)
+            } ?? []
         let model = Model(
             csrf: context.csrfToken ?? "", asOf: (try ScreeningService(environment: environment).defaultAsOf()).iso,
             runs: runs, hasRuns: !runs.isEmpty, screenings: screenings, hasScreenings: !screenings.isEmpty,
@@ -102,7 +105,9 @@ struct ImportRoutes {
         var seen = Set<String>()
         for file in files {
             if !known.contains(file.fileName) {
-                errors.append("不是交换格式的文件名：\(file.fileName)（应为 \(Table.allCases.map(\.fileName).prefix(4).joined(separator: "、")) 等）")
+                errors.append(
+                    "不是交换格式的文件名：\(file.fileName)（应为 \(Table.allCases.map(\.fileName).prefix(4).joined(separator: "、")) 等）"
+                )
             }
             if !seen.insert(file.fileName).inserted { errors.append("文件重复：\(file.fileName)") }
         }
@@ -163,10 +168,13 @@ struct ImportRoutes {
         let lenient = form["lenient"] ?? "0"
         let errors = Self.uploadProblems(files, lenient: lenient)
         guard errors.isEmpty else {
-            try environment.audit(context, "import", targetType: "import", outcome: "failed", detail: errors.joined(separator: "；"))
+            try environment.audit(
+                context, "import", targetType: "import", outcome: "failed", detail: errors.joined(separator: "；"))
             return try page(request, context, errors: errors, status: .unprocessableContent)
         }
-        switch try await Self.runImport(files, lenient: lenient == "1", principal: principal, environment: environment, context: context) {
+        switch try await Self.runImport(
+            files, lenient: lenient == "1", principal: principal, environment: environment, context: context)
+        {
         case .success(let summary):
             return try page(request, context, summary: summary, flash: "导入完成：\(summary.rowsImported) 行")
         case .failure(let error):
@@ -186,6 +194,8 @@ struct ImportRoutes {
             detail: "筛查日期 \(asOf.iso)：发现 \(summary.raised)，新增 \(summary.new)，不再发现 \(summary.noLongerRaised)")
         return try page(
             request, context,
-            flash: "第 \(summary.runID) 次筛查完成：发现疑点 \(summary.raised) 条（新增 \(summary.new)，再次发现 \(summary.raisedAgain)，不再发现 \(summary.noLongerRaised)），用时 \(report.duration.components.seconds) 秒")
+            flash:
+                "第 \(summary.runID) 次筛查完成：发现疑点 \(summary.raised) 条（新增 \(summary.new)，再次发现 \(summary.raisedAgain)，不再发现 \(summary.noLongerRaised)），用时 \(report.duration.components.seconds) 秒"
+        )
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import FundModel
-import FundStore
 import FundRules
+import FundStore
 import Hummingbird
 
 /// A worker's page and a case's page: payments, assessments, findings. Every view is audited;
@@ -101,7 +101,9 @@ struct PersonRoutes {
             Fact(label: "姓名", value: reveal ? worker.name : Masking.name(worker.name)),
             Fact(label: "身份证号", value: reveal ? worker.workerID.raw : worker.workerID.masked),
             Fact(label: "性别", value: worker.gender?.chineseName ?? ""),
-            Fact(label: "出生日期", value: reveal ? (worker.birthDate?.iso ?? "") : (worker.birthDate.map { "\($0.year) 年" } ?? "")),
+            Fact(
+                label: "出生日期",
+                value: reveal ? (worker.birthDate?.iso ?? "") : (worker.birthDate.map { "\($0.year) 年" } ?? "")),
             Fact(label: "用人单位", value: worker.employerID ?? ""),
             Fact(label: "统筹地区", value: regions.name(worker.regionCode)),
             Fact(label: "参保日期", value: worker.insuredSince?.iso ?? ""),
@@ -175,7 +177,8 @@ struct PersonRoutes {
         let paymentRows = payments.suffix(Self.maxPayments).reversed().map { p in
             PaymentRow(
                 id: p.paymentID, caseID: p.caseID ?? "",
-                item: ItemList.nationalItem(p.itemCode).map { "\(p.itemCode) \($0.name)" } ?? p.itemCode, amount: Formatting.yuan(p.amount),
+                item: ItemList.nationalItem(p.itemCode).map { "\(p.itemCode) \($0.name)" } ?? p.itemCode,
+                amount: Formatting.yuan(p.amount),
                 paidDate: p.paidDate.iso,
                 period: p.periodStart.map { "\($0.iso) 至 \(p.periodEnd?.iso ?? "")" } ?? "",
                 institution: p.institutionID ?? "", channel: p.channel?.chineseName ?? "",

@@ -82,7 +82,8 @@ struct RulesRoutes {
             csrf: context.csrfToken ?? "", mayEdit: principal.role.mayEditRules, rules: rows,
             yaml: draft ?? configuration.yaml(), reason: reason, asOf: asOf ?? defaultAsOf,
             errors: errors, hasErrors: !errors.isEmpty, changes: changes, hasChanges: !changes.isEmpty,
-            source: changes.isEmpty ? "内置默认配置（rules.md）" : "第 \(changes[0].id) 次修改（\(changes[0].at)，\(changes[0].user)）",
+            source: changes.isEmpty
+                ? "内置默认配置（rules.md）" : "第 \(changes[0].id) 次修改（\(changes[0].at)，\(changes[0].user)）",
             trial: trial)
         let done = request.uri.queryParameters["done"] == "saved"
         return environment.renderer.page(
@@ -114,9 +115,11 @@ struct RulesRoutes {
         let current = try ScreeningService(environment: environment).currentConfiguration()
         if let configuration, configuration == current { errors.append("配置没有变化") }
         guard errors.isEmpty, let configuration else {
-            try environment.audit(context, "rules.change", targetType: "rules", outcome: "failed", detail: errors.joined(separator: "；"))
+            try environment.audit(
+                context, "rules.change", targetType: "rules", outcome: "failed", detail: errors.joined(separator: "；"))
             return try page(
-                request, context, draft: form.raw("yaml"), reason: reason, errors: errors, status: .unprocessableContent)
+                request, context, draft: form.raw("yaml"), reason: reason, errors: errors, status: .unprocessableContent
+            )
         }
         let id = try environment.store.saveRulesConfiguration(
             RulesConfigurationChange(
@@ -163,7 +166,8 @@ struct RulesRoutes {
         }
         let lines = try await ScreeningService(environment: environment).trial(draft: configuration, asOf: asOf)
         try environment.audit(
-            context, "rules.trial", targetType: "rules", detail: "筛查日期 \(asOf.iso)；变化 \(lines.filter { $0.difference != 0 }.count) 条规则")
+            context, "rules.trial", targetType: "rules",
+            detail: "筛查日期 \(asOf.iso)；变化 \(lines.filter { $0.difference != 0 }.count) 条规则")
         // Rules whose count changes first, then those that ran, then those that could not run.
         let ordered = lines.enumerated().sorted { a, b in
             let ka = (a.element.difference == 0 ? 1 : 0, a.element.notRun == nil ? 0 : 1, a.offset)

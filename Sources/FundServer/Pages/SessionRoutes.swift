@@ -24,9 +24,10 @@ struct SessionRoutes {
         var error: String?
     }
 
-    func loginPage(_ request: Request, _ context: FundRequestContext, name: String = "", error: String? = nil,
-        status: HTTPResponse.Status = .ok) throws -> Response
-    {
+    func loginPage(
+        _ request: Request, _ context: FundRequestContext, name: String = "", error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) throws -> Response {
         if context.principal != nil && error == nil { return redirect("/dashboard") }
         let token = RandomToken.make()
         let next = Self.safeNext(request.uri.queryParameters["next"].map(String.init) ?? "/dashboard")
@@ -43,7 +44,8 @@ struct SessionRoutes {
         let password = form.raw("password") ?? ""
         let address = context.clientAddress
         if let wait = environment.rateLimiter.check(address: address, name: name, now: environment.now()) {
-            try environment.audit(context, "login", targetType: "user", targetID: name, outcome: "denied",
+            try environment.audit(
+                context, "login", targetType: "user", targetID: name, outcome: "denied",
                 detail: "rate limited", userName: name)
             environment.metrics.count("login_rate_limited")
             return try loginPage(
@@ -62,7 +64,8 @@ struct SessionRoutes {
         guard valid, let user else {
             environment.rateLimiter.recordFailure(address: address, name: name, now: environment.now())
             environment.metrics.count("login_failure")
-            try environment.audit(context, "login", targetType: "user", targetID: name, outcome: "failed",
+            try environment.audit(
+                context, "login", targetType: "user", targetID: name, outcome: "failed",
                 userName: name)
             return try loginPage(request, context, name: name, error: "用户名或密码错误", status: .unauthorized)
         }
@@ -79,7 +82,8 @@ struct SessionRoutes {
         try environment.audit(signedIn, "login", targetType: "user", targetID: user.name)
         environment.metrics.count("login_success")
         var response = redirect(Self.safeNext(form["next"] ?? "/dashboard"))
-        response.setCookie(cookie(Authenticator.sessionCookie, token, maxAge: Int(environment.configuration.sessionLifetime)))
+        response.setCookie(
+            cookie(Authenticator.sessionCookie, token, maxAge: Int(environment.configuration.sessionLifetime)))
         response.setCookie(cookie(Authenticator.loginCSRFCookie, "", maxAge: 0))
         return response
     }
@@ -155,7 +159,8 @@ struct SessionRoutes {
             errors.append("当前密码错误")
         }
         guard errors.isEmpty else {
-            try environment.audit(context, "account.password", targetType: "user", targetID: principal.user.name,
+            try environment.audit(
+                context, "account.password", targetType: "user", targetID: principal.user.name,
                 outcome: "failed", detail: errors.joined(separator: "；"))
             return try accountPage(request, context, errors: errors, status: .unprocessableContent)
         }
@@ -172,7 +177,8 @@ struct SessionRoutes {
                 remoteAddress: context.clientAddress))
         try environment.audit(context, "account.password", targetType: "user", targetID: principal.user.name)
         var response = redirect("/account?done=password")
-        response.setCookie(cookie(Authenticator.sessionCookie, token, maxAge: Int(environment.configuration.sessionLifetime)))
+        response.setCookie(
+            cookie(Authenticator.sessionCookie, token, maxAge: Int(environment.configuration.sessionLifetime)))
         return response
     }
 
@@ -187,7 +193,8 @@ struct SessionRoutes {
         let record = try environment.store.createAPIKey(
             userID: principal.user.id, label: label, keyHash: SHA256.hex(key), prefix: String(key.prefix(10)),
             at: environment.now())
-        try environment.audit(context, "account.api_key", targetType: "api_key", targetID: String(record.id), detail: label)
+        try environment.audit(
+            context, "account.api_key", targetType: "api_key", targetID: String(record.id), detail: label)
         return try accountPage(request, context, flash: "已创建 API 密钥，请立即复制保存，它只显示这一次", newKey: key)
     }
 

@@ -68,7 +68,8 @@ struct UserRoutes {
             },
             regions: [Option(value: "", label: "（省级角色不选）", selected: (form["region"] ?? "").isEmpty)]
                 + regions.cities.map {
-                    Option(value: $0.code.raw, label: "\($0.name) \($0.code.raw)", selected: form["region"] == $0.code.raw)
+                    Option(
+                        value: $0.code.raw, label: "\($0.name) \($0.code.raw)", selected: form["region"] == $0.code.raw)
                 },
             form: form, errors: errors.sorted { $0.key < $1.key }.map(\.value), hasErrors: !errors.isEmpty,
             generated: generated, generatedFor: generatedFor)
@@ -104,7 +105,8 @@ struct UserRoutes {
 
     func setActive(_ request: Request, _ context: FundRequestContext) throws -> Response {
         let principal = try admin(context)
-        guard let id = context.parameters.get("id").flatMap({ Int64($0) }), let user = try environment.store.user(id: id)
+        guard let id = context.parameters.get("id").flatMap({ Int64($0) }),
+            let user = try environment.store.user(id: id)
         else { throw AppError.notFound("用户") }
         let form = context.form ?? RequestForm()
         guard let value = form["active"], value == "1" || value == "0" else {

@@ -27,5 +27,7 @@ public struct AppError: Error, Sendable {
     public static func invalid(_ message: String, fields: [String: String] = [:]) -> AppError {
         AppError(.unprocessableContent, code: "invalid", message: message, fields: fields)
     }
-    public static func conflict(_ message: String) -> AppError { AppError(.conflict, code: "conflict", message: message) }
+    public static func conflict(_ message: String) -> AppError {
+        AppError(.conflict, code: "conflict", message: message)
+    }
 }

@@ -59,15 +59,38 @@ public enum FundServer {
             },
             logger: logger)
         logger.info(
-            "starting", metadata: ["db": .string(store.path), "host": .string(configuration.host), "port": .stringConvertible(configuration.port)])
+            "starting",
+            metadata: [
+                "db": .string(store.path), "host": .string(configuration.host),
+                "port": .stringConvertible(configuration.port),
+            ])
         try await app.runService()
         logger.info("stopped")
+    }
+
+    /// Serves the store for a demonstration (`fundguard demo`): creates an administrator with a
+    /// generated password and prints the address, the name and the password once the server listens.
+    public static func serveWithOneTimeAdmin(
+        store: SQLiteFundStore, configuration: ServerConfiguration, logger: Logger = Logger(label: "fundguard.server")
+    ) async throws {
+        let (name, password) = try createOneTimeAdmin(store: store)
+        try await serve(store: store, configuration: configuration, logger: logger) { address in
+            let text = """
+                监管平台已启动 FundGuard console: \(address)
+                管理员 administrator: \(name)
+                一次性密码 one-time password: \(password)（登录后请在“我的账户”中修改 change it after signing in）
+
+                """
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
     }
 
     /// Creates an administrator with a generated one-time password (for `fundguard demo`).
     ///
     /// - Returns: the name and the password, to print once.
-    public static func createOneTimeAdmin(store: SQLiteFundStore, name: String = "admin") throws -> (name: String, password: String) {
+    public static func createOneTimeAdmin(store: SQLiteFundStore, name: String = "admin") throws -> (
+        name: String, password: String
+    ) {
         var candidate = name
         var n = 1
         while try store.user(name: candidate) != nil {

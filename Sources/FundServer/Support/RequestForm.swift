@@ -85,7 +85,8 @@ public struct RequestForm: Sendable {
         position += delimiter.count
         while true {
             // After a delimiter: "--" ends the body, CRLF starts a part.
-            if position + 2 <= body.count, body[position] == UInt8(ascii: "-"), body[position + 1] == UInt8(ascii: "-") {
+            if position + 2 <= body.count, body[position] == UInt8(ascii: "-"), body[position + 1] == UInt8(ascii: "-")
+            {
                 return form
             }
             guard position + 2 <= body.count, body[position] == 13, body[position + 1] == 10 else { return nil }
@@ -110,7 +111,8 @@ public struct RequestForm: Sendable {
             if let name {
                 if let fileName {
                     if !fileName.isEmpty || !content.isEmpty {
-                        form.files.append(File(field: name, fileName: fileName, contentType: contentType, data: Data(content)))
+                        form.files.append(
+                            File(field: name, fileName: fileName, contentType: contentType, data: Data(content)))
                     }
                 } else {
                     form.add(name, String(decoding: content, as: UTF8.self))

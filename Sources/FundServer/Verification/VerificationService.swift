@@ -51,7 +51,8 @@ struct VerificationService {
         context: FundRequestContext
     ) throws -> VerificationStep {
         let store = environment.store
-        let state = try store.verificationCase(findingID: stored.finding.findingID)
+        let state =
+            try store.verificationCase(findingID: stored.finding.findingID)
             ?? VerificationCase(findingID: stored.finding.findingID, status: stored.status)
         let outcome: (toStatus: FindingStatus, updated: VerificationCase)
         do {
@@ -59,7 +60,8 @@ struct VerificationService {
         } catch {
             try environment.audit(
                 context, "verification.\(wanted.action.rawValue)", targetType: "finding",
-                targetID: stored.finding.findingID, outcome: error.forbidden ? "denied" : "failed", detail: error.message)
+                targetID: stored.finding.findingID, outcome: error.forbidden ? "denied" : "failed",
+                detail: error.message)
             throw error
         }
         var step = VerificationStep(
@@ -73,7 +75,7 @@ struct VerificationService {
         } catch let error as VerificationStoreError {
             throw AppError.conflict(error.description)
         }
-        var detail = "\(state.status.rawValue) → \(outcome.toStatus.rawValue)"
+        var detail = "\(state.status.chineseName) → \(outcome.toStatus.chineseName)"
         if let amount = wanted.amount { detail += "；金额 \(amount.yuanString)" }
         if let assignee = step.assigneeName { detail += "；核查人 \(assignee)" }
         if !wanted.reason.isEmpty { detail += "；\(wanted.reason)" }
@@ -119,7 +121,8 @@ struct VerificationService {
                 try environment.store.addEvidenceFile(
                     findingID: stored.finding.findingID, stepID: step.id, name: file.fileName,
                     contentType: EvidenceFiles.safeContentType(file.contentType), data: file.data,
-                    sha256: SHA256.hex(Array(file.data)), uploadedBy: principal.user.displayName, at: environment.now()))
+                    sha256: SHA256.hex(Array(file.data)), uploadedBy: principal.user.displayName, at: environment.now())
+            )
         }
         return stored_
     }
@@ -155,7 +158,9 @@ enum EvidenceFiles {
 
     /// `attachment` with the name in RFC 5987 form, so Chinese names survive.
     static func contentDisposition(_ name: String) -> String {
-        let ascii = String(name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
+        let ascii = String(
+            name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" }
+        )
         return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(HTMLText.urlEncode(name))"
     }
 }

@@ -28,7 +28,8 @@ enum Charts {
         for step in 0...4 {
             let fraction = Double(step) / 4
             let gy = top + plotH * (1 - fraction)
-            svg += "<line x1=\"\(f(left))\" y1=\"\(f(gy))\" x2=\"\(f(left + plotW))\" y2=\"\(f(gy))\" stroke=\"#e3e7ee\"/>"
+            svg +=
+                "<line x1=\"\(f(left))\" y1=\"\(f(gy))\" x2=\"\(f(left + plotW))\" y2=\"\(f(gy))\" stroke=\"#e3e7ee\"/>"
             let flowLabel = Formatting.shortYuan(Money(fen: Int64(Double(flowTop) * fraction)))
             let balanceLabel = Formatting.shortYuan(Money(fen: Int64(Double(balanceTop) * fraction)))
             svg += text(left - 6, gy + 4, flowLabel, anchor: "end", color: "#4a86c8")
@@ -49,9 +50,11 @@ enum Charts {
                 svg += text(x, top + plotH + 18, month.month.iso, anchor: "middle", color: "#5d6678")
             }
         }
-        svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"#2e8b57\" stroke-width=\"2.5\"/>"
+        svg +=
+            "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"#2e8b57\" stroke-width=\"2.5\"/>"
         svg += "</svg>"
-        svg += "<div class=\"legend\"><span class=\"rev\">基金收入（左轴）</span><span class=\"exp\">基金支出（左轴）</span><span class=\"bal\">累计结余（右轴）</span></div>"
+        svg +=
+            "<div class=\"legend\"><span class=\"rev\">基金收入（左轴）</span><span class=\"exp\">基金支出（左轴）</span><span class=\"bal\">累计结余（右轴）</span></div>"
         return svg
     }
 
@@ -77,7 +80,8 @@ enum Charts {
             let y = 4 + rowH * Double(i)
             let w = plotW * Double(bar.value) / Double(maxValue)
             var row = text(labelW - 8, y + 17, bar.label, anchor: "end", color: "#1d2330")
-            row += "<rect x=\"\(f(labelW))\" y=\"\(f(y + 4))\" width=\"\(f(max(w, bar.value > 0 ? 2 : 0)))\" height=\"\(f(rowH - 10))\" rx=\"2\" fill=\"\(bar.color)\"/>"
+            row +=
+                "<rect x=\"\(f(labelW))\" y=\"\(f(y + 4))\" width=\"\(f(max(w, bar.value > 0 ? 2 : 0)))\" height=\"\(f(rowH - 10))\" rx=\"2\" fill=\"\(bar.color)\"/>"
             row += text(labelW + w + 6, y + 17, String(bar.value), anchor: "start", color: "#1d2330")
             if let href = bar.href {
                 svg += "<a href=\"\(HTMLText.escape(href))\">\(row)</a>"

@@ -164,7 +164,8 @@ extension SQLiteFundStore: AccessRepository {
 
     public func auditEntries(_ query: AuditQuery) throws -> [AuditEntry] {
         let (condition, arguments) = Self.auditCondition(query)
-        let sql = "SELECT * FROM audit_log\(condition) ORDER BY id DESC LIMIT \(max(0, query.limit)) OFFSET \(max(0, query.offset))"
+        let sql =
+            "SELECT * FROM audit_log\(condition) ORDER BY id DESC LIMIT \(max(0, query.limit)) OFFSET \(max(0, query.offset))"
         return try pool.read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 AuditEntry(

@@ -45,8 +45,10 @@ extension SQLiteFundStore: ConsoleRepository {
              FROM findings f JOIN screening_runs r ON r.id = f.first_run_id
              LEFT JOIN verification_cases v ON v.finding_id = f.finding_id
             """
-        let columns = Self.findingColumns.split(separator: ",").map { "f." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .joined(separator: ", ")
+        let columns = Self.findingColumns.split(separator: ",").map {
+            "f." + $0.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        .joined(separator: ", ")
         let pageSQL =
             "SELECT \(columns), r.as_of AS first_seen, v.assignee_name\(from)\(whereSQL) ORDER BY \(order), f.finding_id LIMIT \(max(0, query.limit)) OFFSET \(max(0, query.offset))"
         let countSQL = "SELECT count(*)\(from)\(whereSQL)"
@@ -187,7 +189,8 @@ extension SQLiteFundStore: ConsoleRepository {
 
     public func cases(workerID: PersonID) throws -> [InjuryCase] {
         try pool.read { db in
-            try Self.fetchAll(InjuryCase.self, db, where: "worker_id = ?", workerID.raw, orderBy: "accident_date, case_id")
+            try Self.fetchAll(
+                InjuryCase.self, db, where: "worker_id = ?", workerID.raw, orderBy: "accident_date, case_id")
         }
     }
 

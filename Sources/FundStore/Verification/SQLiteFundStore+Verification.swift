@@ -105,8 +105,9 @@ extension SQLiteFundStore: VerificationRepository {
         uploadedBy: String, at: Date
     ) throws -> EvidenceFile {
         try pool.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM findings WHERE finding_id = ?", arguments: [findingID])
-                == true
+            guard
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM findings WHERE finding_id = ?", arguments: [findingID])
+                    == true
             else { throw VerificationStoreError.unknownFinding(findingID) }
             try db.execute(
                 sql: """

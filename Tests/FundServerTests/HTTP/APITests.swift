@@ -12,7 +12,8 @@ struct APITests {
     static func key(_ world: TestWorld, _ name: String) throws -> HTTPFields {
         let user = try #require(try world.store.user(name: name))
         let key = "fgk_test_\(name)_\(UUID().uuidString)"
-        _ = try world.store.createAPIKey(userID: user.id, label: "t", keyHash: SHA256.hex(key), prefix: "fgk_test", at: Date())
+        _ = try world.store.createAPIKey(
+            userID: user.id, label: "t", keyHash: SHA256.hex(key), prefix: "fgk_test", at: Date())
         var headers = HTTPFields()
         headers[.authorization] = "Bearer \(key)"
         return headers
@@ -42,7 +43,8 @@ struct APITests {
     @Test func findingsListFilteredAndScoped() async throws {
         let world = try TestWorld()
         try await world.test { client in
-            let sup = try await client.request(.get, "/api/v1/findings?level=yellow", headers: try Self.key(world, "sup"))
+            let sup = try await client.request(
+                .get, "/api/v1/findings?level=yellow", headers: try Self.key(world, "sup"))
             #expect(sup.status == .ok)
             let page = try #require(try Self.json(sup) as? [String: Any])
             #expect(page["total"] as? Int == 2)
@@ -63,16 +65,19 @@ struct APITests {
     @Test func findingDetailAndOtherCity() async throws {
         let world = try TestWorld()
         try await world.test { client in
-            let detail = try await client.request(.get, "/api/v1/findings/\(TestWorld.redNanjing)", headers: try Self.key(world, "nj"))
+            let detail = try await client.request(
+                .get, "/api/v1/findings/\(TestWorld.redNanjing)", headers: try Self.key(world, "nj"))
             #expect(detail.status == .ok)
             let body = try #require(try Self.json(detail) as? [String: Any])
             let verification = try #require(body["verification"] as? [String: Any])
             #expect(verification["status"] as? String == "new")
             #expect(verification["allowedActions"] as? [String] == ["assign", "note"])
             #expect((body["thresholds"] as? [String: String])?["预警等级"] == "红色预警")
-            let other = try await client.request(.get, "/api/v1/findings/\(TestWorld.redNanjing)", headers: try Self.key(world, "wx"))
+            let other = try await client.request(
+                .get, "/api/v1/findings/\(TestWorld.redNanjing)", headers: try Self.key(world, "wx"))
             #expect(other.status == .notFound)
-            let steps = try await client.request(.get, "/api/v1/findings/\(TestWorld.redNanjing)/steps", headers: try Self.key(world, "wx"))
+            let steps = try await client.request(
+                .get, "/api/v1/findings/\(TestWorld.redNanjing)/steps", headers: try Self.key(world, "wx"))
             #expect(steps.status == .notFound)
         }
         #expect(try world.auditEntries(action: "view.finding").count == 1)
@@ -85,7 +90,9 @@ struct APITests {
             var headers = try Self.key(world, "nj")
             headers[.contentType] = "application/json"
             func post(_ json: String) async throws -> Client.Page {
-                try await client.request(.post, "/api/v1/findings/\(TestWorld.redNanjing)/steps", headers: headers, body: ByteBuffer(string: json))
+                try await client.request(
+                    .post, "/api/v1/findings/\(TestWorld.redNanjing)/steps", headers: headers,
+                    body: ByteBuffer(string: json))
             }
             #expect(try await post("{\"action\":\"assign\",\"assignee\":\(nj.id)}").status == .created)
             #expect(try await post("{\"action\":\"start\"}").status == .created)
@@ -97,12 +104,14 @@ struct APITests {
             #expect(wrongType.status == .unprocessableContent)
             let done = try await post("{\"action\":\"irregular\",\"amount\":\"1234.50\",\"reason\":\"冒领\"}")
             #expect(done.status == .created && done.contains("\"toStatus\":\"irregular\""))
-            let list = try await client.request(.get, "/api/v1/findings/\(TestWorld.redNanjing)/steps", headers: headers)
+            let list = try await client.request(
+                .get, "/api/v1/findings/\(TestWorld.redNanjing)/steps", headers: headers)
             #expect((try Self.json(list) as? [[String: Any]])?.count == 3)
             var auditorHeaders = try Self.key(world, "aud")
             auditorHeaders[.contentType] = "application/json"
             let denied = try await client.request(
-                .post, "/api/v1/findings/\(TestWorld.redNanjing)/steps", headers: auditorHeaders, body: ByteBuffer(string: "{\"action\":\"note\",\"reason\":\"x\"}"))
+                .post, "/api/v1/findings/\(TestWorld.redNanjing)/steps", headers: auditorHeaders,
+                body: ByteBuffer(string: "{\"action\":\"note\",\"reason\":\"x\"}"))
             #expect(denied.status == .forbidden && denied.contains("\"code\":\"forbidden\""))
         }
         #expect(try world.store.verificationCase(findingID: TestWorld.redNanjing)?.status == .irregular)
@@ -116,11 +125,13 @@ struct APITests {
             headers[.contentType] = "application/json"
             let body = ByteBuffer(string: "{\"action\":\"note\",\"reason\":\"x\"}")
             let without = try await client.request(
-                .post, "/api/v1/findings/\(TestWorld.redNanjing)/steps", cookie: session.cookie, headers: headers, body: body)
+                .post, "/api/v1/findings/\(TestWorld.redNanjing)/steps", cookie: session.cookie, headers: headers,
+                body: body)
             #expect(without.status == .forbidden && without.contains("\"code\":\"csrf\""))
             headers[.init("X-CSRF-Token")!] = session.csrf
             let with = try await client.request(
-                .post, "/api/v1/findings/\(TestWorld.redNanjing)/steps", cookie: session.cookie, headers: headers, body: body)
+                .post, "/api/v1/findings/\(TestWorld.redNanjing)/steps", cookie: session.cookie, headers: headers,
+                body: body)
             #expect(with.status == .created)
         }
     }
@@ -131,36 +142,51 @@ struct APITests {
             let sup = try Self.key(world, "sup")
             let runs = try await client.request(.get, "/api/v1/runs", headers: sup)
             #expect((try Self.json(runs) as? [[String: Any]])?.first?["raised"] as? Int == 4)
-            #expect(try await client.request(.get, "/api/v1/runs?limit=0", headers: sup).status == .unprocessableContent)
+            #expect(
+                try await client.request(.get, "/api/v1/runs?limit=0", headers: sup).status == .unprocessableContent)
             let imports = try await client.request(.get, "/api/v1/imports", headers: sup)
             #expect((try Self.json(imports) as? [[String: Any]])?.count == 1)
-            #expect(try await client.request(.get, "/api/v1/imports", headers: try Self.key(world, "nj")).status == .forbidden)
+            #expect(
+                try await client.request(.get, "/api/v1/imports", headers: try Self.key(world, "nj")).status
+                    == .forbidden)
             let rules = try await client.request(.get, "/api/v1/rules", headers: try Self.key(world, "nj"))
             #expect(rules.status == .ok && rules.contains("\"id\":\"R03\""))
 
             var json = sup
             json[.contentType] = "application/json"
-            let started = try await client.request(.post, "/api/v1/runs", headers: json, body: ByteBuffer(string: "{\"as_of\":\"2025-10-01\"}"))
+            let started = try await client.request(
+                .post, "/api/v1/runs", headers: json, body: ByteBuffer(string: "{\"as_of\":\"2025-10-01\"}"))
             #expect(started.status == .created && started.contains("\"id\":2"))
-            let badRun = try await client.request(.post, "/api/v1/runs", headers: json, body: ByteBuffer(string: "{\"as_of\":\"x\"}"))
+            let badRun = try await client.request(
+                .post, "/api/v1/runs", headers: json, body: ByteBuffer(string: "{\"as_of\":\"x\"}"))
             #expect(badRun.status == .unprocessableContent)
             var njJSON = try Self.key(world, "nj")
             njJSON[.contentType] = "application/json"
-            #expect(try await client.request(.post, "/api/v1/runs", headers: njJSON, body: ByteBuffer(string: "{}")).status == .forbidden)
+            #expect(
+                try await client.request(.post, "/api/v1/runs", headers: njJSON, body: ByteBuffer(string: "{}")).status
+                    == .forbidden)
 
             let draft = RulesAndImportTests.draft(threshold: "300000")
-            let encoded = String(data: try JSONSerialization.data(withJSONObject: ["yaml": draft, "as_of": "2025-10-01"]), encoding: .utf8)!
-            let trial = try await client.request(.post, "/api/v1/rules/trial", headers: json, body: ByteBuffer(string: encoded))
+            let encoded = String(
+                data: try JSONSerialization.data(withJSONObject: ["yaml": draft, "as_of": "2025-10-01"]),
+                encoding: .utf8)!
+            let trial = try await client.request(
+                .post, "/api/v1/rules/trial", headers: json, body: ByteBuffer(string: encoded))
             #expect(trial.status == .ok)
             let lines = try #require(try Self.json(trial) as? [[String: Any]])
             let r03 = try #require(lines.first { $0["ruleID"] as? String == "R03" })
             #expect(r03["current"] as? Int == 1 && r03["draft"] as? Int == 0)
-            let noReason = try await client.request(.put, "/api/v1/rules", headers: json, body: ByteBuffer(string: encoded))
+            let noReason = try await client.request(
+                .put, "/api/v1/rules", headers: json, body: ByteBuffer(string: encoded))
             #expect(noReason.status == .unprocessableContent && noReason.contains("\"reason\""))
-            let withReason = String(data: try JSONSerialization.data(withJSONObject: ["yaml": draft, "reason": "接口修改"]), encoding: .utf8)!
-            let saved = try await client.request(.put, "/api/v1/rules", headers: json, body: ByteBuffer(string: withReason))
+            let withReason = String(
+                data: try JSONSerialization.data(withJSONObject: ["yaml": draft, "reason": "接口修改"]), encoding: .utf8)!
+            let saved = try await client.request(
+                .put, "/api/v1/rules", headers: json, body: ByteBuffer(string: withReason))
             #expect(saved.status == .ok)
-            #expect(try await client.request(.put, "/api/v1/rules", headers: njJSON, body: ByteBuffer(string: withReason)).status == .forbidden)
+            #expect(
+                try await client.request(.put, "/api/v1/rules", headers: njJSON, body: ByteBuffer(string: withReason))
+                    .status == .forbidden)
         }
         #expect(try world.store.currentRulesConfiguration()?.reason == "接口修改")
     }

@@ -50,7 +50,8 @@ struct FindingPageTests {
             let page = try await client.get(Self.red, session: session)
             #expect(page.status == .notFound)
             #expect(!page.contains("R05"))
-            let step = try await client.post(Self.red + "/steps", [("action", "assign"), ("assignee", "5")], session: session)
+            let step = try await client.post(
+                Self.red + "/steps", [("action", "assign"), ("assignee", "5")], session: session)
             #expect(step.status == .notFound)
             let missing = try await client.get("/findings/NOPE", session: session)
             #expect(missing.status == .notFound)
@@ -113,13 +114,19 @@ struct FindingPageTests {
             _ = try await client.post(Self.red + "/steps", [("action", "start")], session: session)
             let low = try await client.post(
                 Self.red + "/steps",
-                [("action", "fraud"), ("amount", "1000"), ("fine", "1999.99"), ("referral", "宁公移〔2025〕8号"), ("reason", "伪造")],
+                [
+                    ("action", "fraud"), ("amount", "1000"), ("fine", "1999.99"), ("referral", "宁公移〔2025〕8号"),
+                    ("reason", "伪造"),
+                ],
                 session: session)
             #expect(low.status == .unprocessableContent)
             #expect(low.contains("罚款须为骗取金额的 2 至 5 倍（2,000.00 至 5,000.00 元"))
             let ok = try await client.post(
                 Self.red + "/steps",
-                [("action", "fraud"), ("amount", "1000"), ("fine", "3000"), ("referral", "宁公移〔2025〕8号"), ("reason", "伪造死亡后票据")],
+                [
+                    ("action", "fraud"), ("amount", "1000"), ("fine", "3000"), ("referral", "宁公移〔2025〕8号"),
+                    ("reason", "伪造死亡后票据"),
+                ],
                 session: session)
             #expect(ok.status == .seeOther)
         }
@@ -158,7 +165,10 @@ struct FindingPageTests {
                 ([("action", "irregular"), ("reason", "r")], "请填写应追回金额"),
                 ([("action", "irregular"), ("amount", "12.345"), ("reason", "r")], "金额须为金额"),
                 ([("action", "irregular"), ("amount", "0"), ("reason", "r")], "应追回金额须大于 0"),
-                ([("action", "fraud"), ("amount", "100"), ("fine", "x"), ("referral", "a"), ("reason", "r")], "罚款须为金额"),
+                (
+                    [("action", "fraud"), ("amount", "100"), ("fine", "x"), ("referral", "a"), ("reason", "r")],
+                    "罚款须为金额"
+                ),
                 ([("action", "fraud"), ("amount", "100"), ("reason", "r"), ("referral", "a")], "请填写罚款金额"),
                 ([("action", "fraud"), ("amount", "100"), ("fine", "300"), ("reason", "r")], "移送公安机关"),
             ] as [([(String, String)], String)] {
@@ -174,19 +184,23 @@ struct FindingPageTests {
         let nj = try userID(world, "nj")
         try await world.test { client in
             let auditor = try await client.login("aud")
-            let page = try await client.post(Self.red + "/steps", [("action", "assign"), ("assignee", nj)], session: auditor)
+            let page = try await client.post(
+                Self.red + "/steps", [("action", "assign"), ("assignee", nj)], session: auditor)
             #expect(page.status == .forbidden)
             let handler = try await client.login("nj")
-            let noToken = try await client.post(Self.red + "/steps", [("action", "assign"), ("assignee", nj)], session: handler, csrf: .none)
+            let noToken = try await client.post(
+                Self.red + "/steps", [("action", "assign"), ("assignee", nj)], session: handler, csrf: .none)
             #expect(noToken.status == .forbidden)
             let wrongToken = try await client.post(
-                Self.red + "/steps", [("action", "assign"), ("assignee", nj)], session: handler, csrf: .value(auditor.csrf))
+                Self.red + "/steps", [("action", "assign"), ("assignee", nj)], session: handler,
+                csrf: .value(auditor.csrf))
             #expect(wrongToken.status == .forbidden)
             // A colleague may not conclude what nj was assigned.
             _ = try await client.post(Self.red + "/steps", [("action", "assign"), ("assignee", nj)], session: handler)
             _ = try await client.post(Self.red + "/steps", [("action", "start")], session: handler)
             let colleague = try await client.login("nj2")
-            let denied = try await client.post(Self.red + "/steps", [("action", "clear"), ("reason", "无问题")], session: colleague)
+            let denied = try await client.post(
+                Self.red + "/steps", [("action", "clear"), ("reason", "无问题")], session: colleague)
             #expect(denied.status == .forbidden)
         }
         let denied = try world.auditEntries(action: "verification").filter { $0.outcome == "denied" }
@@ -199,7 +213,8 @@ struct FindingPageTests {
             findingID: TestWorld.redNanjing, userID: nil, userName: "x", action: .start, fromStatus: .assigned,
             toStatus: .verifying, reason: "", remoteAddress: "-")
         #expect(throws: VerificationStoreError.statusChanged(expected: .assigned, found: .new)) {
-            try world.store.applyVerification(step, updated: VerificationCase(findingID: TestWorld.redNanjing, status: .verifying))
+            try world.store.applyVerification(
+                step, updated: VerificationCase(findingID: TestWorld.redNanjing, status: .verifying))
         }
     }
 
@@ -208,9 +223,12 @@ struct FindingPageTests {
         let step = VerificationStep(
             findingID: TestWorld.redNanjing, userID: nil, userName: "x", action: .note, fromStatus: .new,
             toStatus: .new, reason: "n", remoteAddress: "-")
-        try world.store.applyVerification(step, updated: VerificationCase(findingID: TestWorld.redNanjing, status: .new))
+        try world.store.applyVerification(
+            step, updated: VerificationCase(findingID: TestWorld.redNanjing, status: .new))
         #expect(throws: (any Error).self) {
-            try world.store.databaseWriter.write { db in try db.execute(sql: "UPDATE verification_steps SET reason = 'x'") }
+            try world.store.databaseWriter.write { db in
+                try db.execute(sql: "UPDATE verification_steps SET reason = 'x'")
+            }
         }
         #expect(throws: (any Error).self) {
             try world.store.databaseWriter.write { db in try db.execute(sql: "DELETE FROM verification_steps") }
@@ -240,25 +258,31 @@ struct FindingPageTests {
             // Bad files.
             let exe = try await client.postMultipart(
                 Self.red + "/files", fields: [],
-                files: [.init(field: "file", fileName: "run.exe", contentType: "application/octet-stream", data: Data([1]))],
+                files: [
+                    .init(field: "file", fileName: "run.exe", contentType: "application/octet-stream", data: Data([1]))
+                ],
                 session: session)
             #expect(exe.status == .unprocessableContent && exe.contains("不支持的文件类型 .exe"))
             let empty = try await client.postMultipart(
                 Self.red + "/files", fields: [],
-                files: [.init(field: "file", fileName: "a.pdf", contentType: "application/pdf", data: Data())], session: session)
+                files: [.init(field: "file", fileName: "a.pdf", contentType: "application/pdf", data: Data())],
+                session: session)
             #expect(empty.status == .unprocessableContent)
             let none = try await client.postMultipart(Self.red + "/files", fields: [], files: [], session: session)
             #expect(none.status == .unprocessableContent && none.contains("请选择要上传的文件"))
             let noToken = try await client.postMultipart(
                 Self.red + "/files", fields: [],
-                files: [.init(field: "file", fileName: "b.pdf", contentType: "application/pdf", data: pdf)], session: session,
+                files: [.init(field: "file", fileName: "b.pdf", contentType: "application/pdf", data: pdf)],
+                session: session,
                 csrf: .none)
             #expect(noToken.status == .forbidden)
             // Another city sees neither the file nor its finding.
             let wx = try await client.login("wx")
             #expect(try await client.get(Self.red + "/files/\(files[0].id)", session: wx).status == .notFound)
             // A file id of another finding is not served under this one.
-            #expect(try await client.get("/findings/\(TestWorld.orangeNanjing)/files/\(files[0].id)", session: session).status == .notFound)
+            #expect(
+                try await client.get("/findings/\(TestWorld.orangeNanjing)/files/\(files[0].id)", session: session)
+                    .status == .notFound)
         }
         #expect(try world.auditEntries(action: "download.evidence").count == 1)
         #expect(try world.auditEntries(action: "verification.upload").filter { $0.outcome == "failed" }.count == 3)

@@ -26,7 +26,9 @@ struct OpenAPITests {
                 path = String(line.dropFirst(2).dropLast())
             } else if line.hasPrefix("    ") && !line.hasPrefix("     "), let path {
                 let key = line.trimmingCharacters(in: .whitespaces).dropLast()
-                if line.hasSuffix(":") && methods.contains(String(key)) { operations.insert("\(key.uppercased()) \(path)") }
+                if line.hasSuffix(":") && methods.contains(String(key)) {
+                    operations.insert("\(key.uppercased()) \(path)")
+                }
             }
         }
         return operations
@@ -35,12 +37,14 @@ struct OpenAPITests {
     /// `METHOD /path/{param}` for every route of the router.
     static func routed() throws -> Set<String> {
         let world = try TestWorld()
-        return Set(world.router.routes.map { route in
-            let path = route.path.description.split(separator: "/", omittingEmptySubsequences: false).map { segment in
-                segment.hasPrefix(":") ? "{\(segment.dropFirst())}" : String(segment)
-            }.joined(separator: "/")
-            return "\(route.method.rawValue) \(path.isEmpty ? "/" : path)"
-        })
+        return Set(
+            world.router.routes.map { route in
+                let path = route.path.description.split(separator: "/", omittingEmptySubsequences: false).map {
+                    segment in
+                    segment.hasPrefix(":") ? "{\(segment.dropFirst())}" : String(segment)
+                }.joined(separator: "/")
+                return "\(route.method.rawValue) \(path.isEmpty ? "/" : path)"
+            })
     }
 
     @Test func everyRouteIsDocumented() throws {

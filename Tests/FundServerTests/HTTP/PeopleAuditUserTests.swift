@@ -28,7 +28,9 @@ struct PeopleAuditUserTests {
             let page = try await client.get("/workers/\(TestWorld.worker3.raw)", session: try await client.login("aud"))
             #expect(page.status == .ok)
             #expect(!page.contains("王强") && page.contains("王*"))
-            #expect(!page.visibleText.contains(TestWorld.worker3.raw) && page.visibleText.contains(TestWorld.worker3.masked))
+            #expect(
+                !page.visibleText.contains(TestWorld.worker3.raw) && page.visibleText.contains(TestWorld.worker3.masked)
+            )
             #expect(!page.contains("1990-03-03"))
         }
         #expect(try world.auditEntries(action: "view.worker").count == 1)
@@ -76,7 +78,9 @@ struct PeopleAuditUserTests {
             #expect(filtered.contains("共 1 条"))
             let none = try await client.get("/audit?outcome=failed", session: auditor)
             #expect(none.contains("共 0 条"))
-            for (query, message) in [("outcome=maybe", "结果须为"), ("from=2025-02-30", "起始日期"), ("to=x", "截止日期"), ("page=-1", "页码")] {
+            for (query, message) in [
+                ("outcome=maybe", "结果须为"), ("from=2025-02-30", "起始日期"), ("to=x", "截止日期"), ("page=-1", "页码"),
+            ] {
                 let bad = try await client.get("/audit?" + query, session: auditor)
                 #expect(bad.status == .unprocessableContent, "\(query)")
                 #expect(bad.contains(message), "\(query)")
@@ -86,7 +90,8 @@ struct PeopleAuditUserTests {
 
     @Test func auditLogIsAppendOnly() throws {
         let world = try TestWorld()
-        try world.store.appendAudit(AuditEntry(userID: nil, userName: "x", role: "", action: "login", remoteAddress: "-"))
+        try world.store.appendAudit(
+            AuditEntry(userID: nil, userName: "x", role: "", action: "login", remoteAddress: "-"))
         #expect(throws: (any Error).self) {
             try world.store.databaseWriter.write { db in try db.execute(sql: "UPDATE audit_log SET user_name = 'y'") }
         }
@@ -101,10 +106,15 @@ struct PeopleAuditUserTests {
         try await world.test { client in
             let admin = try await client.login("admin")
             let page = try await client.post(
-                "/users", [("name", "sz.handler"), ("display_name", "苏州经办"), ("role", "city_handler"), ("region", "320100"), ("password", "")],
+                "/users",
+                [
+                    ("name", "sz.handler"), ("display_name", "苏州经办"), ("role", "city_handler"), ("region", "320100"),
+                    ("password", ""),
+                ],
                 session: admin)
             #expect(page.status == .ok)
-            let password = try #require(Client.Page.firstMatch(in: page.body, after: "<code id=\"generated-password\">", until: "</code>"))
+            let password = try #require(
+                Client.Page.firstMatch(in: page.body, after: "<code id=\"generated-password\">", until: "</code>"))
             #expect(password.count == 16)
             let session = try await client.login("sz.handler", password: password)
             #expect(try await client.get("/dashboard", session: session).status == .ok)
@@ -144,10 +154,12 @@ struct PeopleAuditUserTests {
         try await world.test { client in
             let sup = try await client.login("sup")
             #expect(try await client.get("/users", session: sup).status == .forbidden)
-            let create = try await client.post("/users", [("name", "x1"), ("display_name", "x"), ("role", "auditor")], session: sup)
+            let create = try await client.post(
+                "/users", [("name", "x1"), ("display_name", "x"), ("role", "auditor")], session: sup)
             #expect(create.status == .forbidden)
             let admin = try await client.login("admin")
-            let noToken = try await client.post("/users/\(wx.id)/active", [("active", "0")], session: admin, csrf: .none)
+            let noToken = try await client.post(
+                "/users/\(wx.id)/active", [("active", "0")], session: admin, csrf: .none)
             #expect(noToken.status == .forbidden)
             let bad = try await client.post("/users/\(wx.id)/active", [("active", "maybe")], session: admin)
             #expect(bad.status == .unprocessableContent)

@@ -11,7 +11,8 @@ import Testing
 struct RulesAndImportTests {
     /// The configuration in force with R03's MED threshold changed.
     static func draft(threshold: String) -> String {
-        RulesConfiguration.default.yaml().replacingOccurrences(of: "      MED: 100000\n", with: "      MED: \(threshold)\n")
+        RulesConfiguration.default.yaml().replacingOccurrences(
+            of: "      MED: 100000\n", with: "      MED: \(threshold)\n")
     }
 
     @Test func draftReallyChangesTheThreshold() {
@@ -26,9 +27,11 @@ struct RulesAndImportTests {
             #expect(page.status == .ok)
             #expect(page.contains("R03") && page.contains("大额支出") && page.contains("内置默认配置"))
             #expect(!page.contains("id=\"rules-form\""))
-            let save = try await client.post("/rules", [("yaml", Self.draft(threshold: "1")), ("reason", "x")], session: nj)
+            let save = try await client.post(
+                "/rules", [("yaml", Self.draft(threshold: "1")), ("reason", "x")], session: nj)
             #expect(save.status == .forbidden)
-            let trial = try await client.post("/rules/trial", [("yaml", Self.draft(threshold: "1")), ("as_of", "2025-10-01")], session: nj)
+            let trial = try await client.post(
+                "/rules/trial", [("yaml", Self.draft(threshold: "1")), ("as_of", "2025-10-01")], session: nj)
             #expect(trial.status == .forbidden)
             let sup = try await client.login("sup")
             #expect(try await client.get("/rules", session: sup).contains("id=\"rules-form\""))
@@ -40,9 +43,11 @@ struct RulesAndImportTests {
         try await world.test { client in
             let session = try await client.login("sup")
             let noToken = try await client.post(
-                "/rules", [("yaml", Self.draft(threshold: "300000")), ("reason", "提高阈值")], session: session, csrf: .none)
+                "/rules", [("yaml", Self.draft(threshold: "300000")), ("reason", "提高阈值")], session: session, csrf: .none
+            )
             #expect(noToken.status == .forbidden)
-            let saved = try await client.post("/rules", [("yaml", Self.draft(threshold: "300000")), ("reason", "医疗费用普遍上涨")], session: session)
+            let saved = try await client.post(
+                "/rules", [("yaml", Self.draft(threshold: "300000")), ("reason", "医疗费用普遍上涨")], session: session)
             #expect(saved.status == .seeOther && saved.location == "/rules?done=saved")
             let page = try await client.get("/rules", session: session)
             #expect(page.contains("医疗费用普遍上涨") && page.contains("省监督"))
@@ -51,13 +56,18 @@ struct RulesAndImportTests {
         let change = try #require(try world.store.currentRulesConfiguration())
         #expect(change.reason == "医疗费用普遍上涨" && change.userName == "省监督")
         #expect(change.oldYAML == RulesConfiguration.default.yaml())
-        #expect(try RulesConfiguration(yaml: change.newYAML).settings("R03", region: nil).amount("params", "threshold", "MED") == Money(yuan: 300_000))
+        #expect(
+            try RulesConfiguration(yaml: change.newYAML).settings("R03", region: nil).amount(
+                "params", "threshold", "MED") == Money(yuan: 300_000))
         #expect(try world.auditEntries(action: "rules.change").first?.detail == "医疗费用普遍上涨")
     }
 
     static let badRulesCases: [([(String, String)], String)] = [
         ([("yaml", ""), ("reason", "r")], "请填写规则配置"),
-        ([("yaml", "rules:\n  R03:\n    levels:\n      yellow: 5\n      orange: 2\n"), ("reason", "r")], "levels.orange"),
+        (
+            [("yaml", "rules:\n  R03:\n    levels:\n      yellow: 5\n      orange: 2\n"), ("reason", "r")],
+            "levels.orange"
+        ),
         ([("yaml", "rules:\n  R99:\n    enabled: true\n"), ("reason", "r")], "R99"),
         ([("yaml", "rules:\n  R03:\n    enabled: true\n"), ("reason", "")], "请填写修改理由"),
         ([("yaml", "version: 1\n"), ("reason", "r")], "配置没有变化"),
@@ -84,8 +94,12 @@ struct RulesAndImportTests {
                 "/rules/trial", [("yaml", Self.draft(threshold: "300000")), ("as_of", "2025-10-01")], session: session)
             #expect(page.status == .ok)
             let trial = page.from(id: "trial")
-            #expect(trial.contains("<td class=\"nowrap\">R03 大额支出</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\"><span class=\"diff-down\">-1</span>"))
-            let bad = try await client.post("/rules/trial", [("yaml", Self.draft(threshold: "300000")), ("as_of", "soon")], session: session)
+            #expect(
+                trial.contains(
+                    "<td class=\"nowrap\">R03 大额支出</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\"><span class=\"diff-down\">-1</span>"
+                ))
+            let bad = try await client.post(
+                "/rules/trial", [("yaml", Self.draft(threshold: "300000")), ("as_of", "soon")], session: session)
             #expect(bad.status == .unprocessableContent && bad.contains("筛查日期须为"))
         }
         #expect(try world.store.currentRulesConfiguration() == nil)
@@ -105,10 +119,14 @@ struct RulesAndImportTests {
                 """
             let page = try await client.postMultipart(
                 "/imports", fields: [],
-                files: [.init(field: "files", fileName: "workers.csv", contentType: "text/csv", data: Data(workers.utf8))],
+                files: [
+                    .init(field: "files", fileName: "workers.csv", contentType: "text/csv", data: Data(workers.utf8))
+                ],
                 session: session)
             #expect(page.status == .ok)
-            #expect(page.from(id: "import-report").contains("<td>workers.csv</td><td class=\"num\">1</td><td class=\"num\">1</td>"))
+            #expect(
+                page.from(id: "import-report").contains(
+                    "<td>workers.csv</td><td class=\"num\">1</td><td class=\"num\">1</td>"))
             let screened = try await client.post("/screenings", [("as_of", "2025-10-01")], session: session)
             #expect(screened.status == .ok)
             #expect(screened.contains("第 2 次筛查完成"))
@@ -125,7 +143,8 @@ struct RulesAndImportTests {
         let world = try TestWorld()
         try await world.test { client in
             let session = try await client.login("sup")
-            let bad = "worker_id,name,gender,birth_date,employer_id,region_code,insured_since,insured_until\nnot-an-id,甲,M,1985-08-08,E1,320100,2020-01-01,\n"
+            let bad =
+                "worker_id,name,gender,birth_date,employer_id,region_code,insured_since,insured_until\nnot-an-id,甲,M,1985-08-08,E1,320100,2020-01-01,\n"
             let page = try await client.postMultipart(
                 "/imports", fields: [],
                 files: [.init(field: "files", fileName: "workers.csv", contentType: "text/csv", data: Data(bad.utf8))],
@@ -157,7 +176,9 @@ struct RulesAndImportTests {
                 #expect(try await client.get("/imports", session: session).status == .forbidden)
                 let post = try await client.postMultipart("/imports", fields: [], files: [], session: session)
                 #expect(post.status == .forbidden)
-                #expect(try await client.post("/screenings", [("as_of", "2025-10-01")], session: session).status == .forbidden)
+                #expect(
+                    try await client.post("/screenings", [("as_of", "2025-10-01")], session: session).status
+                        == .forbidden)
             }
             let sup = try await client.login("sup")
             let noToken = try await client.post("/screenings", [("as_of", "2025-10-01")], session: sup, csrf: .none)

@@ -30,14 +30,17 @@ struct SessionTests {
         #expect(logins.count == 1)
         #expect(logins[0].userName == "nj" && logins[0].outcome == "ok" && logins[0].remoteAddress == "10.1.2.3")
         // The store keeps only the token's hash.
-        let sessions = try await world.store.databaseWriter.read { db in try String.fetchAll(db, sql: "SELECT token_hash FROM sessions") }
+        let sessions = try await world.store.databaseWriter.read { db in
+            try String.fetchAll(db, sql: "SELECT token_hash FROM sessions")
+        }
         #expect(sessions.count == 1 && sessions[0].count == 64)
     }
 
     @Test func loginWithoutTheFormTokenIs403() async throws {
         let world = try TestWorld()
         try await world.test { client in
-            let page = try await client.post("/login", [("name", "nj"), ("password", TestWorld.password)], session: nil, csrf: .none)
+            let page = try await client.post(
+                "/login", [("name", "nj"), ("password", TestWorld.password)], session: nil, csrf: .none)
             #expect(page.status == .forbidden)
             // A token without its cookie is refused too.
             let forged = try await client.post(
@@ -113,7 +116,10 @@ struct SessionTests {
     @Test func anonymousPagesRedirectToLogin() async throws {
         let world = try TestWorld()
         try await world.test { client in
-            for path in ["/dashboard", "/findings", "/findings/\(TestWorld.redNanjing)", "/audit", "/rules", "/imports", "/users", "/account"] {
+            for path in [
+                "/dashboard", "/findings", "/findings/\(TestWorld.redNanjing)", "/audit", "/rules", "/imports",
+                "/users", "/account",
+            ] {
                 let page = try await client.get(path)
                 #expect(page.status == .seeOther, "\(path)")
                 #expect(page.location?.hasPrefix("/login?next=") == true, "\(path)")
@@ -127,10 +133,15 @@ struct SessionTests {
         let world = try TestWorld()
         try await world.test { client in
             let session = try await client.login("nj")
-            func change(_ current: String, _ new: String, _ repeated: String, csrf: Client.CSRFChoice = .session) async throws -> Client.Page {
-                try await client.post("/account/password", [("current", current), ("new", new), ("repeat", repeated)], session: session, csrf: csrf)
+            func change(_ current: String, _ new: String, _ repeated: String, csrf: Client.CSRFChoice = .session)
+                async throws -> Client.Page
+            {
+                try await client.post(
+                    "/account/password", [("current", current), ("new", new), ("repeat", repeated)], session: session,
+                    csrf: csrf)
             }
-            #expect(try await change(TestWorld.password, "Newpassw0rd!", "Newpassw0rd!", csrf: .none).status == .forbidden)
+            #expect(
+                try await change(TestWorld.password, "Newpassw0rd!", "Newpassw0rd!", csrf: .none).status == .forbidden)
             let wrongCurrent = try await change("nope-Passw0rd", "Newpassw0rd!", "Newpassw0rd!")
             #expect(wrongCurrent.status == .unprocessableContent && wrongCurrent.contains("当前密码错误"))
             let mismatch = try await change(TestWorld.password, "Newpassw0rd!", "Newpassw0rd?")

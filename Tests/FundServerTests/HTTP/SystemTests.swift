@@ -22,8 +22,12 @@ struct SystemTests {
             _ = try await client.get("/findings/NOPE", session: session)
             let metrics = try await client.get("/metrics")
             #expect(metrics.status == .ok)
-            #expect(metrics.contains("fundguard_http_requests_total{method=\"GET\",route=\"/findings/{id}\",status=\"200\"} 1"))
-            #expect(metrics.contains("fundguard_http_requests_total{method=\"GET\",route=\"/findings/{id}\",status=\"404\"} 1"))
+            #expect(
+                metrics.contains(
+                    "fundguard_http_requests_total{method=\"GET\",route=\"/findings/{id}\",status=\"200\"} 1"))
+            #expect(
+                metrics.contains(
+                    "fundguard_http_requests_total{method=\"GET\",route=\"/findings/{id}\",status=\"404\"} 1"))
             #expect(metrics.contains("fundguard_events_total{event=\"login_success\"} 1"))
             #expect(metrics.contains("fundguard_findings{status=\"new\"} 4"))
             #expect(metrics.contains("# TYPE fundguard_http_request_duration_seconds histogram"))

@@ -74,7 +74,8 @@ struct Client: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "application/x-www-form-urlencoded"
         let cookie = [session?.cookie, extraCookie].compactMap { $0 }.joined(separator: "; ")
-        return try await request(.post, uri, cookie: cookie.isEmpty ? nil : cookie, headers: headers, body: ByteBuffer(string: body))
+        return try await request(
+            .post, uri, cookie: cookie.isEmpty ? nil : cookie, headers: headers, body: ByteBuffer(string: body))
     }
 
     enum CSRFChoice: Sendable {
@@ -106,7 +107,8 @@ struct Client: Sendable {
         }
         for file in files {
             body += Data(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.fileName)\"\r\nContent-Type: \(file.contentType)\r\n\r\n".utf8)
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.fileName)\"\r\nContent-Type: \(file.contentType)\r\n\r\n"
+                    .utf8)
             body += file.data
             body += Data("\r\n".utf8)
         }

@@ -34,7 +34,8 @@ final class TestWorld: @unchecked Sendable {
         configuration: ServerConfiguration = ServerConfiguration(trustForwardedFor: true, bcryptCost: 4),
         rateLimiter: LoginRateLimiter = LoginRateLimiter()
     ) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("fundserver-\(UUID().uuidString)").path
+        directory =
+            FileManager.default.temporaryDirectory.appendingPathComponent("fundserver-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         store = try SQLiteFundStore(path: directory + "/fund.sqlite")
         try Self.importData(into: store, directory: directory)
@@ -60,46 +61,46 @@ final class TestWorld: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         let files: [String: String] = [
             "regions.csv": """
-                code,name,level,parent_code
-                320000,江苏省,province,
-                320100,南京市,city,320000
-                320200,无锡市,city,320000
+            code,name,level,parent_code
+            320000,江苏省,province,
+            320100,南京市,city,320000
+            320200,无锡市,city,320000
 
-                """,
+            """,
             "workers.csv": """
-                worker_id,name,gender,birth_date,employer_id,region_code,insured_since,insured_until
-                \(worker1.raw),张伟,M,1980-01-01,E1,320100,2015-01-01,
-                \(worker2.raw),李秀英,F,1975-05-05,E1,320100,2010-01-01,
-                \(worker3.raw),王强,M,1990-03-03,E2,320200,2018-01-01,
+            worker_id,name,gender,birth_date,employer_id,region_code,insured_since,insured_until
+            \(worker1.raw),张伟,M,1980-01-01,E1,320100,2015-01-01,
+            \(worker2.raw),李秀英,F,1975-05-05,E1,320100,2010-01-01,
+            \(worker3.raw),王强,M,1990-03-03,E2,320200,2018-01-01,
 
-                """,
+            """,
             "injury_cases.csv": """
-                case_id,worker_id,employer_id,region_code,accident_date,kind,applied_date,applicant,accepted_date,decided_date,decision,fatal,own_wage,third_party,description
-                C1,\(worker1.raw),E1,320100,2025-03-01,injury,2025-03-10,employer,2025-03-12,2025-04-20,recognized,false,8000.00,false,机械伤手
-                C3,\(worker3.raw),E2,320200,2025-06-01,injury,2025-06-05,employer,2025-06-06,2025-07-01,recognized,false,6000.00,false,摔伤
+            case_id,worker_id,employer_id,region_code,accident_date,kind,applied_date,applicant,accepted_date,decided_date,decision,fatal,own_wage,third_party,description
+            C1,\(worker1.raw),E1,320100,2025-03-01,injury,2025-03-10,employer,2025-03-12,2025-04-20,recognized,false,8000.00,false,机械伤手
+            C3,\(worker3.raw),E2,320200,2025-06-01,injury,2025-06-05,employer,2025-06-06,2025-07-01,recognized,false,6000.00,false,摔伤
 
-                """,
+            """,
             "payments.csv": """
-                payment_id,case_id,worker_id,item_code,amount,paid_date,period_start,period_end,institution_id,invoice_no,channel,payee_account,dependent_id,region_code,advance
-                P1,C1,\(worker2.raw),MED,1234.50,2025-09-10,2025-09-01,2025-09-05,H1,INV-1,direct,,,320100,false
-                P2,C1,\(worker1.raw),MED,250000.00,2025-05-10,2025-04-01,2025-04-30,H1,INV-2,direct,,,320100,false
-                P3,C3,\(worker3.raw),MED,800.00,2025-08-10,2025-08-01,2025-08-02,H2,INV-3,direct,,,320200,false
-                P4,C3,\(worker3.raw),MED,800.00,2025-08-12,2025-08-01,2025-08-02,H2,INV-3,direct,,,320200,false
+            payment_id,case_id,worker_id,item_code,amount,paid_date,period_start,period_end,institution_id,invoice_no,channel,payee_account,dependent_id,region_code,advance
+            P1,C1,\(worker2.raw),MED,1234.50,2025-09-10,2025-09-01,2025-09-05,H1,INV-1,direct,,,320100,false
+            P2,C1,\(worker1.raw),MED,250000.00,2025-05-10,2025-04-01,2025-04-30,H1,INV-2,direct,,,320100,false
+            P3,C3,\(worker3.raw),MED,800.00,2025-08-10,2025-08-01,2025-08-02,H2,INV-3,direct,,,320200,false
+            P4,C3,\(worker3.raw),MED,800.00,2025-08-12,2025-08-01,2025-08-02,H2,INV-3,direct,,,320200,false
 
-                """,
+            """,
             "fund_ledger.csv": """
-                region_code,month,revenue,benefit_expenditure,prevention_expenditure,assessment_expenditure,other_expenditure,balance
-                320100,2025-07,1000000.00,600000.00,10000.00,5000.00,5000.00,5000000.00
-                320100,2025-08,1100000.00,700000.00,10000.00,5000.00,5000.00,5380000.00
-                320200,2025-07,500000.00,300000.00,5000.00,2000.00,3000.00,2000000.00
-                320200,2025-08,520000.00,310000.00,5000.00,2000.00,3000.00,2200000.00
+            region_code,month,revenue,benefit_expenditure,prevention_expenditure,assessment_expenditure,other_expenditure,balance
+            320100,2025-07,1000000.00,600000.00,10000.00,5000.00,5000.00,5000000.00
+            320100,2025-08,1100000.00,700000.00,10000.00,5000.00,5000.00,5380000.00
+            320200,2025-07,500000.00,300000.00,5000.00,2000.00,3000.00,2000000.00
+            320200,2025-08,520000.00,310000.00,5000.00,2000.00,3000.00,2200000.00
 
-                """,
+            """,
             "ext_deaths.csv": """
-                person_id,death_date,source
-                \(worker2.raw),2025-06-30,民政
+            person_id,death_date,source
+            \(worker2.raw),2025-06-30,民政
 
-                """,
+            """,
         ]
         for (name, text) in files {
             try text.write(toFile: data + "/" + name, atomically: true, encoding: .utf8)

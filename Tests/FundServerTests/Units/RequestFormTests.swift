@@ -45,7 +45,10 @@ struct RequestFormTests {
 
     @Test func malformedMultipartIsRejected() {
         #expect(RequestForm.multipart(Array("no boundary here".utf8), boundary: "XyZ") == nil)
-        #expect(RequestForm.multipart(Array("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated".utf8), boundary: "XyZ") == nil)
+        #expect(
+            RequestForm.multipart(
+                Array("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated".utf8), boundary: "XyZ")
+                == nil)
     }
 
     @Test func boundaryFromContentType() {

@@ -51,7 +51,8 @@ struct VerificationWorkflowTests {
 
     @Test func closeNeedsEverythingRecovered() throws {
         let state = VerificationCase(
-            findingID: "F", status: .irregular, assigneeID: 1, amountToRecover: Money(yuan: 300), recovered: Money(yuan: 100))
+            findingID: "F", status: .irregular, assigneeID: 1, amountToRecover: Money(yuan: 300),
+            recovered: Money(yuan: 100))
         #expect(VerificationWorkflow.actions(for: state, principal: Self.principal(handler)) == [.recover, .note])
         #expect(throws: VerificationWorkflow.Refusal.self) {
             try VerificationWorkflow.apply(request(.close), to: state, finding: finding, by: Self.principal(handler))
@@ -83,7 +84,8 @@ struct VerificationWorkflowTests {
         }
         let noReferral = #expect(throws: VerificationWorkflow.Refusal.self) {
             try VerificationWorkflow.apply(
-                request(.fraud, amount: Money(yuan: 1000), fine: Money(yuan: 2000)), to: state, finding: finding, by: by)
+                request(.fraud, amount: Money(yuan: 1000), fine: Money(yuan: 2000)), to: state, finding: finding, by: by
+            )
         }
         #expect(noReferral?.fields["referral"] != nil)
     }
@@ -103,18 +105,22 @@ struct VerificationWorkflowTests {
     @Test func cityHandlerAssignsOnlyHimselfAndOnlyInHisCity() throws {
         let state = VerificationCase(findingID: "F", status: .new)
         let toColleague = #expect(throws: VerificationWorkflow.Refusal.self) {
-            try VerificationWorkflow.apply(request(.assign, assignee: colleague), to: state, finding: finding, by: Self.principal(handler))
+            try VerificationWorkflow.apply(
+                request(.assign, assignee: colleague), to: state, finding: finding, by: Self.principal(handler))
         }
         #expect(toColleague?.fields["assignee"] == "市级经办只能将疑点分派给自己")
         let toOtherCity = #expect(throws: VerificationWorkflow.Refusal.self) {
-            try VerificationWorkflow.apply(request(.assign, assignee: otherCity), to: state, finding: finding, by: Self.principal(supervisor))
+            try VerificationWorkflow.apply(
+                request(.assign, assignee: otherCity), to: state, finding: finding, by: Self.principal(supervisor))
         }
         #expect(toOtherCity?.fields["assignee"]?.contains("不属于") == true)
         let toAuditor = #expect(throws: VerificationWorkflow.Refusal.self) {
-            try VerificationWorkflow.apply(request(.assign, assignee: auditor), to: state, finding: finding, by: Self.principal(supervisor))
+            try VerificationWorkflow.apply(
+                request(.assign, assignee: auditor), to: state, finding: finding, by: Self.principal(supervisor))
         }
         #expect(toAuditor?.fields["assignee"] != nil)
-        let taken = try VerificationWorkflow.apply(request(.assign, assignee: handler), to: state, finding: finding, by: Self.principal(handler))
+        let taken = try VerificationWorkflow.apply(
+            request(.assign, assignee: handler), to: state, finding: finding, by: Self.principal(handler))
         #expect(taken.toStatus == .assigned)
         #expect(taken.updated.assigneeID == handler.id)
     }

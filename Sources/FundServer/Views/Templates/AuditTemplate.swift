@@ -6,7 +6,7 @@ extension Templates {
             <label>用户名<input class="short" name="user" value="{{user}}"></label>
             <label>操作（如 view、verification）<input class="short" name="action" value="{{action}}"></label>
             <label>对象（类型:编号）<input name="target" value="{{target}}"></label>
-            <label>结果<input class="short" name="outcome" value="{{outcome}}" placeholder="ok / failed / denied"></label>
+            <label>结果<select name="outcome">{{#outcomes}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/outcomes}}</select></label>
             <label>日期从<input type="date" name="from" value="{{from}}"></label>
             <label>至<input type="date" name="to" value="{{to}}"></label>
             <button type="submit">筛选</button>
