@@ -20,7 +20,8 @@ import time
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 INTERCHANGE_FILES = [
     "regions.csv", "parameters.csv", "employers.csv", "workers.csv", "wages.csv", "injury_cases.csv",
@@ -61,6 +62,14 @@ class Run:
         self.driver.set_window_size(1440, 900)
         print(f"     screenshot {path}")
 
+    def submit(self, button):
+        """Clicks a submit button or a link and waits for the next page (a click returns before a slow page loads)."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        button.click()
+        WebDriverWait(self.driver, 600).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, 600).until(
+            lambda driver: driver.execute_script("return document.readyState") == "complete")
+
     def text(self):
         return self.driver.find_element(By.TAG_NAME, "body").text
 
@@ -68,10 +77,10 @@ class Run:
         self.open("/login")
         self.driver.find_element(By.NAME, "name").send_keys(name)
         self.driver.find_element(By.NAME, "password").send_keys(password)
-        self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        self.submit(self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
 
     def logout(self):
-        self.driver.find_element(By.CSS_SELECTOR, "header form button").click()
+        self.submit(self.driver.find_element(By.CSS_SELECTOR, "header form button"))
 
 
 def main():
@@ -128,13 +137,13 @@ def scenario(run, args):
         files = [os.path.abspath(os.path.join(args.import_dir, name)) for name in INTERCHANGE_FILES
                  if os.path.exists(os.path.join(args.import_dir, name))]
         d.find_element(By.CSS_SELECTOR, "#import-form input[type=file]").send_keys("\n".join(files))
-        d.find_element(By.CSS_SELECTOR, "#import-form button").click()
+        run.submit(d.find_element(By.CSS_SELECTOR, "#import-form button"))
         run.check("导入完成" in run.text(), f"the import of {len(files)} files succeeds")
         run.shot("import-report")
         if args.as_of:
             field = d.find_element(By.CSS_SELECTOR, "#screen-form input[name=as_of]")
             d.execute_script("arguments[0].value = arguments[1]", field, args.as_of)
-        d.find_element(By.CSS_SELECTOR, "#screen-form button").click()
+        run.submit(d.find_element(By.CSS_SELECTOR, "#screen-form button"))
         run.check("筛查完成" in run.text(), "screening from the console records a run")
         run.shot("screened")
 
@@ -150,25 +159,25 @@ def scenario(run, args):
     run.open("/findings")
     Select(d.find_element(By.NAME, "level")).select_by_value("red")
     Select(d.find_element(By.NAME, "status")).select_by_value("new")
-    d.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+    run.submit(d.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
     rows = d.find_elements(By.CSS_SELECTOR, "#findings tbody tr")
     run.check("level=red" in d.current_url and len(rows) > 0, f"filtering red, new findings lists {len(rows)} rows")
     run.check(all("红色预警" in row.text for row in rows), "every row of the filtered list is red")
     run.shot("findings-red")
 
     # 5. Verify one finding to irregular.
-    rows[0].find_element(By.CSS_SELECTOR, "td:nth-child(2) a").click()
+    run.submit(rows[0].find_element(By.CSS_SELECTOR, "td:nth-child(2) a"))
     finding_url = d.current_url
     finding_id = finding_url.rsplit("/", 1)[-1]
     run.check("证据记录对照" in run.text() and "触发依据" in run.text(), "the finding page shows why and the evidence")
     run.shot("finding")
-    d.find_element(By.CSS_SELECTOR, "#form-assign button").click()
+    run.submit(d.find_element(By.CSS_SELECTOR, "#form-assign button"))
     run.check("已分派" in d.find_element(By.ID, "status").text, "assigned")
-    d.find_element(By.CSS_SELECTOR, "#form-start button").click()
+    run.submit(d.find_element(By.CSS_SELECTOR, "#form-start button"))
     run.check("核查中" in d.find_element(By.ID, "status").text, "verification started")
     d.find_element(By.CSS_SELECTOR, "#form-irregular input[name=amount]").send_keys("1000.00")
     d.find_element(By.CSS_SELECTOR, "#form-irregular textarea[name=reason]").send_keys("经核查属违规支付，责令退回（端到端测试）")
-    d.find_element(By.CSS_SELECTOR, "#form-irregular button").click()
+    run.submit(d.find_element(By.CSS_SELECTOR, "#form-irregular button"))
     run.check("违规" in d.find_element(By.ID, "status").text, "concluded as irregular (违规)")
     history = d.find_element(By.ID, "history").text
     run.check("分派" in history and "开始核查" in history and "认定违规" in history, "the history lists the three steps")
@@ -184,7 +193,7 @@ def scenario(run, args):
     run.open(finding_url.replace(run.base, ""))
     person_links = d.find_elements(By.CSS_SELECTOR, ".record h3 a")
     if person_links:
-        person_links[0].click()
+        run.submit(person_links[0])
         run.check("待遇支付" in run.text(), "a worker's or case's page lists the payments")
         run.shot("person")
 
@@ -192,7 +201,7 @@ def scenario(run, args):
     run.open("/rules")
     run.check("规则与阈值" in run.text() and "R03" in run.text(), "the rules page lists the rules")
     run.shot("rules")
-    d.find_element(By.CSS_SELECTOR, "#rules-form button[formaction='/rules/trial']").click()
+    run.submit(d.find_element(By.CSS_SELECTOR, "#rules-form button[formaction='/rules/trial']"))
     run.check("试算结果" in run.text(), "a trial run shows per-rule counts")
     run.shot("rules-trial")
 
