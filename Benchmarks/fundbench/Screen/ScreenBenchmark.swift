@@ -21,6 +21,9 @@ struct ScreenBenchmark: ParsableCommand {
     @Option(help: "Workers of the demo province.")
     var workers = 1_000_000
 
+    @Option(help: "Years of payment history before the as-of year (DemoOptions.historyYears; 3 in the demo).")
+    var historyYears = 8
+
     @Option(help: "Seed of the generator.")
     var seed: UInt64 = 1
 
@@ -42,13 +45,19 @@ struct ScreenBenchmark: ParsableCommand {
     @Option(help: "The Python interpreter for the DuckDB script.")
     var python = "python3"
 
+    func validate() throws {
+        guard (1...DemoOptions.maximumHistoryYears).contains(historyYears) else {
+            throw ValidationError("--history-years: 1 to \(DemoOptions.maximumHistoryYears)")
+        }
+    }
+
     func run() throws {
         let fm = FileManager.default
         let dataDirectory = directory + "/data"
         let database = directory + "/fundguard.sqlite"
-        let options = DemoOptions(workers: workers, seed: seed)
+        let options = DemoOptions(workers: workers, seed: seed, historyYears: historyYears)
         let clock = ContinuousClock()
-        print("fundbench screen: \(workers) workers, seed \(seed)")
+        print("fundbench screen: \(workers) workers, \(historyYears) years of payments, seed \(seed)")
         print("machine: \(Machine.description); load average \(LoadAverage.current)")
 
         if !reuse {
@@ -98,6 +107,7 @@ struct ScreenBenchmark: ParsableCommand {
 
     /// Runs a child process with this process's standard output and error; fails if it fails.
     static func runChild(executable: String, arguments: [String]) throws {
+        fflush(nil)  // our lines first, then the child's (flushes every stream)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
