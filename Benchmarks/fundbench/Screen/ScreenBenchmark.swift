@@ -100,7 +100,9 @@ struct ScreenBenchmark: ParsableCommand {
             print("-- DuckDB on the same CSV files (load average \(LoadAverage.current))")
             try Self.runChild(
                 executable: "/usr/bin/env",
-                arguments: [python, duckdb, "--data", dataDirectory, "--as-of", options.asOf.iso, "--fundguard", results])
+                arguments: [
+                    python, duckdb, "--data", dataDirectory, "--as-of", options.asOf.iso, "--fundguard", results,
+                ])
         }
         if !keep { try? fm.removeItem(atPath: directory) }
     }

@@ -63,7 +63,8 @@ struct ScreenRun: AsyncParsableCommand {
             var figure = RuleFigure(
                 id: line.ruleID, ran: line.ran, findings: line.findingCount,
                 inRunSeconds: ScreenBenchmark.seconds(line.duration),
-                rows: RuleCatalog.spec(line.ruleID)?.tables.reduce(0) { $0 + (result.tableRows[$1.rawValue] ?? 0) } ?? 0)
+                rows: RuleCatalog.spec(line.ruleID)?.tables.reduce(0) { $0 + (result.tableRows[$1.rawValue] ?? 0) } ?? 0
+            )
             figure.notRun = line.notRun?.description
             result.perRule.append(figure)
         }
@@ -76,7 +77,9 @@ struct ScreenRun: AsyncParsableCommand {
                 let alone = await engine.run(snapshot, asOf: day, only: [id])
                 result.perRule[index].aloneSeconds = ScreenBenchmark.seconds(clock.now - started)
                 if alone.rule(id)?.findingCount != result.perRule[index].findings {
-                    print("warning: \(id) found \(alone.rule(id)?.findingCount ?? -1) alone, \(result.perRule[index].findings) in the full run")
+                    print(
+                        "warning: \(id) found \(alone.rule(id)?.findingCount ?? -1) alone, \(result.perRule[index].findings) in the full run"
+                    )
                 }
             }
         }
@@ -137,9 +140,10 @@ struct RuleFigure: Codable {
 
     var line: String {
         guard ran else { return "  \(id): not run (\(notRun ?? ""))" }
-        let alone = aloneSeconds.map {
-            "alone \(ScreenBenchmark.format($0, places: 3)) s = \(ScreenBenchmark.rate(rows, $0)) rows/s"
-        } ?? ""
+        let alone =
+            aloneSeconds.map {
+                "alone \(ScreenBenchmark.format($0, places: 3)) s = \(ScreenBenchmark.rate(rows, $0)) rows/s"
+            } ?? ""
         return "  \(id): \(findings) findings; in the full run \(ScreenBenchmark.format(inRunSeconds, places: 3)) s; "
             + alone + " (\(rows) rows read)"
     }
