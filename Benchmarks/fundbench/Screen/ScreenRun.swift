@@ -48,7 +48,8 @@ struct ScreenRun: AsyncParsableCommand {
             seconds: ScreenBenchmark.seconds(clock.now - start), cpu: CPUTime.process - cpu)
         result.snapshot.peakBytes = Memory.peak
         print(result.snapshot.line("snapshot (Snapshot(dataSet))"))
-        // What the rules keep: the snapshot (it shares the small tables' arrays); the loaded payments go.
+        // The rules need only the snapshot (it shares the data set's arrays, the payments included, in
+        // PaymentColumns.records): release the data set's own reference, as `fundguard screen` could.
         dataSet = nil
 
         let engine = ScreeningEngine()
