@@ -6,7 +6,9 @@ struct FundGuardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fundguard",
         abstract: "FundGuard 工伤保险基金监管平台: import, screen and supervise work-injury insurance fund data.",
-        subcommands: [ImportCommand.self, EntitlementsCommand.self, ScreenCommand.self, RulesCommand.self]
-            + CaseworkCommands.all + [DemoDataCommand.self]
+        subcommands: [
+            DemoCommand.self, DemoDataCommand.self, ImportCommand.self, EntitlementsCommand.self, ScreenCommand.self,
+            RulesCommand.self,
+        ] + CaseworkCommands.all
     )
 }

@@ -39,30 +39,12 @@ struct ScreenCommand: AsyncParsableCommand {
             throw CommandFailure("数据库不存在 database not found: \(db)")
         }
 
-        let started = Date()
         let store = try SQLiteFundStore(path: db)
-        let dataSet = try store.loadDataSet()
-        let snapshot = Snapshot(dataSet)
-        let report = await ScreeningEngine(configuration: configuration).run(snapshot, asOf: day, only: selection)
-
-        let notRun = report.rules.compactMap { line in
-            line.notRun.map { RuleNotRun(ruleID: line.ruleID, reason: $0.description) }
-        }
-        let run = ScreeningRun(startedAt: started, asOf: day, configuration: configuration.yaml(), rulesNotRun: notRun)
-        let rulesRun = Set(report.rules.filter(\.ran).map(\.ruleID))
-        let summary = try store.saveScreeningRun(run, findings: report.findings, rulesRun: rulesRun)
-
-        if let out, let format {
-            do {
-                try format.encode(report.findings).write(toFile: out, atomically: true, encoding: .utf8)
-            } catch {
-                throw CommandFailure("无法写入 cannot write \(out): \(error.localizedDescription)")
-            }
-        }
-        print(report.summaryTable(), terminator: "")
-        print(
-            "\n第 \(summary.runID) 次筛查 run \(summary.runID): 新增 new \(summary.new)，再次发现 raised again \(summary.raisedAgain)，不再发现 no longer raised \(summary.noLongerRaised)"
-        )
+        let job = ScreeningJob(store: store, configuration: configuration, asOf: day, only: selection)
+        let outcome = try await job.run()
+        if let out, let format { try ScreeningJob.write(outcome.report.findings, as: format, to: out) }
+        print(outcome.report.summaryTable(), terminator: "")
+        print("\n" + ScreeningJob.runLine(outcome.summary))
         if let out { print("疑点已写入 findings written to \(out)") }
     }
 

@@ -180,7 +180,7 @@ struct ImportBenchmark: ParsableCommand {
         func script(source: String, with: String = "") -> String {
             """
             PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144;
-            PRAGMA temp_store = MEMORY;
+            PRAGMA temp_store = MEMORY; PRAGMA threads = 2;
             BEGIN IMMEDIATE;
             \(indexes.map { "DROP INDEX \($0.name);" }.joined(separator: "\n"))
             \(with)INSERT INTO payments \(select) FROM \(source);

@@ -47,3 +47,16 @@ public protocol ImportRunRepository: Sendable {
 
 /// Everything the platform keeps: what a store implements.
 public protocol FundRepository: DataRepository, FindingRepository, ImportRunRepository {}
+
+extension FindingRepository {
+    /// Everything in the register, in interchange.md order.
+    public func findings() throws -> [StoredFinding] { try findings(.all) }
+
+    /// The 100 newest runs.
+    public func screeningRuns() throws -> [ScreeningRunRecord] { try screeningRuns(limit: 100) }
+}
+
+extension ImportRunRepository {
+    /// The 100 newest imports.
+    public func importRuns() throws -> [ImportRunRecord] { try importRuns(limit: 100) }
+}

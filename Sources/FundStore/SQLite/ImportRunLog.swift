@@ -37,7 +37,7 @@ enum ImportRunLog {
 }
 
 extension SQLiteFundStore {
-    public func importRuns(limit: Int = 100) throws -> [ImportRunRecord] {
+    public func importRuns(limit: Int) throws -> [ImportRunRecord] {
         try pool.read { db in
             let runs = try Row.fetchAll(
                 db, sql: "SELECT * FROM import_runs ORDER BY id DESC LIMIT ?", arguments: [max(0, limit)])

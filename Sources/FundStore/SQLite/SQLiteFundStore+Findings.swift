@@ -127,7 +127,7 @@ extension SQLiteFundStore {
         }
     }
 
-    public func screeningRuns(limit: Int = 100) throws -> [ScreeningRunRecord] {
+    public func screeningRuns(limit: Int) throws -> [ScreeningRunRecord] {
         try pool.read { db in
             let runs = try Row.fetchAll(
                 db, sql: "SELECT * FROM screening_runs ORDER BY id DESC LIMIT ?", arguments: [max(0, limit)])

@@ -25,7 +25,8 @@ struct ImportReportTests {
         let lines = summary.text.split(separator: "\n").map(String.init)
         #expect(lines[0] == "导入完成 Import finished: /data/2024-01 (run 7, 1.3 s)")
         #expect(lines[2].split(separator: " ") == ["payments.csv", "12", "10", "3", "2"])
-        #expect(lines.contains("  payments.csv case_id: 4 行无对应 rows without a match in injury_cases.case_id, e.g. P1 → C9"))
+        #expect(
+            lines.contains("  payments.csv case_id: 4 行无对应 rows without a match in injury_cases.case_id, e.g. P1 → C9"))
         #expect(lines.contains("  /db/payments.rejects.csv"))
         #expect(lines.contains("  payments.csv:5: amount: 金额无效"))
         #expect(lines.contains("  … 另有 1 个 and more"))
@@ -40,13 +41,14 @@ struct ImportReportTests {
             issues: issues + [ImportIssue(file: "regions.csv", reason: "空文件")], issueCount: 9,
             issueCountByFile: ["payments.csv": 8, "regions.csv": 1])
         let lines = error.text(limit: 3).split(separator: "\n").map(String.init)
-        #expect(lines == [
-            "导入失败，数据库未作任何修改。Import failed; the database is unchanged.",
-            "问题 9 个 9 problem(s): payments.csv 8, regions.csv 1",
-            "  payments.csv:2: amount: x",
-            "  payments.csv:3: amount: x",
-            "  payments.csv:4: amount: x",
-            "  … 另有 6 个 and 6 more",
-        ])
+        #expect(
+            lines == [
+                "导入失败，数据库未作任何修改。Import failed; the database is unchanged.",
+                "问题 9 个 9 problem(s): payments.csv 8, regions.csv 1",
+                "  payments.csv:2: amount: x",
+                "  payments.csv:3: amount: x",
+                "  payments.csv:4: amount: x",
+                "  … 另有 6 个 and 6 more",
+            ])
     }
 }

@@ -105,4 +105,16 @@ struct ScreeningRunTests {
         let stored = try #require(try store.finding(id: "R03-payment-C"))
         #expect(stored.finding == finding("R03", "C", amount: 900, severity: .red))
     }
+
+    @Test("the register is usable through the protocols alone (what other layers see)")
+    func throughProtocols() throws {
+        let dir = TemporaryDirectory()
+        let repository: any FundRepository = try dir.store()
+        let summary = try repository.saveScreeningRun(
+            ScreeningRun(asOf: asOf, configuration: ""), findings: [finding("R03", "P1")], rulesRun: ["R03"])
+        #expect(try repository.findings().map(\.finding.findingID) == ["R03-payment-P1"])
+        #expect(try repository.screeningRuns().map(\.id) == [summary.runID])
+        #expect(try repository.importRuns().isEmpty)
+        #expect(try repository.loadDataSet().payments == nil)
+    }
 }
