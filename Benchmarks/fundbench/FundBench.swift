@@ -3,5 +3,6 @@ import ArgumentParser
 /// `fundbench`: FundGuard's benchmarks (see BENCHMARKS.md).
 @main
 struct FundBench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "fundbench", subcommands: [ImportBenchmark.self])
+    static let configuration = CommandConfiguration(
+        commandName: "fundbench", subcommands: [ImportBenchmark.self, ScreenBenchmark.self, ScreenRun.self])
 }

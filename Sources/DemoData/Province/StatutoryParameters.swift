@@ -9,8 +9,11 @@ import FundModel
 /// 2026 is a demo estimate, because the 2025 figure was not verified.
 enum StatutoryParameters {
     /// National 城镇居民人均可支配收入 of the previous year, by the year it applies in (yuan). 2021–2025 are
-    /// domain.md §G; 2016–2020 are the NBS figures of 2015–2019 (needed by the older death cases, not in §G).
+    /// domain.md §G; 2016–2020 are the NBS figures of 2015–2019 (needed by the older death cases, not in §G);
+    /// 2008–2015 are the NBS figures of 2007–2014, for a longer history (`DemoOptions.historyYears`).
     static let urbanDisposableIncome: [Int: Int64] = [
+        2008: 13_786, 2009: 15_781, 2010: 17_175, 2011: 19_109, 2012: 21_810, 2013: 24_565, 2014: 26_467,
+        2015: 28_844,
         2016: 31_195, 2017: 33_616, 2018: 36_396, 2019: 39_251, 2020: 42_359, 2021: 43_834, 2022: 47_412, 2023: 49_283,
         2024: 51_821, 2025: 54_188,
         // Estimate for the demo (not an official figure): 2024's income grown by 4.3 %.
