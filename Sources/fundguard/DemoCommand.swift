@@ -1,4 +1,5 @@
 import ArgumentParser
+import Casework
 import DemoData
 import Foundation
 import FundModel
@@ -89,6 +90,12 @@ struct DemoCommand: AsyncParsableCommand {
         print("④ 核对预置疑点 checking against the planted ground truth")
         print(Self.groundTruthCheck(outcome.report.findings, generated.groundTruth), terminator: "")
 
+        let casework = try CaseworkDemo.populate(Casework(store: store, today: { options.asOf }), asOf: options.asOf)
+        print(
+            "⑤ 案卷演示 casework: \(casework.determinations) 件认定 determinations, \(casework.assessments) 件鉴定 "
+                + "assessments, \(casework.panels) 个专家组 panels, \(casework.campaigns) 项专项检查 campaign(s), "
+                + "\(casework.riskPoints) 个风险点 risk points")
+
         print(
             """
 
@@ -104,9 +111,9 @@ struct DemoCommand: AsyncParsableCommand {
         try await serve(store)
     }
 
-    /// ⑤ The console over the demo database, with a new administrator whose password is shown once.
+    /// ⑥ The console over the demo database, with a new administrator whose password is shown once.
     private func serve(_ store: SQLiteFundStore) async throws {
-        print("\n⑤ 启动监管平台 starting the console (Ctrl-C 停止 to stop)")
+        print("\n⑥ 启动监管平台 starting the console (Ctrl-C 停止 to stop)")
         try await FundServer.serveWithOneTimeAdmin(
             store: store, configuration: ServerConfiguration(host: host, port: port),
             logger: Logger(label: "fundguard.demo"))

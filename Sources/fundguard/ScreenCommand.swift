@@ -21,7 +21,7 @@ struct ScreenCommand: AsyncParsableCommand {
     @Option(name: .customLong("as-of"), help: "The screening date, YYYY-MM-DD (default: today).")
     var asOf: String?
 
-    @Option(help: "The rules configuration (YAML; default: the built-in rules.yaml).")
+    @Option(help: "The rules configuration (YAML; default: the one in force in the database, else the built-in rules.yaml).")
     var config: String?
 
     @Option(help: "Only these rules and indicators, comma-separated, e.g. R04,R10.")
@@ -32,7 +32,6 @@ struct ScreenCommand: AsyncParsableCommand {
 
     func run() async throws {
         let day = try screeningDay()
-        let configuration = try loadConfiguration()
         let selection = try selectedRules()
         let format = try outputFormat()
         guard FileManager.default.fileExists(atPath: db) else {
@@ -40,6 +39,7 @@ struct ScreenCommand: AsyncParsableCommand {
         }
 
         let store = try SQLiteFundStore(path: db)
+        let configuration = try loadConfiguration(store: store)
         let job = ScreeningJob(store: store, configuration: configuration, asOf: day, only: selection)
         let outcome = try await job.run()
         if let out, let format { try ScreeningJob.write(outcome.report.findings, as: format, to: out) }
@@ -57,8 +57,17 @@ struct ScreenCommand: AsyncParsableCommand {
         return day
     }
 
-    func loadConfiguration() throws -> RulesConfiguration {
-        guard let config else { return .default }
+    /// `--config` when given; else the configuration in force in the store (the latest change saved
+    /// on the console's 规则与阈值 page), so that the CLI and the console screen alike; else the default.
+    func loadConfiguration(store: SQLiteFundStore) throws -> RulesConfiguration {
+        guard let config else {
+            guard let change = try store.currentRulesConfiguration() else { return .default }
+            do {
+                return try RulesConfiguration(yaml: change.newYAML)
+            } catch {
+                throw CommandFailure("库中现行规则配置有误 the stored rules configuration (change \(change.id)) is invalid: \(error)")
+            }
+        }
         let text: String
         do {
             text = try String(contentsOfFile: config, encoding: .utf8)
