@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FundModel
+import FundServer
 import FundStore
 import Screening
 
@@ -61,11 +62,10 @@ struct ScreenCommand: AsyncParsableCommand {
     /// on the console's 规则与阈值 page), so that the CLI and the console screen alike; else the default.
     func loadConfiguration(store: SQLiteFundStore) throws -> RulesConfiguration {
         guard let config else {
-            guard let change = try store.currentRulesConfiguration() else { return .default }
             do {
-                return try RulesConfiguration(yaml: change.newYAML)
+                return try RulesConfiguration.inForce(in: store)
             } catch {
-                throw CommandFailure("库中现行规则配置有误 the stored rules configuration (change \(change.id)) is invalid: \(error)")
+                throw CommandFailure("库中现行规则配置有误 the rules configuration in force in \(db) is invalid: \(error)")
             }
         }
         let text: String

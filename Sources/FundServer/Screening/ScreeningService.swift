@@ -10,8 +10,7 @@ struct ScreeningService {
 
     /// The configuration in force: the latest saved change, else the built-in default.
     func currentConfiguration() throws -> RulesConfiguration {
-        guard let change = try environment.store.currentRulesConfiguration() else { return .default }
-        return try RulesConfiguration(yaml: change.newYAML)
+        try RulesConfiguration.inForce(in: environment.store)
     }
 
     /// The default screening date: the last run's (the data's "today"), else today.
