@@ -159,8 +159,10 @@ struct DemoCommand: AsyncParsableCommand {
             if hit < expected.count || extra > 0 { allFound = false }
             rows.append([rule, String(expected.count), String(hit), String(extra)])
         }
-        var out = TextTable(header: ["规则 rule", "预置 planted", "发现 found", "额外 extra"], rows: rows, rightAligned: [1, 2, 3])
-            .render()
+        var out = TextTable(
+            header: ["规则 rule", "预置 planted", "发现 found", "额外 extra"], rows: rows, rightAligned: [1, 2, 3]
+        )
+        .render()
         out +=
             allFound
             ? "全部预置疑点均已发现，且无额外疑点 every planted anomaly found, nothing else (recall 1.0, precision 1.0)\n"

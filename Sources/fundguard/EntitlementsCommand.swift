@@ -43,7 +43,8 @@ struct EntitlementsCommand: ParsableCommand {
         } catch {
             throw CommandFailure("无法核定案件 \(caseID) 的待遇 cannot compute case \(caseID): \(error)")
         }
-        print(json ? EntitlementsReport.json(schedule) : EntitlementsReport.table(schedule, case: record), terminator: "")
+        print(
+            json ? EntitlementsReport.json(schedule) : EntitlementsReport.table(schedule, case: record), terminator: "")
     }
 }
 
@@ -66,7 +67,9 @@ enum EntitlementsReport {
             ]
         }
         out += TextTable(header: ["项目代码", "项目", "支付方", "支付方式", "金额(元)", "依据"], rows: rows).render()
-        let fund = schedule.items.filter { $0.payer == .fund && $0.paidAs == .oneOff }.reduce(Money.zero) { $0 + $1.amount }
+        let fund = schedule.items.filter { $0.payer == .fund && $0.paidAs == .oneOff }.reduce(Money.zero) {
+            $0 + $1.amount
+        }
         out += "基金一次性待遇合计 fund one-off total: \(fund.yuanString) 元\n"
         return out
     }

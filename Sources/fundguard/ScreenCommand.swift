@@ -22,7 +22,9 @@ struct ScreenCommand: AsyncParsableCommand {
     @Option(name: .customLong("as-of"), help: "The screening date, YYYY-MM-DD (default: today).")
     var asOf: String?
 
-    @Option(help: "The rules configuration (YAML; default: the one in force in the database, else the built-in rules.yaml).")
+    @Option(
+        help: "The rules configuration (YAML; default: the one in force in the database, else the built-in rules.yaml)."
+    )
     var config: String?
 
     @Option(help: "Only these rules and indicators, comma-separated, e.g. R04,R10.")
