@@ -30,8 +30,9 @@ enum Charts {
             let gy = top + plotH * (1 - fraction)
             svg +=
                 "<line x1=\"\(f(left))\" y1=\"\(f(gy))\" x2=\"\(f(left + plotW))\" y2=\"\(f(gy))\" stroke=\"#e3e7ee\"/>"
-            let flowLabel = Formatting.shortYuan(Money(fen: Int64(Double(flowTop) * fraction)))
-            let balanceLabel = Formatting.shortYuan(Money(fen: Int64(Double(balanceTop) * fraction)))
+            // Axis amounts stay in integer fen: only pixel positions are floating point.
+            let flowLabel = Formatting.shortYuan(Money(fen: flowTop).scaled(by: Int64(step), over: 4))
+            let balanceLabel = Formatting.shortYuan(Money(fen: balanceTop).scaled(by: Int64(step), over: 4))
             svg += text(left - 6, gy + 4, flowLabel, anchor: "end", color: "#4a86c8")
             svg += text(left + plotW + 6, gy + 4, balanceLabel, anchor: "start", color: "#2e8b57")
         }
