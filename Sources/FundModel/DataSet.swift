@@ -17,7 +17,10 @@ public struct DataSet: Sendable {
     public var institutions: [Institution]?
     public var agreements: [Agreement]?
     public var benefitItems: [BenefitItemRow]?
+    /// The payments as records. The screening loader leaves this `nil` and fills `paymentTable` instead.
     public var payments: [Payment]?
+    /// The payments as columns (`SQLiteFundStore.loadScreeningData()`); `nil` when they come as records.
+    public var paymentTable: PaymentTable?
     public var fundLedger: [FundLedgerEntry]?
     public var deaths: [DeathRecord]?
     public var medicalInsurance: [MedicalInsuranceStay]?
@@ -27,6 +30,14 @@ public struct DataSet: Sendable {
     public var imprisonments: [Imprisonment]?
 
     public init() {}
+
+    /// Whether payments.csv was imported, in either form.
+    public var hasPayments: Bool { payments != nil || paymentTable != nil }
+
+    /// The payments as columns: `paymentTable`, else built from the records.
+    public func paymentColumns() -> PaymentTable? {
+        paymentTable ?? payments.map(PaymentTable.init)
+    }
 }
 
 /// The tables of the interchange formats, by file name.

@@ -19,7 +19,7 @@ struct ScreeningJob {
 
     func run() async throws -> Outcome {
         let started = Date()
-        let snapshot = Snapshot(try store.loadDataSet())
+        let snapshot = Snapshot(try store.loadScreeningData())
         let report = await ScreeningEngine(configuration: configuration).run(snapshot, asOf: asOf, only: only)
         let notRun = report.rules.compactMap { line in
             line.notRun.map { RuleNotRun(ruleID: line.ruleID, reason: $0.description) }

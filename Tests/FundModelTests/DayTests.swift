@@ -16,7 +16,8 @@ struct DayTests {
 
     @Test("rejects impossible and malformed dates")
     func rejects() {
-        for text in ["2023-02-29", "1900-02-29", "2024-13-01", "2024-04-31", "2024-1-01", "2024/01/01", "24-01-01", ""] {
+        for text in ["2023-02-29", "1900-02-29", "2024-13-01", "2024-04-31", "2024-1-01", "2024/01/01", "24-01-01", ""]
+        {
             #expect(Day(iso: text) == nil, "\(text)")
         }
     }

@@ -4,10 +4,12 @@ import Testing
 
 @Suite("Money: whole fen, exact parsing")
 struct MoneyTests {
-    @Test("parses yuan with zero, one or two decimals", arguments: [
-        ("1234.5", Int64(123_450)), ("1234.50", 123_450), ("1234", 123_400), ("-20.00", -2_000), ("0.01", 1),
-        ("+3", 300), (".5", 50), ("0", 0),
-    ])
+    @Test(
+        "parses yuan with zero, one or two decimals",
+        arguments: [
+            ("1234.5", Int64(123_450)), ("1234.50", 123_450), ("1234", 123_400), ("-20.00", -2_000), ("0.01", 1),
+            ("+3", 300), (".5", 50), ("0", 0),
+        ])
     func parses(text: String, fen: Int64) throws {
         #expect(try Money(yuan: text).fen == fen)
     }

@@ -59,7 +59,7 @@ struct EngineTests {
         #expect(snapshot.has(.payments) && !snapshot.has(.deaths) && snapshot.has(.regions))
         #expect(snapshot.missing([.payments, .deaths, .workers]) == [.deaths, .workers])
         let person = snapshot.persons.id(w.raw)!
-        let rows = snapshot.paymentsByWorker.rows(for: person).map { snapshot.payments.records[Int($0)].paymentID }
+        let rows = snapshot.paymentsByWorker.rows(for: person).map { snapshot.payments.paymentID[Int($0)] }
         #expect(rows == ["early", "late"])
         #expect(snapshot.province == Fixture.province)
     }

@@ -7,7 +7,7 @@ import Screening
 /// `fundbench screen-run`: the timed screen of `fundbench screen`, in a process of its own.
 ///
 /// A process of its own so that its peak memory (VmHWM) is the screen's alone, not the generator's or the
-/// importer's. Phases: `loadDataSet()` from SQLite, the `Snapshot`, every rule and indicator in one
+/// importer's. Phases: `loadScreeningData()` from SQLite, the `Snapshot`, every rule and indicator in one
 /// engine run (in parallel, as `fundguard screen` does), then each rule alone, one after the other, for
 /// its own time. Writes the figures as JSON for the driver and the DuckDB comparison.
 struct ScreenRun: AsyncParsableCommand {
@@ -35,11 +35,11 @@ struct ScreenRun: AsyncParsableCommand {
         let store = try SQLiteFundStore(path: db)
         var cpu = CPUTime.process
         var start = clock.now
-        var dataSet: DataSet? = try store.loadDataSet()
+        var dataSet: DataSet? = try store.loadScreeningData()
         result.load = PhaseFigure(seconds: ScreenBenchmark.seconds(clock.now - start), cpu: CPUTime.process - cpu)
         result.load.peakBytes = Memory.peak
         result.tableRows = TableRows.count(dataSet!)
-        print(result.load.line("load (loadDataSet from SQLite)"))
+        print(result.load.line("load (loadScreeningData from SQLite)"))
 
         cpu = CPUTime.process
         start = clock.now
@@ -48,8 +48,8 @@ struct ScreenRun: AsyncParsableCommand {
             seconds: ScreenBenchmark.seconds(clock.now - start), cpu: CPUTime.process - cpu)
         result.snapshot.peakBytes = Memory.peak
         print(result.snapshot.line("snapshot (Snapshot(dataSet))"))
-        // The rules need only the snapshot (it shares the data set's arrays, the payments included, in
-        // PaymentColumns.records): release the data set's own reference, as `fundguard screen` could.
+        // The rules need only the snapshot (it shares the payment columns it took over from the data
+        // set): release the data set's own reference, as `fundguard screen` does.
         dataSet = nil
 
         let engine = ScreeningEngine()
@@ -166,7 +166,7 @@ enum TableRows {
         rows[.institutions] = data.institutions?.count
         rows[.agreements] = data.agreements?.count
         rows[.benefitItems] = data.benefitItems?.count
-        rows[.payments] = data.payments?.count
+        rows[.payments] = data.paymentTable?.count ?? data.payments?.count
         rows[.fundLedger] = data.fundLedger?.count
         rows[.deaths] = data.deaths?.count
         rows[.medicalInsurance] = data.medicalInsurance?.count

@@ -23,7 +23,7 @@ struct ScreeningService {
         let configuration = try currentConfiguration()
         let started = environment.now()
         let store = environment.store
-        let snapshot = Snapshot(try store.loadDataSet())
+        let snapshot = Snapshot(try store.loadScreeningData())
         let report = await ScreeningEngine(configuration: configuration).run(snapshot, asOf: asOf)
         let notRun = report.rules.compactMap { line in
             line.notRun.map { RuleNotRun(ruleID: line.ruleID, reason: $0.description) }
@@ -51,7 +51,7 @@ struct ScreeningService {
 
     /// Screens with the configuration in force and with the draft, over the same snapshot; stores nothing.
     func trial(draft: RulesConfiguration, asOf: Day) async throws -> [TrialLine] {
-        let snapshot = Snapshot(try environment.store.loadDataSet())
+        let snapshot = Snapshot(try environment.store.loadScreeningData())
         let current = await ScreeningEngine(configuration: try currentConfiguration()).run(snapshot, asOf: asOf)
         let proposed = await ScreeningEngine(configuration: draft).run(snapshot, asOf: asOf)
         environment.metrics.count("trial_run")

@@ -9,6 +9,9 @@ public protocol DataRepository: Sendable {
     /// Every imported table. A table never imported is `nil` (its rules are "not run (no data)"),
     /// an imported but empty one is `[]`.
     func loadDataSet() throws -> DataSet
+    /// The data set of a screening run: as `loadDataSet()`, but the payments may come as columns
+    /// (`DataSet.paymentTable`) and be read in parallel.
+    func loadScreeningData() throws -> DataSet
     /// The tables that at least one import has loaded (possibly with zero rows).
     func importedTables() throws -> Set<Table>
     func regions() throws -> [Region]
@@ -47,6 +50,11 @@ public protocol ImportRunRepository: Sendable {
 
 /// Everything the platform keeps: what a store implements.
 public protocol FundRepository: DataRepository, FindingRepository, ImportRunRepository {}
+
+extension DataRepository {
+    /// By default, the records of `loadDataSet()`.
+    public func loadScreeningData() throws -> DataSet { try loadDataSet() }
+}
 
 extension FindingRepository {
     /// Everything in the register, in interchange.md order.

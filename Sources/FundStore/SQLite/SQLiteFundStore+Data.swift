@@ -3,35 +3,39 @@ import GRDB
 
 extension SQLiteFundStore {
     public func loadDataSet() throws -> DataSet {
-        try pool.read { db in
-            let imported = try Self.importedTables(db)
-            func load<R: StoredRecord>(_ type: R.Type) throws -> [R]? {
-                imported.contains(R.table) ? try Self.fetchAll(R.self, db) : nil
-            }
-            var data = DataSet()
-            // regions.csv is required before anything else can be imported: never nil.
-            data.regions = try Self.fetchAll(Region.self, db)
-            data.parameters = try load(Parameter.self)
-            data.employers = try load(Employer.self)
-            data.workers = try load(Worker.self)
-            data.wages = try load(Wage.self)
-            data.cases = try load(InjuryCase.self)
-            data.assessments = try load(Assessment.self)
-            data.experts = try load(Expert.self)
-            data.dependents = try load(Dependent.self)
-            data.institutions = try load(Institution.self)
-            data.agreements = try load(Agreement.self)
-            data.benefitItems = try load(BenefitItemRow.self)
-            data.payments = try load(Payment.self)
-            data.fundLedger = try load(FundLedgerEntry.self)
-            data.deaths = try load(DeathRecord.self)
-            data.medicalInsurance = try load(MedicalInsuranceStay.self)
-            data.pensions = try load(PensionRecord.self)
-            data.healthVisits = try load(HealthVisit.self)
-            data.trafficAccidents = try load(TrafficAccident.self)
-            data.imprisonments = try load(Imprisonment.self)
-            return data
+        try pool.read { db in try Self.loadTables(db, payments: true) }
+    }
+
+    /// Every imported table as records; the payments only if `payments` (the screening loader reads them
+    /// as columns, in parallel, instead).
+    static func loadTables(_ db: Database, payments: Bool) throws -> DataSet {
+        let imported = try importedTables(db)
+        func load<R: StoredRecord>(_ type: R.Type) throws -> [R]? {
+            imported.contains(R.table) ? try fetchAll(R.self, db) : nil
         }
+        var data = DataSet()
+        // regions.csv is required before anything else can be imported: never nil.
+        data.regions = try fetchAll(Region.self, db)
+        data.parameters = try load(Parameter.self)
+        data.employers = try load(Employer.self)
+        data.workers = try load(Worker.self)
+        data.wages = try load(Wage.self)
+        data.cases = try load(InjuryCase.self)
+        data.assessments = try load(Assessment.self)
+        data.experts = try load(Expert.self)
+        data.dependents = try load(Dependent.self)
+        data.institutions = try load(Institution.self)
+        data.agreements = try load(Agreement.self)
+        data.benefitItems = try load(BenefitItemRow.self)
+        if payments { data.payments = try load(Payment.self) }
+        data.fundLedger = try load(FundLedgerEntry.self)
+        data.deaths = try load(DeathRecord.self)
+        data.medicalInsurance = try load(MedicalInsuranceStay.self)
+        data.pensions = try load(PensionRecord.self)
+        data.healthVisits = try load(HealthVisit.self)
+        data.trafficAccidents = try load(TrafficAccident.self)
+        data.imprisonments = try load(Imprisonment.self)
+        return data
     }
 
     public func importedTables() throws -> Set<FundModel.Table> {

@@ -1,3 +1,5 @@
+import FundModel
+
 /// Hands out one shared value per distinct byte string.
 ///
 /// Loading ten million payments means ten million worker ids, case ids and

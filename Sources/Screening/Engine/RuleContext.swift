@@ -54,13 +54,15 @@ public struct RuleContext: Sendable {
 
     /// The full record of a payment: the snapshot's row, or the real-time candidate.
     public func record(_ payment: PaymentFacts) -> Payment {
-        if payment.row >= 0 { return snapshot.payments.records[Int(payment.row)] }
+        if payment.row >= 0 { return snapshot.paymentRecord(payment.row) }
         guard let candidate else { preconditionFailure("a payment outside the snapshot needs the candidate") }
         return candidate
     }
 
     /// The payment id of a payment.
-    public func paymentID(_ payment: PaymentFacts) -> String { record(payment).paymentID }
+    public func paymentID(_ payment: PaymentFacts) -> String {
+        payment.row >= 0 ? snapshot.payments.paymentID[Int(payment.row)] : record(payment).paymentID
+    }
 
     /// The payment's item code (also for a code the snapshot never saw).
     public func itemCode(_ payment: PaymentFacts) -> String {

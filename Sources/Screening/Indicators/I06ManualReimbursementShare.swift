@@ -20,7 +20,7 @@ public struct I06ManualReimbursementShare: ScreeningRule {
         var tally = RatioTally(regions: regions, periods: periods)
         if let med = snapshot.itemCodes.id(ItemCode.med) {
             let columns = snapshot.payments
-            let reimbursement = PaymentColumns.flags(advance: false, channel: .reimbursement)
+            let reimbursement = PaymentTable.flags(advance: false, channel: .reimbursement)
             for row in 0..<columns.count where columns.item[row] == med {
                 let amount = columns.amount[row]
                 let manual = columns.flags[row] & 0b110 == reimbursement  // bits 1–2: the channel

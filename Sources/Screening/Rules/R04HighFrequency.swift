@@ -117,7 +117,7 @@ public struct R04HighFrequency: RealTimeRule {
         var amount = Money.zero
         var evidence: [String] = []
         for entry in entries[start...end] {
-            let record = entry.row >= 0 ? columns.records[Int(entry.row)] : context.candidate!
+            let record = entry.row >= 0 ? context.snapshot.paymentRecord(entry.row) : context.candidate!
             amount += record.amount
             evidence.append(record.paymentID)
         }

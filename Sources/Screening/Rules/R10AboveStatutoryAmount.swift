@@ -26,6 +26,7 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
         let tolerance = context.regionTable { $0.amount("params", "tolerance") }
         let levels = context.regionTable { $0.level }
         let checked = snapshot.itemCodes.names.map { ItemCode.withStatutoryAmount.contains($0) }
+        let monthly = snapshot.itemCodes.names.map { snapshot.itemList.item($0)?.paidAs == .monthly }
         var findings: [Finding] = []
         var unjudged: [String: Int] = [:]
         for caseID in 0..<Int32(snapshot.paymentsByCase.keyCount) {
@@ -34,19 +35,28 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
             guard rows.contains(where: { checked[Int(columns.item[Int($0)])] }) else { continue }
             let dependents = snapshot.dependents(caseID: caseID)
             var facts: CaseFacts?
-            var factsAssessment: String?
-            var amounts: [AmountKey: Result<Money?, EntitlementError>] = [:]
+            var factsAssessment: Int32 = -2
+            // A case pays a handful of items: a short list beats hashing a key for every payment.
+            var amounts: [(key: AmountKey, result: Result<Money?, EntitlementError>)] = []
             for row in rows where checked[Int(columns.item[Int(row)])] && columns.amount[Int(row)] >= 0 {
                 let payment = columns.facts(row)
-                let assessment = snapshot.latestConcludedAssessment(caseID: caseID, before: payment.serviceDate)
-                if facts == nil || assessment?.assessmentID != factsAssessment {
-                    facts = CaseFacts(case: record, latestAssessment: assessment, dependents: dependents)
-                    factsAssessment = assessment?.assessmentID
+                let assessment = snapshot.latestConcludedAssessmentRow(
+                    caseID: caseID, before: payment.serviceDate.ordinal)
+                if facts == nil || assessment != factsAssessment {
+                    facts = CaseFacts(
+                        case: record, latestAssessment: assessment >= 0 ? snapshot.assessments[Int(assessment)] : nil,
+                        dependents: dependents)
+                    factsAssessment = assessment
                     amounts.removeAll(keepingCapacity: true)
                 }
                 let key = AmountKey(item: payment.item, dependent: payment.dependent)
-                let result = amounts[key] ?? computeStatutoryAmount(payment, facts!, context)
-                amounts[key] = result
+                let result: Result<Money?, EntitlementError>
+                if let cached = amounts.first(where: { $0.key == key }) {
+                    result = cached.result
+                } else {
+                    result = computeStatutoryAmount(payment, facts!, context)
+                    amounts.append((key, result))
+                }
                 let statutory: Money?
                 switch result {
                 case .success(let amount): statutory = amount
@@ -56,7 +66,7 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
                 }
                 if let finding = judge(
                     payment, statutory: statutory, tolerance: tolerance[payment.region], level: levels[payment.region],
-                    context)
+                    monthly: monthly[Int(payment.item)], context)
                 {
                     findings.append(finding)
                 }
@@ -119,18 +129,24 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
     }
 
     /// Shared by the batch run and the real-time check.
-    func judge(_ payment: PaymentFacts, statutory: Money?, tolerance: Money, level: Severity, _ context: RuleContext)
-        -> Finding?
-    {
+    ///
+    /// - Parameter knownMonthly: whether the item is paid monthly, when the caller has it at hand (the
+    ///   batch run, which would otherwise look the item up by its code for every payment).
+    func judge(
+        _ payment: PaymentFacts, statutory: Money?, tolerance: Money, level: Severity,
+        monthly knownMonthly: Bool? = nil,
+        _ context: RuleContext
+    ) -> Finding? {
         guard let statutory else { return nil }
-        let code = context.itemCode(payment)
-        let monthly = context.snapshot.itemList.item(code)?.paidAs == .monthly
+        let monthly =
+            knownMonthly ?? (context.snapshot.itemList.item(context.itemCode(payment))?.paidAs == .monthly)
         var months = 1
         if monthly, let start = payment.periodStart {
             months = max(1, start.yearMonth.monthsInclusive(to: (payment.periodEnd ?? start).yearMonth))
         }
         let allowed = statutory * Int64(months)
         guard payment.amount > allowed + tolerance else { return nil }
+        let code = context.itemCode(payment)
         let excess = payment.amount - allowed
         let basis =
             monthly

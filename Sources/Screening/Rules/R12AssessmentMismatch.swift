@@ -48,27 +48,32 @@ public struct R12AssessmentMismatch: PaymentRule, RealTimeRule {
             payment.item >= 0 && Int(payment.item) < parameters.requirements.count
             ? parameters.requirements[Int(payment.item)] : Self.requirement(context.itemCode(payment))
         guard requirement != .none, payment.caseID >= 0 else { return nil }
-        let assessment = context.snapshot.latestConcludedAssessment(caseID: payment.caseID, before: payment.serviceDate)
+        let snapshot = context.snapshot
+        let row = snapshot.latestConcludedAssessmentRow(caseID: payment.caseID, before: payment.serviceDate.ordinal)
+        // Read the two fields in place: copying the whole record for every payment was R12's main cost.
+        let found = row >= 0
+        let grade = found ? snapshot.assessments[Int(row)].grade : nil
+        let nursing = found ? snapshot.assessments[Int(row)].nursing : nil
         let problem: String
         switch requirement {
         case .none:
             return nil
         case .grade:
-            guard assessment?.grade == nil else { return nil }
-            problem = assessment == nil ? "服务日期前没有已作出结论的劳动能力鉴定" : "鉴定结论未达伤残等级"
+            guard grade == nil else { return nil }
+            problem = !found ? "服务日期前没有已作出结论的劳动能力鉴定" : "鉴定结论未达伤残等级"
         case .grade1to4:
-            if let grade = assessment?.grade, (1...4).contains(grade) { return nil }
+            if let grade, (1...4).contains(grade) { return nil }
             problem =
-                assessment == nil
+                !found
                 ? "服务日期前没有已作出结论的劳动能力鉴定"
-                : "鉴定等级为\(assessment?.grade.map { "\($0)级" } ?? "未达级")，伤残津贴只支付一至四级"
+                : "鉴定等级为\(grade.map { "\($0)级" } ?? "未达级")，伤残津贴只支付一至四级"
         case .nursing:
-            if let level = assessment?.nursing, level != .none { return nil }
-            problem = assessment == nil ? "服务日期前没有已作出结论的劳动能力鉴定" : "鉴定结论无生活自理障碍等级"
+            if let nursing, nursing != .none { return nil }
+            problem = !found ? "服务日期前没有已作出结论的劳动能力鉴定" : "鉴定结论无生活自理障碍等级"
         }
         return context.finding(
             on: payment, severity: parameters.level,
             detail: "\(context.itemLabel(payment))支付与鉴定结论不符：\(problem)，请核实",
-            evidence: assessment.map { [$0.assessmentID] } ?? [context.snapshot.caseIDs.name(payment.caseID)])
+            evidence: [found ? snapshot.assessments[Int(row)].assessmentID : snapshot.caseIDs.name(payment.caseID)])
     }
 }

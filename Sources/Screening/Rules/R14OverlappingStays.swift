@@ -73,7 +73,7 @@ public struct R14OverlappingStays: ScreeningRule {
     func finding(_ row: Int32, overlapping: [Int32], _ parameters: Parameters, _ context: RuleContext) -> Finding {
         let payment = context.snapshot.payments.facts(row)
         let record = context.record(payment)
-        let others = overlapping.map { context.snapshot.payments.records[Int($0)] }
+        let others = overlapping.map { context.snapshot.paymentRecord($0) }
         let first = others[0]
         return context.finding(
             on: payment, severity: parameters.level,

@@ -41,25 +41,23 @@ public struct R18ExpertRecusal: ScreeningRule {
         let snapshot = context.snapshot
         let rows = RecordRows.firstAssessments(snapshot)
         var findings = recusals(rows, context)
-        var pairs: [PairKey: [Panel]] = [:]
-        for row in rows {
-            let assessment = snapshot.assessments[row]
-            guard let date = assessment.concludedDate ?? assessment.appliedDate,
-                let employer = snapshot.caseRecord(snapshot.caseIDs.id(assessment.caseID) ?? -1)?.employerID,
-                !employer.isEmpty
-            else { continue }
-            let panel = Panel(date: date, assessmentID: assessment.assessmentID, region: assessment.regionCode)
-            for expert in RecordRows.panel(assessment) {
-                pairs[PairKey(expert: expert, employer: employer), default: []].append(panel)
-            }
-        }
         var thresholds = RegionMemo(context) { settings in
             (
                 level: settings.severity("levels", "concentration"), panels: settings.count("params", "panels"),
                 days: settings.count("params", "days")
             )
         }
-        for (key, panels) in pairs.sorted(by: { $0.key < $1.key }) {
+        // No pair with fewer panels than the smallest threshold of any region can be reported.
+        let fewest = snapshot.regionCodes.names.compactMap(RegionCode.init).map { thresholds($0).panels }.min() ?? 1
+        let members = PanelMembers(rows, snapshot)
+        for pair in members.pairs(withAtLeast: fewest) {
+            let panels = pair.members.map { member in
+                let assessment = snapshot.assessments[Int(members.row[Int(member)])]
+                return Panel(
+                    date: Day(ordinal: members.date[Int(member)]), assessmentID: assessment.assessmentID,
+                    region: assessment.regionCode)
+            }
+            let key = PairKey(expert: pair.expert, employer: pair.employer)
             let region =
                 expert(of: key.expert, snapshot)?.regionCode
                 ?? panels.max { ($0.date, $0.assessmentID) < ($1.date, $1.assessmentID) }!.region
@@ -72,6 +70,72 @@ public struct R18ExpertRecusal: ScreeningRule {
             }
         }
         return RuleOutput(findings: findings)
+    }
+
+    /// Every (expert, employer, panel) of the assessments, as integers.
+    ///
+    /// A million assessments make four million panel seats; grouping them by
+    /// an (expert, employer) key of two strings was most of R18's time. Here
+    /// the experts and employers are numbered once, a seat is three integers,
+    /// and only the pairs with enough seats are turned back into records.
+    struct PanelMembers {
+        var experts = IDTable()
+        var employers = IDTable()
+        /// Per seat: its (expert, employer) pair, panel date ordinal and assessment row.
+        var pair: [Int32] = []
+        var date: [Int32] = []
+        var row: [Int32] = []
+        var pairKeys: [(expert: Int32, employer: Int32)] = []
+
+        init(_ rows: [Int], _ snapshot: Snapshot) {
+            // The employer of each case of the table (-1: none or not in injury_cases.csv).
+            var caseEmployer = [Int32](repeating: -1, count: snapshot.caseIDs.count)
+            for caseID in caseEmployer.indices {
+                let caseRow = snapshot.caseRow[caseID]
+                guard caseRow >= 0, let id = snapshot.cases[Int(caseRow)].employerID, !id.isEmpty else { continue }
+                caseEmployer[caseID] = employers.intern(id)
+            }
+            var pairOf: [Int64: Int32] = [:]
+            var seen: [Int32] = []
+            for assessmentRow in rows {
+                let assessment = snapshot.assessments[assessmentRow]
+                guard let day = assessment.concludedDate ?? assessment.appliedDate else { continue }
+                let caseID = snapshot.assessmentCase[assessmentRow]
+                let employer = caseID >= 0 ? caseEmployer[Int(caseID)] : -1
+                guard employer >= 0 else { continue }
+                seen.removeAll(keepingCapacity: true)
+                for id in assessment.expertIDs where !id.isEmpty {
+                    let expert = experts.intern(id)
+                    guard !seen.contains(expert) else { continue }  // each expert once a panel
+                    seen.append(expert)
+                    let key = Int64(expert) << 32 | Int64(employer)
+                    let number: Int32
+                    if let known = pairOf[key] {
+                        number = known
+                    } else {
+                        number = Int32(pairKeys.count)
+                        pairOf[key] = number
+                        pairKeys.append((expert, employer))
+                    }
+                    pair.append(number)
+                    date.append(day.ordinal)
+                    row.append(Int32(assessmentRow))
+                }
+            }
+        }
+
+        /// The pairs with at least `count` seats, by expert then employer id (the findings' order), with
+        /// their seats.
+        func pairs(withAtLeast count: Int) -> [(expert: String, employer: String, members: ArraySlice<Int32>)] {
+            let index = GroupIndex(keys: pair, keyCount: pairKeys.count)
+            var result: [(expert: String, employer: String, members: ArraySlice<Int32>)] = []
+            for number in 0..<Int32(pairKeys.count) where index.count(for: number) >= count {
+                let key = pairKeys[Int(number)]
+                result.append(
+                    (experts.name(key.expert), employers.name(key.employer), index.rows(for: number)))
+            }
+            return result.sorted { ($0.expert, $0.employer) < ($1.expert, $1.employer) }
+        }
     }
 
     // MARK: Recusal

@@ -34,7 +34,7 @@ public struct R20LateApplication: ScreeningRule {
                     let day = columns.serviceDate[Int(payment)]
                     guard day > deadline.ordinal, day <= applied.ordinal else { continue }
                     amount += Money(fen: columns.amount[Int(payment)])
-                    evidence.append(columns.records[Int(payment)].paymentID)
+                    evidence.append(columns.paymentID[Int(payment)])
                 }
                 severity = settings.severity("levels", "employer_late")
                 detail =

@@ -35,7 +35,7 @@ public struct R23ThirdPartyLiability: ScreeningRule {
             for payment in snapshot.paymentsByCase.rows(for: caseKey)
             where columns.item[Int(payment)] == med && columns.flags[Int(payment)] & 1 == 0 {  // bit 0: advance
                 paid += Money(fen: columns.amount[Int(payment)])
-                evidence.append(columns.records[Int(payment)].paymentID)
+                evidence.append(columns.paymentID[Int(payment)])
             }
             guard paid > .zero else { continue }
             let (level, days) = thresholds(record.regionCode)

@@ -8,16 +8,7 @@ import FundModel
 /// counts) one assessment twice.
 enum RecordRows {
     /// The row numbers of `assessments` that are the first with their `assessment_id`.
-    static func firstAssessments(_ snapshot: Snapshot) -> [Int] {
-        var seen = Set<String>()
-        seen.reserveCapacity(snapshot.assessments.count)
-        var rows: [Int] = []
-        rows.reserveCapacity(snapshot.assessments.count)
-        for (row, assessment) in snapshot.assessments.enumerated() where seen.insert(assessment.assessmentID).inserted {
-            rows.append(row)
-        }
-        return rows
-    }
+    static func firstAssessments(_ snapshot: Snapshot) -> [Int] { snapshot.firstAssessmentRows }
 
     /// The expert ids of a panel, each once, in panel order, without empty ids.
     static func panel(_ assessment: Assessment) -> [String] {

@@ -18,6 +18,13 @@ public struct GroupIndex: Sendable {
         rows = []
     }
 
+    /// An index whose groups were built by the caller (`offsets.count` = keys + 1, ascending into `rows`).
+    init(offsets: [Int32], rows: [Int32]) {
+        precondition(offsets.first == 0 && Int(offsets.last ?? 0) == rows.count)
+        self.offsets = offsets
+        self.rows = rows
+    }
+
     /// Groups the rows by `keys[row]`; rows with a negative key are left out.
     ///
     /// - Parameters:

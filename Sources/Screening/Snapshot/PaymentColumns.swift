@@ -5,11 +5,12 @@ import FundModel
 /// Ten million payments make ~57 bytes a row here (integers only) instead of
 /// re-reading ~200-byte `Payment` structs full of strings in every rule's
 /// loop. Strings are interned (`Snapshot`'s id tables); a missing value is
-/// `-1` for an id and `Day.noneOrdinal` for a date. The original records stay
-/// reachable through `records` (shared with the data set, not copied) for the
+/// `-1` for an id and `Day.noneOrdinal` for a date. No `Payment` record is
+/// kept: `Snapshot.paymentRecord(_:)` rebuilds one from the columns for the
 /// few rows that end up in a finding.
 public struct PaymentColumns: Sendable {
-    public let records: [Payment]
+    /// The payment id of each row.
+    public let paymentID: [String]
     /// Person id (`Snapshot.persons`) of the worker.
     public let worker: [Int32]
     /// Case id (`Snapshot.caseIDs`), -1 when empty.
@@ -36,14 +37,14 @@ public struct PaymentColumns: Sendable {
     /// Bit 0: advance; bits 1–2: channel (0 none, 1 direct, 2 reimbursement, 3 bank).
     public let flags: [UInt8]
 
-    public var count: Int { records.count }
+    public var count: Int { paymentID.count }
 
     init(
-        records: [Payment], worker: [Int32], caseID: [Int32], item: [Int32], amount: [Int64], paidDate: [Int32],
+        paymentID: [String], worker: [Int32], caseID: [Int32], item: [Int32], amount: [Int64], paidDate: [Int32],
         periodStart: [Int32], periodEnd: [Int32], serviceDate: [Int32], institution: [Int32], invoice: [Int32],
         account: [Int32], dependent: [Int32], region: [Int32], flags: [UInt8]
     ) {
-        self.records = records
+        self.paymentID = paymentID
         self.worker = worker
         self.caseID = caseID
         self.item = item
@@ -70,18 +71,7 @@ public struct PaymentColumns: Sendable {
             paidDate: Day(ordinal: paidDate[i]), periodStart: Day(optionalOrdinal: periodStart[i]),
             periodEnd: Day(optionalOrdinal: periodEnd[i]), serviceDate: Day(ordinal: serviceDate[i]),
             institution: institution[i], invoice: invoice[i], account: account[i], dependent: dependent[i],
-            region: region[i], advance: f & 1 != 0, channel: PaymentFacts.channel(code: (f >> 1) & 3))
-    }
-
-    static func flags(advance: Bool, channel: Channel?) -> UInt8 {
-        let code: UInt8 =
-            switch channel {
-            case nil: 0
-            case .direct: 1
-            case .reimbursement: 2
-            case .bank: 3
-            }
-        return (advance ? 1 : 0) | code << 1
+            region: region[i], advance: f & 1 != 0, channel: PaymentTable.channel(flags: f))
     }
 }
 
@@ -134,31 +124,4 @@ public struct PaymentFacts: Sendable, Hashable {
 
     /// A reversal (negative amount): not screened by R03, R04, R08 or R10 (rules.md §5).
     @inlinable public var isReversal: Bool { amount.fen < 0 }
-
-    @inlinable
-    static func channel(code: UInt8) -> Channel? {
-        switch code {
-        case 1: .direct
-        case 2: .reimbursement
-        case 3: .bank
-        default: nil
-        }
-    }
-}
-
-extension Day {
-    /// The ordinal that stands for "no date" in the snapshot's columns.
-    public static let noneOrdinal = Int32.min
-
-    /// `nil` for `Day.noneOrdinal`.
-    @inlinable
-    public init?(optionalOrdinal ordinal: Int32) {
-        guard ordinal != Day.noneOrdinal else { return nil }
-        self.init(ordinal: ordinal)
-    }
-}
-
-extension Optional where Wrapped == Day {
-    /// The ordinal, or `Day.noneOrdinal`.
-    var ordinalOrNone: Int32 { self?.ordinal ?? Day.noneOrdinal }
 }

@@ -59,6 +59,12 @@ public final class Snapshot: Sendable {
     public let assessments: [Assessment]
     /// Case id → rows of `assessments`, by concluded date (pending ones last, by applied date).
     public let assessmentsByCase: GroupIndex
+    /// Row of `assessments` → its case id.
+    public let assessmentCase: [Int32]
+    /// The rows of `assessments` that are the first with their id (`RecordRows`).
+    public let firstAssessmentRows: [Int]
+    /// Each case's assessment in force after each concluded date (`latestConcludedAssessmentRow`).
+    let concludedAssessments: ConcludedAssessments
     public let expertIDs: IDTable
     public let experts: [Expert]
     /// Expert id → row in `experts`, or -1.
@@ -155,6 +161,9 @@ public final class Snapshot: Sendable {
         caseAccident = parts.cases.row.map { $0 >= 0 ? caseRecords[Int($0)].accidentDate.ordinal : Day.noneOrdinal }
         assessments = dataSet.assessments ?? []
         assessmentsByCase = parts.assessmentsByCase
+        assessmentCase = parts.assessmentCase
+        firstAssessmentRows = parts.firstAssessmentRows
+        concludedAssessments = parts.concludedAssessments
         expertIDs = parts.experts.table
         experts = dataSet.experts ?? []
         expertRow = parts.experts.row
@@ -246,15 +255,39 @@ public final class Snapshot: Sendable {
     /// The choice among assessments concluded the same day is FundRules' (review over second over
     /// initial, then the larger id), so that R10, R12 and the entitlement schedule always agree.
     public func latestConcludedAssessment(caseID: Int32, before day: Day? = nil) -> Assessment? {
-        let rows = assessmentsByCase.rows(for: caseID)
-        guard !rows.isEmpty else { return nil }
-        return CaseFacts.latestConcludedAssessment(
-            of: caseIDs.name(caseID), in: rows.lazy.map { self.assessments[Int($0)] }, before: day)
+        let row = latestConcludedAssessmentRow(caseID: caseID, before: day.ordinalOrNone)
+        return row >= 0 ? assessments[Int(row)] : nil
+    }
+
+    /// The row in `assessments` of `latestConcludedAssessment` (the day as an ordinal, `Day.noneOrdinal`
+    /// for "ever"), or -1: for the rules' per-payment loops.
+    @inline(__always)
+    public func latestConcludedAssessmentRow(caseID: Int32, before day: Int32) -> Int32 {
+        concludedAssessments.latest(caseID: caseID, before: day)
     }
 
     /// The dependants of a case.
     public func dependents(caseID: Int32) -> [Dependent] {
         dependentsByCase.rows(for: caseID).map { dependents[Int($0)] }
+    }
+
+    /// The `Payment` record of a row, rebuilt from the columns (for the rows a finding shows).
+    ///
+    /// The snapshot keeps no records of its ten million payments: the ids are in its id tables, the
+    /// rest in the columns. The person ids and region codes were validated when they were loaded.
+    public func paymentRecord(_ row: Int32) -> Payment {
+        let i = Int(row)
+        let c = payments
+        func text(_ table: IDTable, _ id: Int32) -> String? { id >= 0 ? table.name(id) : nil }
+        return Payment(
+            paymentID: c.paymentID[i], caseID: text(caseIDs, c.caseID[i]),
+            workerID: PersonID(persons.name(c.worker[i]))!, itemCode: itemCodes.name(c.item[i]),
+            amount: Money(fen: c.amount[i]), paidDate: Day(ordinal: c.paidDate[i]),
+            periodStart: Day(optionalOrdinal: c.periodStart[i]), periodEnd: Day(optionalOrdinal: c.periodEnd[i]),
+            institutionID: text(institutionIDs, c.institution[i]), invoiceNo: text(invoiceNumbers, c.invoice[i]),
+            channel: PaymentTable.channel(flags: c.flags[i]), payeeAccount: text(accounts, c.account[i]),
+            dependentID: text(persons, c.dependent[i]).flatMap { PersonID($0) }, regionCode: regionCode(c.region[i]),
+            advance: c.flags[i] & 1 != 0)
     }
 
     /// The integer view of a payment that is not in the snapshot (real-time check).

@@ -6,8 +6,13 @@ import FundRules
 /// index (one parallel task each).
 struct SnapshotBuilder: Sendable {
     let data: DataSet
+    /// The payments as columns (the loader's, or built from the records once).
+    let payments: PaymentTable
 
-    init(_ data: DataSet) { self.data = data }
+    init(_ data: DataSet) {
+        self.data = data
+        payments = data.paymentColumns() ?? PaymentTable()
+    }
 
     struct Interned: Sendable {
         var table: IDTable
@@ -102,13 +107,16 @@ struct SnapshotBuilder: Sendable {
         var paymentIndexes: PaymentIndexes
         var dependentsByCase: GroupIndex
         var assessmentsByCase: GroupIndex
+        var assessmentCase: [Int32]
+        var concludedAssessments: ConcludedAssessments
+        var firstAssessmentRows: [Int]
         var agreementsByInstitution: GroupIndex
         var ledgerByRegion: GroupIndex
     }
 
     func build() -> Parts {
         let data = self.data
-        let payments = data.payments ?? []
+        let payments = self.payments
 
         // Stage 1: id tables and columns, one task per interner.
         let personSlot = ResultSlot<PersonPart>()
@@ -119,12 +127,13 @@ struct SnapshotBuilder: Sendable {
         let scalarSlot = ResultSlot<ScalarPart>()
         let smallSlot = ResultSlot<(employers: Interned, experts: Interned)>()
         Parallel.run([
-            { personSlot.set(Self.internPersons(data)) },
-            { caseSlot.set(Self.internCases(data)) },
-            { institutionSlot.set(Self.internInstitutions(data)) },
-            { invoiceSlot.set(Self.internColumn(payments) { $0.invoiceNo }) },
-            { accountSlot.set(Self.internColumn(payments) { $0.payeeAccount }) },
-            { scalarSlot.set(Self.scalars(data)) },
+            { personSlot.set(Self.internPersons(data, payments)) },
+            { caseSlot.set(Self.internCases(data, payments)) },
+            { institutionSlot.set(Self.internInstitutions(data, payments)) },
+            // Invoices and accounts have no table of their own: the loader's dictionaries are the ids.
+            { invoiceSlot.set((payments.invoice.dictionary, payments.invoice.codes)) },
+            { accountSlot.set((payments.account.dictionary, payments.account.codes)) },
+            { scalarSlot.set(Self.scalars(data, payments)) },
             {
                 smallSlot.set(
                     (
@@ -142,7 +151,8 @@ struct SnapshotBuilder: Sendable {
         let small = smallSlot.value
 
         let columns = PaymentColumns(
-            records: payments, worker: persons.paymentWorker, caseID: cases.paymentCase, item: scalars.paymentItem,
+            paymentID: payments.paymentID, worker: persons.paymentWorker, caseID: cases.paymentCase,
+            item: scalars.paymentItem,
             amount: scalars.amount, paidDate: scalars.paidDate, periodStart: scalars.periodStart,
             periodEnd: scalars.periodEnd, serviceDate: scalars.serviceDate,
             institution: institutions.paymentInstitution, invoice: paymentInvoice, account: paymentAccount,
@@ -153,7 +163,8 @@ struct SnapshotBuilder: Sendable {
         let personCount = persons.table.count
         let indexSlots = (0..<6).map { _ in ResultSlot<GroupIndex>() }
         let personIndexSlot = ResultSlot<PersonPart>()
-        let otherSlot = ResultSlot<(GroupIndex, GroupIndex, GroupIndex, GroupIndex)>()
+        let otherSlot = ResultSlot<(GroupIndex, GroupIndex, ConcludedAssessments, GroupIndex, GroupIndex)>()
+        let firstAssessmentSlot = ResultSlot<[Int]>()
         let personsSnapshot = persons
         Parallel.run([
             { indexSlots[0].set(GroupIndex(keys: columns.worker, keyCount: personCount, order: serviceOrder)) },
@@ -170,6 +181,7 @@ struct SnapshotBuilder: Sendable {
             { indexSlots[4].set(GroupIndex(keys: columns.account, keyCount: accounts.count, order: serviceOrder)) },
             { indexSlots[5].set(GroupIndex(keys: columns.dependent, keyCount: personCount, order: serviceOrder)) },
             { personIndexSlot.set(Self.personIndexes(personsSnapshot, data)) },
+            { firstAssessmentSlot.set(Self.firstRows((data.assessments ?? []).map(\.assessmentID))) },
             {
                 otherSlot.set(
                     Self.otherIndexes(
@@ -178,7 +190,8 @@ struct SnapshotBuilder: Sendable {
             },
         ])
         persons = personIndexSlot.value
-        let (dependentsByCase, assessmentsByCase, agreementsByInstitution, ledgerByRegion) = otherSlot.value
+        let (dependentsByCase, assessmentsByCase, concluded, agreementsByInstitution, ledgerByRegion) =
+            otherSlot.value
 
         return Parts(
             available: Self.availableTables(data), regions: scalars.regions, province: scalars.province,
@@ -193,6 +206,8 @@ struct SnapshotBuilder: Sendable {
                 byWorker: indexSlots[0].value, byCase: indexSlots[1].value, byInstitution: indexSlots[2].value,
                 byInvoice: indexSlots[3].value, byAccount: indexSlots[4].value, byDependent: indexSlots[5].value),
             dependentsByCase: dependentsByCase, assessmentsByCase: assessmentsByCase,
+            assessmentCase: cases.assessmentKeys, concludedAssessments: concluded,
+            firstAssessmentRows: firstAssessmentSlot.value,
             agreementsByInstitution: agreementsByInstitution, ledgerByRegion: ledgerByRegion)
     }
 
@@ -211,7 +226,7 @@ struct SnapshotBuilder: Sendable {
         if data.institutions != nil { tables.insert(.institutions) }
         if data.agreements != nil { tables.insert(.agreements) }
         if data.benefitItems != nil { tables.insert(.benefitItems) }
-        if data.payments != nil { tables.insert(.payments) }
+        if data.hasPayments { tables.insert(.payments) }
         if data.fundLedger != nil { tables.insert(.fundLedger) }
         if data.deaths != nil { tables.insert(.deaths) }
         if data.medicalInsurance != nil { tables.insert(.medicalInsurance) }
@@ -234,27 +249,31 @@ struct SnapshotBuilder: Sendable {
         return Interned(table: table, row: row)
     }
 
+    /// The rows that are the first with their id (an in-memory data set can repeat an id; the store cannot).
+    static func firstRows(_ ids: [String]) -> [Int] {
+        var seen = IDTable(reservingCapacity: ids.count)
+        var rows: [Int] = []
+        rows.reserveCapacity(ids.count)
+        for (row, id) in ids.enumerated() {
+            let before = seen.count
+            seen.intern(id)
+            if seen.count > before { rows.append(row) }
+        }
+        return rows
+    }
+
     /// Extends a master table's ids with those referenced elsewhere (which map to row -1).
     static func padRows(_ interned: inout Interned) {
         let missing = interned.table.count - interned.row.count
         if missing > 0 { interned.row.append(contentsOf: repeatElement(-1, count: missing)) }
     }
 
-    /// Interns one optional text column of the payments (no temporary array of ten million strings).
-    static func internColumn(_ payments: [Payment], _ field: (Payment) -> String?) -> (IDTable, [Int32]) {
-        var table = IDTable()
-        var column = [Int32](repeating: -1, count: payments.count)
-        for i in payments.indices { column[i] = table.internOptional(field(payments[i])) }
-        return (table, column)
-    }
-
-    static func internPersons(_ data: DataSet) -> PersonPart {
+    static func internPersons(_ data: DataSet, _ payments: PaymentTable) -> PersonPart {
         var part = PersonPart()
         let workers = data.workers ?? []
-        let payments = data.payments ?? []
         var interned = internRows(workers.map(\.workerID.raw))
-        part.paymentWorker = payments.map { interned.table.intern($0.workerID.raw) }
-        part.paymentDependent = payments.map { interned.table.internOptional($0.dependentID?.raw) }
+        part.paymentWorker = payments.worker.codes(in: &interned.table)
+        part.paymentDependent = payments.dependent.codes(in: &interned.table)
         part.dependentKeys = (data.dependents ?? []).map { interned.table.intern($0.dependentID.raw) }
         part.caseKeys = (data.cases ?? []).map { interned.table.intern($0.workerID.raw) }
         part.wageKeys = (data.wages ?? []).map { interned.table.intern($0.workerID.raw) }
@@ -270,9 +289,9 @@ struct SnapshotBuilder: Sendable {
         return part
     }
 
-    static func internCases(_ data: DataSet) -> CasePart {
+    static func internCases(_ data: DataSet, _ payments: PaymentTable) -> CasePart {
         var interned = internRows((data.cases ?? []).map(\.caseID))
-        let paymentCase = (data.payments ?? []).map { interned.table.internOptional($0.caseID) }
+        let paymentCase = payments.caseID.codes(in: &interned.table)
         let assessmentKeys = (data.assessments ?? []).map { interned.table.intern($0.caseID) }
         let dependentKeys = (data.dependents ?? []).map { interned.table.intern($0.caseID) }
         padRows(&interned)
@@ -280,9 +299,9 @@ struct SnapshotBuilder: Sendable {
             interned: interned, paymentCase: paymentCase, assessmentKeys: assessmentKeys, dependentKeys: dependentKeys)
     }
 
-    static func internInstitutions(_ data: DataSet) -> InstitutionPart {
+    static func internInstitutions(_ data: DataSet, _ payments: PaymentTable) -> InstitutionPart {
         var interned = internRows((data.institutions ?? []).map(\.institutionID))
-        let paymentInstitution = (data.payments ?? []).map { interned.table.internOptional($0.institutionID) }
+        let paymentInstitution = payments.institution.codes(in: &interned.table)
         let agreementKeys = (data.agreements ?? []).map { interned.table.intern($0.institutionID) }
         let medical = (data.medicalInsurance ?? []).map { interned.table.internOptional($0.institutionID) }
         let visits = (data.healthVisits ?? []).map { interned.table.internOptional($0.institutionID) }
@@ -292,16 +311,15 @@ struct SnapshotBuilder: Sendable {
             medicalInsuranceInstitution: medical, healthVisitInstitution: visits)
     }
 
-    static func scalars(_ data: DataSet) -> ScalarPart {
-        let payments = data.payments ?? []
+    static func scalars(_ data: DataSet, _ payments: PaymentTable) -> ScalarPart {
         let itemList = ItemList(provincialRows: data.benefitItems ?? [])
         var items = IDTable()
         for item in itemList.items { items.intern(item.code) }
         for row in data.benefitItems ?? [] { items.intern(row.itemCode) }
-        let paymentItem = payments.map { items.intern($0.itemCode) }
+        let paymentItem = payments.item.codes(in: &items)
 
         var regions = internRows(data.regions.map(\.code.raw))
-        let paymentRegion = payments.map { regions.table.intern($0.regionCode.raw) }
+        let paymentRegion = payments.region.codes(in: &regions.table)
         for worker in data.workers ?? [] { regions.table.intern(worker.regionCode.raw) }
         for record in data.cases ?? [] { regions.table.intern(record.regionCode.raw) }
         for employer in data.employers ?? [] { regions.table.intern(employer.regionCode.raw) }
@@ -313,25 +331,15 @@ struct SnapshotBuilder: Sendable {
         let province =
             data.regions.first(where: { $0.level == .province })?.code ?? data.regions.first?.code.province
 
-        var amount = [Int64](repeating: 0, count: payments.count)
-        var paidDate = [Int32](repeating: 0, count: payments.count)
-        var periodStart = [Int32](repeating: 0, count: payments.count)
-        var periodEnd = [Int32](repeating: 0, count: payments.count)
-        var serviceDate = [Int32](repeating: 0, count: payments.count)
-        var flags = [UInt8](repeating: 0, count: payments.count)
-        for i in payments.indices {
-            let p = payments[i]
-            amount[i] = p.amount.fen
-            paidDate[i] = p.paidDate.ordinal
-            periodStart[i] = p.periodStart.ordinalOrNone
-            periodEnd[i] = p.periodEnd.ordinalOrNone
-            serviceDate[i] = p.serviceDate.ordinal
-            flags[i] = PaymentColumns.flags(advance: p.advance, channel: p.channel)
+        // The service date (rules.md): period_start, else paid_date.
+        let serviceDate = zip(payments.periodStart, payments.paidDate).map { start, paid in
+            start != Day.noneOrdinal ? start : paid
         }
         return ScalarPart(
             items: items, itemList: itemList, regions: regions, province: province, paymentItem: paymentItem,
-            paymentRegion: paymentRegion, ledgerKeys: ledgerKeys, amount: amount, paidDate: paidDate,
-            periodStart: periodStart, periodEnd: periodEnd, serviceDate: serviceDate, flags: flags)
+            paymentRegion: paymentRegion, ledgerKeys: ledgerKeys, amount: payments.amount, paidDate: payments.paidDate,
+            periodStart: payments.periodStart, periodEnd: payments.periodEnd, serviceDate: serviceDate,
+            flags: payments.flags)
     }
 
     // MARK: Stage 2
@@ -372,7 +380,7 @@ struct SnapshotBuilder: Sendable {
 
     static func otherIndexes(
         _ data: DataSet, cases: CasePart, institutions: InstitutionPart, ledgerKeys: [Int32], regionCount: Int
-    ) -> (GroupIndex, GroupIndex, GroupIndex, GroupIndex) {
+    ) -> (GroupIndex, GroupIndex, ConcludedAssessments, GroupIndex, GroupIndex) {
         let caseCount = cases.interned.table.count
         let dependentsByCase = GroupIndex(keys: cases.dependentKeys, keyCount: caseCount)
         // Concluded first by concluded date; pending ones last, by applied date.
@@ -396,6 +404,7 @@ struct SnapshotBuilder: Sendable {
             keys: institutions.agreementKeys, keyCount: institutions.interned.table.count)
         let ledgerOrder = Ordering.stableOrder(by: (data.fundLedger ?? []).map(\.month.index))
         let ledgerByRegion = GroupIndex(keys: ledgerKeys, keyCount: regionCount, order: ledgerOrder)
-        return (dependentsByCase, assessmentsByCase, agreementsByInstitution, ledgerByRegion)
+        let concluded = ConcludedAssessments(assessments, byCase: assessmentsByCase)
+        return (dependentsByCase, assessmentsByCase, concluded, agreementsByInstitution, ledgerByRegion)
     }
 }

@@ -9,19 +9,21 @@
 /// The importer checks every payment's case, worker, institution, dependant
 /// and region against the keys of those tables; with a million payments
 /// that is five million probes, which a B-tree lookup per probe in SQL turns
-/// into seconds. The loader uses it to intern repeated values (`Interner`).
+/// into seconds. The screening loader and `IDTable` intern ids with it:
+/// Swift's `Dictionary<String, _>` hashes every id with SipHash, which was
+/// the largest single cost of building a snapshot of ten million payments.
 /// Keys live in one byte arena, numbered in insertion order; the table is
 /// open-addressed with linear probing and keeps each key's hash to skip most
 /// comparisons.
-struct ByteKeySet {
-    private var arena: [UInt8] = []
-    private var starts: [Int] = [0]
-    private var hashes: [UInt64] = []
+public struct ByteKeySet: Sendable {
+    @usableFromInline var arena: [UInt8] = []
+    @usableFromInline var starts: [Int] = [0]
+    @usableFromInline var hashes: [UInt64] = []
     /// Slot → key number + 1 (0: empty).
-    private var slots: [Int32]
-    private var mask: Int
+    @usableFromInline var slots: [Int32]
+    @usableFromInline var mask: Int
 
-    init(minimumCapacity: Int = 16) {
+    public init(minimumCapacity: Int = 16) {
         var size = 16
         while size < minimumCapacity * 2 { size <<= 1 }
         slots = [Int32](repeating: 0, count: size)
@@ -29,11 +31,11 @@ struct ByteKeySet {
     }
 
     /// The number of distinct keys.
-    var count: Int { hashes.count }
+    @inlinable public var count: Int { hashes.count }
 
     /// A 64-bit hash, eight bytes at a time (ids are 6–32 bytes).
-    @inline(__always)
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    @inlinable @inline(__always)
+    public static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let n = bytes.count
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
         var i = 0
@@ -54,26 +56,36 @@ struct ByteKeySet {
     }
 
     /// Adds the key if it is new; returns its number (0, 1, 2, … in insertion order).
-    @discardableResult
-    mutating func insert(_ bytes: UnsafeRawBufferPointer) -> Int {
-        let h = Self.hash(bytes)
-        if let key = index(of: bytes, hash: h) { return key }
+    @inlinable @discardableResult
+    public mutating func insert(_ bytes: UnsafeRawBufferPointer) -> Int {
+        insert(bytes, hash: Self.hash(bytes)).key
+    }
+
+    /// Adds the key if it is new: its number, and whether it was added.
+    @inlinable
+    public mutating func insertReportingNew(_ bytes: UnsafeRawBufferPointer) -> (key: Int, added: Bool) {
+        insert(bytes, hash: Self.hash(bytes))
+    }
+
+    @inlinable
+    mutating func insert(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> (key: Int, added: Bool) {
+        if let key = index(of: bytes, hash: h) { return (key, false) }
         if (hashes.count + 1) * 2 > slots.count { grow() }
         arena.append(contentsOf: bytes)
         starts.append(arena.count)
         hashes.append(h)
         place(key: hashes.count - 1, hash: h)
-        return hashes.count - 1
+        return (hashes.count - 1, true)
     }
 
     @discardableResult
-    mutating func insert(_ string: String) -> Int {
+    public mutating func insert(_ string: String) -> Int {
         var s = string
         return s.withUTF8 { insert(UnsafeRawBufferPointer($0)) }
     }
 
     /// Adds every key of `other`.
-    mutating func formUnion(_ other: ByteKeySet) {
+    public mutating func formUnion(_ other: ByteKeySet) {
         other.arena.withUnsafeBytes { a in
             for key in 0..<other.count {
                 insert(UnsafeRawBufferPointer(rebasing: a[other.starts[key]..<other.starts[key + 1]]))
@@ -81,19 +93,37 @@ struct ByteKeySet {
         }
     }
 
-    @inline(__always)
-    func contains(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    /// Makes room for `capacity` keys without growing on the way.
+    public mutating func reserveCapacity(_ capacity: Int) {
+        guard capacity * 2 > slots.count else { return }
+        var size = slots.count
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+        mask = size - 1
+        for key in 0..<hashes.count { place(key: key, hash: hashes[key]) }
+        hashes.reserveCapacity(capacity)
+        starts.reserveCapacity(capacity + 1)
+    }
+
+    @inlinable @inline(__always)
+    public func contains(_ bytes: UnsafeRawBufferPointer) -> Bool {
         index(of: bytes, hash: Self.hash(bytes)) != nil
     }
 
     /// The number of the key, if present.
-    @inline(__always)
-    func index(of bytes: UnsafeRawBufferPointer) -> Int? {
+    @inlinable @inline(__always)
+    public func index(of bytes: UnsafeRawBufferPointer) -> Int? {
         index(of: bytes, hash: Self.hash(bytes))
     }
 
-    @inline(__always)
-    private func index(of bytes: UnsafeRawBufferPointer, hash h: UInt64) -> Int? {
+    /// The bytes of key number `key`, for the duration of `body`.
+    @inlinable
+    public func withKey<R>(_ key: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try arena.withUnsafeBytes { a in try body(UnsafeRawBufferPointer(rebasing: a[starts[key]..<starts[key + 1]])) }
+    }
+
+    @inlinable @inline(__always)
+    func index(of bytes: UnsafeRawBufferPointer, hash h: UInt64) -> Int? {
         slots.withUnsafeBufferPointer { slots in
             hashes.withUnsafeBufferPointer { hashes in
                 var slot = Int(truncatingIfNeeded: h) & mask
@@ -108,8 +138,8 @@ struct ByteKeySet {
         }
     }
 
-    @inline(__always)
-    private func equals(_ key: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    @inlinable @inline(__always)
+    func equals(_ key: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
         let start = starts[key]
         let count = starts[key + 1] - start
         guard count == bytes.count else { return false }
@@ -117,13 +147,15 @@ struct ByteKeySet {
         return arena.withUnsafeBytes { a in memcmp(a.baseAddress! + start, bytes.baseAddress!, count) == 0 }
     }
 
-    private mutating func place(key: Int, hash h: UInt64) {
+    @usableFromInline
+    mutating func place(key: Int, hash h: UInt64) {
         var slot = Int(truncatingIfNeeded: h) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(key + 1)
     }
 
-    private mutating func grow() {
+    @usableFromInline
+    mutating func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
         mask = slots.count - 1
         for key in 0..<hashes.count { place(key: key, hash: hashes[key]) }

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import FundStore
+@testable import FundModel
 
 @Suite("Byte key set")
 struct ByteKeySetTests {

@@ -1,0 +1,108 @@
+import Testing
+
+@testable import FundModel
+
+@Suite("IDTable, TextColumn and PaymentTable")
+struct ColumnTests {
+    @Test("an id table numbers ids in first-seen order, by string or by bytes alike")
+    func idTable() {
+        var table = IDTable()
+        #expect(table.intern("B") == 0)
+        #expect(table.intern("A") == 1)
+        #expect(table.intern("B") == 0)
+        #expect(Array("A".utf8).withUnsafeBytes { table.intern(bytes: $0) } == 1)
+        #expect(Array("中文".utf8).withUnsafeBytes { table.intern(bytes: $0) } == 2)
+        #expect(table.id("中文") == 2)
+        #expect(table.names == ["B", "A", "中文"])
+        #expect(table.id("C") == nil)
+        #expect(table.idOrNone(nil) == -1)
+        #expect(table.idOrNone("C") == -1)
+        #expect(table.internOptional("") == -1)
+        #expect(table.count == 3)
+    }
+
+    @Test("absorbing a table maps its ids into this one, adding only the new ones")
+    func absorb() {
+        var a = IDTable()
+        for id in ["X", "Y"] { a.intern(id) }
+        var b = IDTable()
+        for id in ["Z", "X", "W"] { b.intern(id) }
+        #expect(a.absorb(b) == [2, 0, 3])
+        #expect(a.names == ["X", "Y", "Z", "W"])
+    }
+
+    @Test("a text column codes values, none as -1, and appends another column's rows recoded")
+    func textColumn() {
+        var first = TextColumn()
+        for value in ["a", nil, "b", "a", ""] { first.append(value) }
+        #expect(first.codes == [0, -1, 1, 0, -1])
+        var second = TextColumn()
+        for value in ["c", "a", nil] { second.append(value) }
+        first.append(contentsOf: second)
+        #expect(first.codes == [0, -1, 1, 0, -1, 2, 0, -1])
+        #expect((0..<first.count).map(first.value) == ["a", nil, "b", "a", nil, "c", "a", nil])
+        var table = IDTable()
+        table.intern("c")
+        #expect(first.codes(in: &table) == [1, -1, 2, 1, -1, 0, 1, -1])
+    }
+
+    @Test("bytes appended report whether the value is new, so a loader validates each distinct value once")
+    func newValues() {
+        var column = TextColumn()
+        let added = ["x", "y", "x", "y", "z"].map { value in
+            Array(value.utf8).withUnsafeBytes { column.append(bytes: $0) }
+        }
+        #expect(added == [true, true, false, false, true])
+        #expect(column.append(bytes: nil) == false)
+        #expect(column.codes == [0, 1, 0, 1, 2, -1])
+    }
+
+    static func payment(_ id: String, worker: String, channel: Channel?, advance: Bool, dependent: String? = nil)
+        -> Payment
+    {
+        Payment(
+            paymentID: id, caseID: id == "P2" ? nil : "C1", workerID: PersonID(worker)!, itemCode: "MED",
+            amount: Money(fen: id == "P3" ? -150 : 123_456), paidDate: Day(iso: "2024-03-05")!,
+            periodStart: id == "P2" ? nil : Day(iso: "2024-02-01")!,
+            periodEnd: id == "P1" ? Day(iso: "2024-02-29")! : nil,
+            institutionID: id == "P3" ? nil : "H1", invoiceNo: "INV-\(id)", channel: channel,
+            payeeAccount: dependent == nil ? nil : "6222", dependentID: dependent.flatMap { PersonID($0) },
+            regionCode: RegionCode("110100")!, advance: advance)
+    }
+
+    @Test("a payment table gives back every record, channel and advance flags included, also after joining parts")
+    func paymentTable() {
+        let records = [
+            Self.payment("P1", worker: "11010519491231002X", channel: .direct, advance: false),
+            Self.payment("P2", worker: "110101199001011237", channel: nil, advance: true),
+            Self.payment(
+                "P3", worker: "11010519491231002X", channel: .bank, advance: false, dependent: "110101199001011237"),
+            Self.payment("P4", worker: "110101199001011237", channel: .reimbursement, advance: true),
+        ]
+        let whole = PaymentTable(records)
+        #expect(whole.count == 4)
+        #expect(whole.records == records)
+        #expect(whole.worker.dictionary.count == 2)
+        #expect(whole.periodEnd[1] == Day.noneOrdinal)
+        var joined = PaymentTable(Array(records[2...]))
+        joined.append(contentsOf: PaymentTable(Array(records[..<2])))
+        #expect(joined.records == Array(records[2...]) + Array(records[..<2]))
+        for channel in [nil, Channel.direct, .reimbursement, .bank] {
+            for advance in [false, true] {
+                let flags = PaymentTable.flags(advance: advance, channel: channel)
+                #expect(PaymentTable.channel(flags: flags) == channel)
+                #expect((flags & 1 != 0) == advance)
+            }
+        }
+    }
+
+    @Test("a data set's payments as columns: the table when loaded as such, else built from the records")
+    func dataSetColumns() {
+        var data = DataSet()
+        #expect(data.paymentColumns() == nil)
+        #expect(!data.hasPayments)
+        data.payments = [Self.payment("P1", worker: "11010519491231002X", channel: .direct, advance: false)]
+        #expect(data.paymentColumns()?.records == data.payments)
+        #expect(data.hasPayments)
+    }
+}
