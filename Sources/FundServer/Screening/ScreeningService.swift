@@ -60,7 +60,7 @@ struct ScreeningService {
     /// Screens with the configuration in force and with the draft, over the same snapshot; stores nothing.
     func trial(draft: RulesConfiguration, asOf: Day) async throws -> [TrialLine] {
         let snapshot = Snapshot(try environment.store.loadDataSet())
-        let registers = try registers(asOf: asOf)
+        let registers = try self.registers(asOf: asOf)
         let current = await ScreeningEngine(configuration: try currentConfiguration()).run(
             snapshot, asOf: asOf, registers: registers)
         let proposed = await ScreeningEngine(configuration: draft).run(snapshot, asOf: asOf, registers: registers)
