@@ -76,7 +76,9 @@ struct RegisterIndicatorTests {
         let db = try TestStore()
         _ = try Self.register(db)
         let rows = Dictionary(
-            uniqueKeysWithValues: try db.store.determinationTimingRows(asOf: T.day("2024-04-01")).map { ($0.caseID, $0) }
+            uniqueKeysWithValues: try db.store.determinationTimingRows(asOf: T.day("2024-04-01")).map {
+                ($0.caseID, $0)
+            }
         )
         // ON was suspended on 20 March and not resumed yet: 12 days so far, suspended now.
         #expect(

@@ -86,7 +86,8 @@ struct RegisterRowsTests {
         // Later, the whole history counts.
         let later = try store.findingVerificationRows(asOf: day("2026-12-31"))
         #expect(later.count == 7)
-        #expect(later.first { $0.findingID == id("P2") }?.recoveries.map(\.amount) == [Money(yuan: 400), Money(yuan: 600)])
+        #expect(
+            later.first { $0.findingID == id("P2") }?.recoveries.map(\.amount) == [Money(yuan: 400), Money(yuan: 600)])
         #expect(later.first { $0.findingID == id("P5") }?.concludedDate == day("2026-10-01"))
     }
 
