@@ -20,7 +20,12 @@ struct ScreeningJob {
     func run() async throws -> Outcome {
         let started = Date()
         let snapshot = Snapshot(try store.loadScreeningData())
-        let report = await ScreeningEngine(configuration: configuration).run(snapshot, asOf: asOf, only: only)
+        // The verification and determination registers as they stood on the screening date (I07–I09).
+        let registers = RegisterFacts(
+            verifications: try store.findingVerificationRows(asOf: asOf),
+            determinations: try store.determinationTimingRows(asOf: asOf))
+        let report = await ScreeningEngine(configuration: configuration).run(
+            snapshot, asOf: asOf, only: only, registers: registers)
         let notRun = report.rules.compactMap { line in
             line.notRun.map { RuleNotRun(ruleID: line.ruleID, reason: $0.description) }
         }

@@ -24,7 +24,8 @@ struct ScreeningService {
         let started = environment.now()
         let store = environment.store
         let snapshot = Snapshot(try store.loadScreeningData())
-        let report = await ScreeningEngine(configuration: configuration).run(snapshot, asOf: asOf)
+        let report = await ScreeningEngine(configuration: configuration).run(
+            snapshot, asOf: asOf, registers: try registers(asOf: asOf))
         let notRun = report.rules.compactMap { line in
             line.notRun.map { RuleNotRun(ruleID: line.ruleID, reason: $0.description) }
         }
@@ -33,6 +34,13 @@ struct ScreeningService {
             run, findings: report.findings, rulesRun: Set(report.rules.filter(\.ran).map(\.ruleID)))
         environment.metrics.count("screening_run")
         return (report, summary)
+    }
+
+    /// The verification and determination registers as they stood on the screening date (I07–I09).
+    func registers(asOf: Day) throws -> RegisterFacts {
+        RegisterFacts(
+            verifications: try environment.store.findingVerificationRows(asOf: asOf),
+            determinations: try environment.store.determinationTimingRows(asOf: asOf))
     }
 
     /// One rule's findings under the configuration in force and under the draft.
@@ -52,8 +60,10 @@ struct ScreeningService {
     /// Screens with the configuration in force and with the draft, over the same snapshot; stores nothing.
     func trial(draft: RulesConfiguration, asOf: Day) async throws -> [TrialLine] {
         let snapshot = Snapshot(try environment.store.loadScreeningData())
-        let current = await ScreeningEngine(configuration: try currentConfiguration()).run(snapshot, asOf: asOf)
-        let proposed = await ScreeningEngine(configuration: draft).run(snapshot, asOf: asOf)
+        let registers = try self.registers(asOf: asOf)
+        let current = await ScreeningEngine(configuration: try currentConfiguration()).run(
+            snapshot, asOf: asOf, registers: registers)
+        let proposed = await ScreeningEngine(configuration: draft).run(snapshot, asOf: asOf, registers: registers)
         environment.metrics.count("trial_run")
         return proposed.rules.map { line in
             let before = current.rule(line.ruleID)

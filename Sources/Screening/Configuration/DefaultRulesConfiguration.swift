@@ -308,6 +308,7 @@ public enum DefaultRulesConfiguration {
               yellow: 30
 
           # 认定按时办结率: determinations decided within `days` of acceptance, in percent; warns below.
+          # Cases in the determination register count from it, net of suspensions (overdue undecided ones against).
           I07:
             enabled: true
             levels:
@@ -316,6 +317,7 @@ public enum DefaultRulesConfiguration {
               days: 60
 
           # 疑点核查完成率: findings older than `days` that are verified, in percent; warns below.
+          # Read from the findings register's verification: not run (no data) when the screening has none.
           I08:
             enabled: true
             levels:
@@ -324,6 +326,7 @@ public enum DefaultRulesConfiguration {
               days: 60
 
           # 违规确认与追回金额: findings confirmed as irregular and money recovered; reported, no warning.
+          # Read from the findings register's verification, like I08.
           I09:
             enabled: true
 

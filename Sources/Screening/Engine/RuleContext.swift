@@ -9,15 +9,19 @@ public struct RuleContext: Sendable {
     public let spec: RuleSpec
     /// The payment checked in real time, which is not in the snapshot (`PaymentFacts.row == -1`).
     public let candidate: Payment?
+    /// The verification and determination registers as of `asOf`, when the run was given them (I07–I09).
+    public let registers: RegisterFacts?
 
     public init(
-        snapshot: Snapshot, asOf: Day, configuration: RulesConfiguration, spec: RuleSpec, candidate: Payment? = nil
+        snapshot: Snapshot, asOf: Day, configuration: RulesConfiguration, spec: RuleSpec, candidate: Payment? = nil,
+        registers: RegisterFacts? = nil
     ) {
         self.snapshot = snapshot
         self.asOf = asOf
         self.configuration = configuration
         self.spec = spec
         self.candidate = candidate
+        self.registers = registers
     }
 
     // MARK: Settings

@@ -18,7 +18,11 @@ public struct ScreeningEngine: Sendable {
     ///
     /// - Parameter only: the rule and indicator ids to run (default: the whole catalogue).
     ///   A selected rule without data, switched off or not implemented is reported as not run, with why.
-    public func run(_ snapshot: Snapshot, asOf: Day, only: Set<String>? = nil) async -> ScreeningReport {
+    /// - Parameter registers: the verification and determination registers as of `asOf` (I07–I09); without
+    ///   them I08 and I09 are not run (no data).
+    public func run(
+        _ snapshot: Snapshot, asOf: Day, only: Set<String>? = nil, registers: RegisterFacts? = nil
+    ) async -> ScreeningReport {
         let clock = ContinuousClock()
         let start = clock.now
         let specs = RuleCatalog.all.filter { only?.contains($0.id) ?? true }
@@ -27,8 +31,11 @@ public struct ScreeningEngine: Sendable {
         for (index, spec) in specs.enumerated() {
             if let reason = notRunReason(spec, snapshot) {
                 reports[index].notRun = reason
+            } else if registers == nil && RegisterFacts.requiredBy.contains(spec.id) {
+                reports[index].notRun = .noRegisters
             } else if let rule = rules[spec.id] {
-                let context = RuleContext(snapshot: snapshot, asOf: asOf, configuration: configuration, spec: spec)
+                let context = RuleContext(
+                    snapshot: snapshot, asOf: asOf, configuration: configuration, spec: spec, registers: registers)
                 runnable.append((index, rule, context))
             }
         }

@@ -8,12 +8,15 @@ public enum NotRunReason: Sendable, Hashable, CustomStringConvertible {
     case disabled
     /// In the catalogue, but no implementation is registered with the engine.
     case notImplemented
+    /// The registers it reads (the findings' verification) were not given to the run (`RegisterFacts`).
+    case noRegisters
 
     public var description: String {
         switch self {
         case .noData(let missing): "无数据 no data: " + missing.map(\.fileName).joined(separator: ", ")
         case .disabled: "已停用 disabled in the configuration"
         case .notImplemented: "未实现 not implemented"
+        case .noRegisters: "无数据 no data: 疑点核查台账 the findings' verification register"
         }
     }
 }

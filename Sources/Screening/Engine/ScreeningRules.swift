@@ -11,6 +11,6 @@ public enum ScreeningRules {
         R16InstitutionCost(), R17GradeConcentration(), R18ExpertRecusal(), R22NoHealthVisit(),
         R23ThirdPartyLiability(), R25WageSurge(), I01ExpenditureGrowth(), I02MonthsOfBalance(),
         I03PreventionShare(), I04MedicalCostPerCase(), I05SevereGradeShare(), I06ManualReimbursementShare(),
-        I07TimelyDetermination(),
+        I07TimelyDetermination(), I08VerificationCompletion(), I09ConfirmedAndRecovered(),
     ]
 }

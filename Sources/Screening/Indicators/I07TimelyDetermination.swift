@@ -8,6 +8,14 @@ import FundModel
 /// decided at most `days` calendar days after acceptance (as R21, whose
 /// "more than 60 days" is the complement). A city's figure uses the city's
 /// `days`, the province's figure the province's. Each `case_id` once.
+///
+/// When the run is given the determination register (`RuleContext.registers`),
+/// a case in the register counts from the register, as its own on-time rate
+/// does (`DeterminationRegister.onTimeRates`): the days its clock stood
+/// suspended are added to `days`, and a case still undecided whose `days` ran
+/// out in the period before the screening date counts against the rate
+/// (unless suspended now). An imported case the register does not hold counts
+/// as above; an imported case it holds is not counted again.
 public struct I07TimelyDetermination: ScreeningRule {
     public let spec = RuleCatalog.spec("I07")!
 
@@ -19,12 +27,35 @@ public struct I07TimelyDetermination: ScreeningRule {
         let periods = RollingPeriods(asOf: context.asOf)
         let limits = regions.codes.map { context.settings(region: $0).count("params", "days") }
         var tally = RatioTally(regions: regions, periods: periods)
+        func slots(_ city: Int) -> [Int] { city >= 0 ? [city, regions.provinceSlot] : [regions.provinceSlot] }
+
+        // The register first: its cases are not counted again from the imported data.
+        var registered = Set<String>()
+        var fromRegister = RatioTally(regions: regions, periods: periods)  // overdue undecided / register cases
+        for row in context.registers?.determinations ?? [] where registered.insert(row.caseID).inserted {
+            guard let accepted = row.acceptedDate else { continue }
+            let city = regions.citySlot(code: row.regionCode)
+            guard city != -2 else { continue }
+            for slot in slots(city) {
+                let due = accepted.adding(days: limits[slot] + row.suspendedDays)
+                if let decided = row.decidedDate {
+                    let onTime: Int64 = decided <= due ? 1 : 0
+                    tally.add(slot: slot, month: decided.yearMonth, numerator: onTime, denominator: 1)
+                    fromRegister.add(slot: slot, month: decided.yearMonth, numerator: 0, denominator: 1)
+                } else if !row.suspendedNow && due < context.asOf {
+                    tally.add(slot: slot, month: due.yearMonth, numerator: 0, denominator: 1)
+                    fromRegister.add(slot: slot, month: due.yearMonth, numerator: 1, denominator: 1)
+                }
+            }
+        }
+
         for (row, record) in snapshot.cases.enumerated() where isFirst(row, record, snapshot) {
+            guard !registered.contains(record.caseID) else { continue }
             guard let accepted = record.acceptedDate, let decided = record.decidedDate else { continue }
             let days = accepted.distance(to: decided)
             let city = regions.citySlot(record.regionCode, in: snapshot)
             guard city != -2 else { continue }
-            for slot in city >= 0 ? [city, regions.provinceSlot] : [regions.provinceSlot] {
+            for slot in slots(city) {
                 tally.add(
                     slot: slot, month: decided.yearMonth, numerator: days <= limits[slot] ? 1 : 0, denominator: 1)
             }
@@ -34,8 +65,12 @@ public struct I07TimelyDetermination: ScreeningRule {
             judged: [RollingPeriods.current, RollingPeriods.previous], findingPeriods: [RollingPeriods.current])
         return results.output(context) { w in
             let p = RollingPeriods.current
+            let counted =
+                context.registers == nil
+                ? "作出认定决定 \(tally.denominator[w.slot][p]) 件"
+                : "作出认定决定及逾期未决 \(tally.denominator[w.slot][p]) 件（其中认定台账 \(fromRegister.denominator[w.slot][p]) 件，扣除中止时间计算，逾期未决 \(fromRegister.numerator[w.slot][p]) 件计为未按时）"
             return
-                "\(w.regionName)近 12 个月（\(w.period)）作出认定决定 \(tally.denominator[w.slot][p]) 件，受理后 \(limits[w.slot]) 天内办结 \(tally.numerator[w.slot][p]) 件，按时办结率 \(Decimal4.text(w.value))%（阈值 \(w.figure)%，\(w.severity.chineseName)；全省 \(Decimal4.text(w.provinceValue))%），请核查认定办理时限"
+                "\(w.regionName)近 12 个月（\(w.period)）\(counted)，受理后 \(limits[w.slot]) 天内办结 \(tally.numerator[w.slot][p]) 件，按时办结率 \(Decimal4.text(w.value))%（阈值 \(w.figure)%，\(w.severity.chineseName)；全省 \(Decimal4.text(w.provinceValue))%），请核查认定办理时限"
         }
     }
 }

@@ -15,6 +15,8 @@ struct IndicatorRegions: Sendable {
     let provinceSlot: Int
     /// Snapshot region id → the city slot, `-1` for the province's own code, `-2` outside the province.
     private let slotByRegionID: [Int]
+    /// City code → slot, for codes the snapshot never saw (the registers' regions).
+    private let slotOfCity: [RegionCode: Int]
 
     /// `nil` when the data set names no province (no regions at all).
     init?(_ snapshot: Snapshot) {
@@ -34,6 +36,7 @@ struct IndicatorRegions: Sendable {
         self.codes = codes
         self.names = codes.map { regionNames[$0] ?? $0.raw }
         self.provinceSlot = codes.count - 1
+        self.slotOfCity = slotOfCity
         self.slotByRegionID = snapshot.regionCodes.names.map { name in
             guard let code = RegionCode(name), code.province == province else { return -2 }
             return code.impliedLevel == .province ? -1 : slotOfCity[code.city] ?? -2
@@ -45,6 +48,14 @@ struct IndicatorRegions: Sendable {
     /// The city slot of a snapshot region id: `-1` for the province's own code, `-2` outside the province.
     func citySlot(regionID: Int32) -> Int {
         regionID >= 0 && Int(regionID) < slotByRegionID.count ? slotByRegionID[Int(regionID)] : -2
+    }
+
+    /// The city slot of any region code, seen in the snapshot or not (a register's): `-1` for the province's own
+    /// code or a city of the province the data never names (it still counts for the province), `-2` outside
+    /// the province.
+    func citySlot(code: RegionCode) -> Int {
+        guard code.province == codes[provinceSlot] else { return -2 }
+        return code.impliedLevel == .province ? -1 : slotOfCity[code.city] ?? -1
     }
 
     /// The city slot of a region code (see `citySlot(regionID:)`).
