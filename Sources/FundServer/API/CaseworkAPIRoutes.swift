@@ -185,7 +185,7 @@ struct CaseworkAPIRoutes {
     func determinations(_ request: Request, _ context: FundRequestContext) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
         var fields = CaseworkFields(RequestForm.query(request.uri.query))
-        let state: DeterminationState? = fields.code("state", "状态", default: nil)
+        let state: DeterminationState? = fields.optionalCode("state", "状态")
         try fields.check()
         let files = try service.casework.determinations.files(scope: service.principal.caseworkScope, state: state)
         return APIResponse.json(files.map { determinationJSON($0, service) })
@@ -270,7 +270,7 @@ struct CaseworkAPIRoutes {
     func assessments(_ request: Request, _ context: FundRequestContext) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
         var fields = CaseworkFields(RequestForm.query(request.uri.query))
-        let state: AssessmentState? = fields.code("state", "状态", default: nil)
+        let state: AssessmentState? = fields.optionalCode("state", "状态")
         try fields.check()
         let files = try service.casework.assessments.files(scope: service.principal.caseworkScope, state: state)
         return APIResponse.json(try files.map { try assessmentJSON($0, service) })

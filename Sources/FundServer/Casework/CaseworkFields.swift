@@ -58,6 +58,12 @@ struct CaseworkFields {
         return value
     }
 
+    /// A code that may be left out (a list filter): `nil` when absent, a problem when unknown.
+    mutating func optionalCode<C: CodedValue>(_ name: String, _ label: String) -> C? {
+        guard form[name] != nil else { return nil }
+        return code(name, label)
+    }
+
     /// Every value of a list field: repeated fields (checkboxes) and comma- or line-separated text alike.
     func list(_ name: String) -> [String] {
         (form.fields[name] ?? []).flatMap { value in

@@ -73,7 +73,7 @@ enum CaseworkWorld {
         try casework.campaigns.open(
             CampaignPlan(
                 campaignID: "CP1", title: "2026年协议机构专项检查", regionCode: RegionCode("320000")!,
-                selfInspectionDue: day(10), checklist: Array(CampaignPlan.defaultChecklist.prefix(2))),
+                selfInspectionDue: day(0), checklist: Array(CampaignPlan.defaultChecklist.prefix(2))),
             act: act(-5))
         return world
     }

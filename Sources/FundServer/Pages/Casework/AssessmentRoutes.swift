@@ -49,7 +49,7 @@ struct AssessmentRoutes {
     ) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
         var fields = CaseworkFields(RequestForm.query(request.uri.query))
-        let state: AssessmentState? = fields.code("state", "状态", default: nil)
+        let state: AssessmentState? = fields.optionalCode("state", "状态")
         let caseID = fields.optional("case")
         try fields.check()
         let regions = try RegionNames(store: environment.store)

@@ -55,7 +55,7 @@ struct DeterminationRoutes {
         let service = try CaseworkService(environment: environment, context: context)
         let query = RequestForm.query(request.uri.query)
         var fields = CaseworkFields(query)
-        let state: DeterminationState? = fields.code("state", "状态", default: nil)
+        let state: DeterminationState? = fields.optionalCode("state", "状态")
         let region = fields.optional("region").flatMap(RegionCode.init)
         if query["region"] != nil && region == nil { fields.problem("region", "地区代码须为 6 位数字") }
         try fields.check()
