@@ -164,11 +164,13 @@ struct CaseworkAPIRoutes {
         let today = environment.today
         return DeterminationJSON(
             caseID: f.caseID, version: f.version, state: f.state.rawValue, stateName: f.state.chineseName,
-            workerID: reveal && service.principal.role.maySeeIdentity ? f.workerID.raw : Masking.personID(f.workerID.raw),
+            workerID: reveal && service.principal.role.maySeeIdentity
+                ? f.workerID.raw : Masking.personID(f.workerID.raw),
             employerID: f.employerID, regionCode: f.regionCode.raw, kind: f.kind.rawValue, fatal: f.fatal,
             applicant: f.applicant.rawValue, accidentDate: f.accidentDate.iso, appliedDate: f.appliedDate.iso,
             applicationDue: f.applicationDue.iso, appliedLate: f.appliedLate,
-            materials: Dictionary(f.materials.map { ($0.material.rawValue, $0.received.iso) }, uniquingKeysWith: { a, _ in a }),
+            materials: Dictionary(
+                f.materials.map { ($0.material.rawValue, $0.received.iso) }, uniquingKeysWith: { a, _ in a }),
             missingMaterials: f.missingMaterials.map(\.rawValue), acceptedDate: f.acceptedDate?.iso,
             clearCase: f.clearCase, notAcceptedReason: f.notAcceptedReason, suspendedDays: f.suspendedDays(asOf: today),
             decision: f.decision?.outcome.rawValue, decisionBasis: f.decision?.basis.code,
@@ -251,14 +253,17 @@ struct CaseworkAPIRoutes {
             DrawJSON(
                 drawID: d.drawID, day: d.act.day.iso, actor: d.act.actor, seed: String(d.seed), size: d.size,
                 specialties: d.specialties, pool: d.pool.map(\.expertID),
-                excluded: d.excluded.map { .init(expertID: $0.expertID, reasons: $0.reasons.map(\.rawValue), detail: $0.detail) },
+                excluded: d.excluded.map {
+                    .init(expertID: $0.expertID, reasons: $0.reasons.map(\.rawValue), detail: $0.detail)
+                },
                 drawn: d.drawn, superseded: d.superseded, supersededReason: d.supersededReason,
                 replayMatches: try service.casework.panels.audit(drawID: d.drawID).matches)
         }
         return AssessmentJSON(
             assessmentID: f.assessmentID, version: f.version, caseID: f.caseID, state: f.state.rawValue,
             stateName: f.state.chineseName, kind: f.kind.rawValue,
-            workerID: reveal && service.principal.role.maySeeIdentity ? f.workerID.raw : Masking.personID(f.workerID.raw),
+            workerID: reveal && service.principal.role.maySeeIdentity
+                ? f.workerID.raw : Masking.personID(f.workerID.raw),
             regionCode: f.regionCode.raw, appliedDate: f.appliedDate.iso,
             missingMaterials: f.missingMaterials.map(\.rawValue), conclusionDue: f.conclusionDue?.iso, panel: f.panel,
             grade: f.conclusion?.grade, nursing: f.conclusion?.nursing.rawValue, concludedDate: f.conclusion?.day.iso,
@@ -299,7 +304,8 @@ struct CaseworkAPIRoutes {
         return APIResponse.json(
             lists.map {
                 DeadlineListJSON(
-                    regionCode: $0.regionCode.raw, overdue: $0.overdue.map(deadlineJSON), dueSoon: $0.dueSoon.map(deadlineJSON))
+                    regionCode: $0.regionCode.raw, overdue: $0.overdue.map(deadlineJSON),
+                    dueSoon: $0.dueSoon.map(deadlineJSON))
             })
     }
 
@@ -329,7 +335,9 @@ struct CaseworkAPIRoutes {
                 ExpertJSON(
                     expertID: s.expertID, name: s.name, specialty: s.specialty, regionCode: s.regionCode.raw,
                     panels: s.panels, superseded: s.superseded, excluded: s.excluded, concentrated: s.concentrated,
-                    employers: s.employers.map { .init(employerID: $0.employerID, panels: $0.panels, most365: $0.most365) })
+                    employers: s.employers.map {
+                        .init(employerID: $0.employerID, panels: $0.panels, most365: $0.most365)
+                    })
             })
     }
 
@@ -465,7 +473,8 @@ struct CaseworkAPIRoutes {
             try service.casework.campaigns.campaigns().filter { CampaignSteps.canSee($0, service, regions: regions) }
                 .map {
                     CampaignSummaryJSON(
-                        campaignID: $0.campaignID, title: $0.title, regionCode: $0.regionCode.raw, state: $0.state.rawValue,
+                        campaignID: $0.campaignID, title: $0.title, regionCode: $0.regionCode.raw,
+                        state: $0.state.rawValue,
                         selfInspectionDue: $0.selfInspectionDue.iso, institutions: $0.institutionIDs.count)
                 })
     }

@@ -51,7 +51,8 @@ enum CampaignSteps {
                     continue
                 }
                 checklist.append(
-                    ChecklistItem(itemID: parts[0], text: parts[1], basis: parts.count > 2 && !parts[2].isEmpty ? parts[2] : nil))
+                    ChecklistItem(
+                        itemID: parts[0], text: parts[1], basis: parts.count > 2 && !parts[2].isEmpty ? parts[2] : nil))
             }
             let institutions = fields.list("institutions")
             try fields.check()
@@ -126,7 +127,8 @@ enum CampaignSteps {
                 if let itemID = fields.optional("item_id") {
                     let result: ChecklistResult? = fields.code("result", "自查结果")
                     if let result {
-                        answers.append(ChecklistAnswer(itemID: itemID, result: result, note: fields.optional("note") ?? ""))
+                        answers.append(
+                            ChecklistAnswer(itemID: itemID, result: result, note: fields.optional("note") ?? ""))
                     }
                 }
                 if answers.isEmpty && fields.problems.isEmpty { fields.problem("result", "没有作答内容") }

@@ -56,7 +56,9 @@ enum DeterminationSteps {
                 let kind: CaseKind? = fields.code("kind", "案件类别", default: .injury)
                 let applicant: Applicant? = fields.code("applicant", "申请人", default: .employer)
                 try fields.check()
-                guard let worker, let region, let accident, let kind, let applicant else { throw AppError.invalid("输入有误") }
+                guard let worker, let region, let accident, let kind, let applicant else {
+                    throw AppError.invalid("输入有误")
+                }
                 guard service.principal.canSee(region) else {
                     throw AppError(.forbidden, code: "forbidden", message: "不能登记本辖区以外的案件")
                 }
@@ -114,8 +116,12 @@ enum DeterminationSteps {
             let outcome: DeterminationOutcome? = fields.code("outcome", "认定结论")
             let basisText = fields.text("basis", "法律依据（如 14(1)）")
             let basis = StatuteBasis(code: basisText)
-            if basis == nil && !basisText.isEmpty { fields.problem("basis", "法律依据应写作 14(1)、15(2) 或 16 等（收到 \(basisText)）") }
-            action = outcome.flatMap { o in basis.map { .decide(outcome: o, basis: $0, injuredParts: fields.list("injured_parts")) } }
+            if basis == nil && !basisText.isEmpty {
+                fields.problem("basis", "法律依据应写作 14(1)、15(2) 或 16 等（收到 \(basisText)）")
+            }
+            action = outcome.flatMap { o in
+                basis.map { .decide(outcome: o, basis: $0, injuredParts: fields.list("injured_parts")) }
+            }
         case "deliver": action = .deliver
         default:
             fields.problem("action", "未知的认定操作：\(code.isEmpty ? "（空）" : code)")

@@ -49,7 +49,9 @@ enum CaseworkWorld {
         func act(_ offset: Int, _ reason: String? = nil) -> CaseworkAct {
             CaseworkAct(actor: "测试", day: day(offset), reason: reason)
         }
-        func application(_ id: String, _ worker: PersonID, _ region: RegionCode, _ accident: Int) -> DeterminationApplication {
+        func application(_ id: String, _ worker: PersonID, _ region: RegionCode, _ accident: Int)
+            -> DeterminationApplication
+        {
             DeterminationApplication(
                 caseID: id, workerID: worker, employerID: region == TestWorld.nanjing ? "E1" : "E2",
                 regionCode: region, kind: .injury, accidentDate: day(accident), fatal: false, applicant: .employer,

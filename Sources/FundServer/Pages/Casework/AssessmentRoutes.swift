@@ -167,7 +167,8 @@ struct AssessmentRoutes {
                     overdue: file.conclusion.map { $0.day > due } ?? (file.state.isOpen && due < today)))
         }
         if let due = file.deliveryDue {
-            dues.append(.init(label: "送达鉴定结论", day: due.iso, overdue: file.deliveredDate.map { $0 > due } ?? (due < today)))
+            dues.append(
+                .init(label: "送达鉴定结论", day: due.iso, overdue: file.deliveredDate.map { $0 > due } ?? (due < today)))
         }
         if let due = file.secondAssessmentDue {
             dues.append(.init(label: "申请再次鉴定截止（条例第二十六条）", day: due.iso, overdue: false))
@@ -204,7 +205,8 @@ struct AssessmentRoutes {
             previous: file.previousAssessmentID,
             materials: AssessmentMaterial.checklist(for: file.kind).map { material in
                 PageModel.Material(
-                    name: material.chineseName, received: file.materials.first { $0.material == material }?.received.iso)
+                    name: material.chineseName, received: file.materials.first { $0.material == material }?.received.iso
+                )
             }, dues: dues,
             extensionText: file.extensionGranted.map { "\($0.day.iso) 延长 30 日：\($0.reason)" },
             postponements: file.postponements.map { "\($0.day.iso) 改期 \($0.days) 日：\($0.reason)" },

@@ -170,29 +170,38 @@ struct CampaignRoutes {
         let handle = service.principal.role.mayHandleCasework
         let model = PageModel(
             id: campaign.campaignID, campaignID: campaign.campaignID, title: campaign.title,
-            region: regions.name(campaign.regionCode), state: campaign.state.rawValue, stateName: campaign.state.chineseName, opened: campaign.opened.day.iso,
+            region: regions.name(campaign.regionCode), state: campaign.state.rawValue,
+            stateName: campaign.state.chineseName, opened: campaign.opened.day.iso,
             due: campaign.selfInspectionDue.iso,
             checklist: campaign.checklist.map { .init(id: $0.itemID, text: $0.text, basis: $0.basis ?? "") },
             inspections: inspections.map { i in
                 PageModel.Inspection(
                     institution: name(i.institutionID), institutionID: i.institutionID, state: i.state.rawValue,
                     stateName: i.state.chineseName,
-                    answers: i.answers.map { "\($0.itemID) \($0.result.chineseName)\($0.note.isEmpty ? "" : "（\($0.note)）")" }
-                        .joined(separator: "；"),
-                    risks: i.risks.map { "\($0.riskPointID.map { "[\($0)] " } ?? "")\($0.description)\($0.measure.isEmpty ? "" : "；措施：\($0.measure)")" },
+                    answers: i.answers.map {
+                        "\($0.itemID) \($0.result.chineseName)\($0.note.isEmpty ? "" : "（\($0.note)）")"
+                    }
+                    .joined(separator: "；"),
+                    risks: i.risks.map {
+                        "\($0.riskPointID.map { "[\($0)] " } ?? "")\($0.description)\($0.measure.isEmpty ? "" : "；措施：\($0.measure)")"
+                    },
                     report: i.report, submitted: i.submitted?.day.iso ?? "", pending: i.state == .pending)
             },
             draws: draws.map { d in
                 PageModel.Draw(
                     id: d.drawID, day: d.act.day.iso, method: d.method.chineseName, seed: String(d.seed),
-                    candidates: d.candidates.map { "\($0.institutionID)×\($0.weight)\($0.basis.isEmpty ? "" : "（\($0.basis)）")" }
-                        .joined(separator: "、"), drawn: d.drawn.map(name).joined(separator: "、"))
+                    candidates: d.candidates.map {
+                        "\($0.institutionID)×\($0.weight)\($0.basis.isEmpty ? "" : "（\($0.basis)）")"
+                    }
+                    .joined(separator: "、"), drawn: d.drawn.map(name).joined(separator: "、"))
             }, hasDraws: !draws.isEmpty,
             checks: checks.map { c in
                 PageModel.Check(
                     institution: name(c.institutionID), institutionID: c.institutionID, stateName: c.state.chineseName,
                     planned: c.state == .planned,
-                    problems: c.problems.map { "\($0.problemID) \($0.description)\($0.itemID.map { "（\($0)）" } ?? "") \(Formatting.yuan($0.amount)) 元" },
+                    problems: c.problems.map {
+                        "\($0.problemID) \($0.description)\($0.itemID.map { "（\($0)）" } ?? "") \(Formatting.yuan($0.amount)) 元"
+                    },
                     summary: c.summary)
             }, hasChecks: !checks.isEmpty,
             rectifications: items.map { r in
@@ -298,10 +307,12 @@ struct CampaignRoutes {
     func report(_ context: FundRequestContext) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
         let report = try Self.scopedReport(context.parameters.get("id") ?? "", service, asOf: environment.today)
-        try environment.audit(context, "view.campaign_report", targetType: "campaign", targetID: report.campaign.campaignID)
+        try environment.audit(
+            context, "view.campaign_report", targetType: "campaign", targetID: report.campaign.campaignID)
         let regions = try RegionNames(store: environment.store)
         let model = ReportModel(
-            id: report.campaign.campaignID, title: report.campaign.title, region: regions.name(report.campaign.regionCode),
+            id: report.campaign.campaignID, title: report.campaign.title,
+            region: regions.name(report.campaign.regionCode),
             asOf: report.asOf.iso, institutions: report.lines.count, submitted: report.submitted,
             submittedLate: report.submittedLate, spotCheckDrawn: report.spotCheckDrawn, spotChecked: report.spotChecked,
             problems: report.problems, problemAmount: Formatting.yuan(report.problemAmount),

@@ -174,7 +174,8 @@ struct DeterminationRoutes {
             let late = file.decision.map { $0.day > due } ?? (file.state != .suspended && due < today)
             dues.append(
                 .init(
-                    label: "作出认定决定" + (file.suspendedDays(asOf: today) > 0 ? "（已扣除中止 \(file.suspendedDays(asOf: today)) 天）" : ""),
+                    label: "作出认定决定"
+                        + (file.suspendedDays(asOf: today) > 0 ? "（已扣除中止 \(file.suspendedDays(asOf: today)) 天）" : ""),
                     day: due.iso, basis: file.clearCase ? "条例第二十条第二款" : "条例第二十条", overdue: late))
         }
         if let due = file.deliveryDue {
@@ -182,7 +183,8 @@ struct DeterminationRoutes {
             dues.append(.init(label: "送达认定决定", day: due.iso, basis: "认定办法第二十二条", overdue: late))
         }
         let current = file.currentDeadline(asOf: today).map { d in
-            "\(d.step)：\(d.due.iso)（\(d.basis)），" + (d.isOverdue(asOf: today) ? "已逾期 \(-d.daysLeft(asOf: today)) 天" : "剩余 \(d.daysLeft(asOf: today)) 天")
+            "\(d.step)：\(d.due.iso)（\(d.basis)），"
+                + (d.isOverdue(asOf: today) ? "已逾期 \(-d.daysLeft(asOf: today)) 天" : "剩余 \(d.daysLeft(asOf: today)) 天")
         }
         let allowed = service.principal.role.mayHandleCasework ? DeterminationSteps.allowed(file) : []
         var model = PageModel(
@@ -196,7 +198,9 @@ struct DeterminationRoutes {
                     name: material.chineseName,
                     received: file.materials.first { $0.material == material }?.received.iso)
             },
-            notice: file.notice.map { "\($0.day.iso) 一次性告知补正：\($0.missing.map(\.chineseName).joined(separator: "、"))（\($0.actor)）" },
+            notice: file.notice.map {
+                "\($0.day.iso) 一次性告知补正：\($0.missing.map(\.chineseName).joined(separator: "、"))（\($0.actor)）"
+            },
             clearCase: file.clearCase, accepted: file.acceptedDate?.iso, notAcceptedReason: file.notAcceptedReason,
             investigations: file.investigations.map {
                 "\($0.day.iso)（\($0.investigators.joined(separator: "、"))）：\($0.summary)"
@@ -213,7 +217,9 @@ struct DeterminationRoutes {
             },
             csrf: context.csrfToken ?? "", today: today.iso,
             forms: Dictionary(uniqueKeysWithValues: allowed.map { ($0, true) }), hasForms: !allowed.isEmpty,
-            missing: file.missingMaterials.map { CaseworkPages.Option(value: $0.rawValue, label: $0.chineseName, selected: false) },
+            missing: file.missingMaterials.map {
+                CaseworkPages.Option(value: $0.rawValue, label: $0.chineseName, selected: false)
+            },
             outcomes: CaseworkPages.options(DeterminationOutcome.self, selected: "recognized"),
             assessmentsHref: "/casework/assessments?case=\(HTMLText.urlEncode(file.caseID))")
         model.hasInvestigations = !model.investigations.isEmpty
@@ -267,11 +273,13 @@ struct DeterminationRoutes {
         try fields.check()
         let today = environment.today
         let regions = try RegionNames(store: environment.store)
-        let lists = try service.casework.deadlines(scope: service.principal.caseworkScope, asOf: today, withinDays: days)
+        let lists = try service.casework.deadlines(
+            scope: service.principal.caseworkScope, asOf: today, withinDays: days)
         func line(_ d: Deadline) -> DueModel.Line {
             let href =
                 d.subject == .determination
-                ? "/casework/determinations/\(HTMLText.urlEncode(d.id))" : "/casework/assessments/\(HTMLText.urlEncode(d.id))"
+                ? "/casework/determinations/\(HTMLText.urlEncode(d.id))"
+                : "/casework/assessments/\(HTMLText.urlEncode(d.id))"
             return DueModel.Line(
                 subject: d.subject.chineseName, id: d.id, href: href, step: d.step, due: d.due.iso,
                 days: abs(d.daysLeft(asOf: today)), basis: d.basis)

@@ -77,7 +77,8 @@ struct InstitutionRoutes {
                         AgreementStatus(rawValue: $0)?.chineseName ?? $0
                     }
                     return Model.AgreementRow(
-                        id: agreement.agreementID, services: agreement.services.map(\.chineseName).joined(separator: "、"),
+                        id: agreement.agreementID,
+                        services: agreement.services.map(\.chineseName).joined(separator: "、"),
                         start: agreement.startDate.iso, end: agreement.endDate.iso, status: agreement.status.rawValue,
                         statusName: agreement.status.chineseName, active: manage && agreement.status == .active,
                         suspended: manage && agreement.status == .suspended,
@@ -88,7 +89,8 @@ struct InstitutionRoutes {
         let expiring = try register.expiring(scope: scope, asOf: today, withinDays: days).map {
             Model.Expiring(
                 id: $0.agreement.agreementID,
-                institution: "\($0.agreement.institutionID) \($0.institution?.name ?? "")", end: $0.agreement.endDate.iso,
+                institution: "\($0.agreement.institutionID) \($0.institution?.name ?? "")",
+                end: $0.agreement.endDate.iso,
                 daysLeft: $0.daysLeft)
         }
         let model = Model(

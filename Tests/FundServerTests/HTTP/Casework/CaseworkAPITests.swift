@@ -35,8 +35,11 @@ struct CaseworkAPITests {
             #expect(Set(list.compactMap { $0["caseID"] as? String }) == ["D-NJ-1", "D-NJ-OLD", "D-NJ-DONE"])
             #expect(list.allSatisfy { ($0["workerID"] as? String)?.contains("*") == true })
             let bad = try await client.request(.get, "/api/v1/casework/determinations?state=x", headers: nj)
-            #expect(try bad.status == .unprocessableContent && (Self.object(bad)["fields"] as? [String: String])?["state"] != nil)
-            let one = try Self.object(try await client.request(.get, "/api/v1/casework/determinations/D-NJ-1", headers: nj))
+            #expect(
+                try bad.status == .unprocessableContent
+                    && (Self.object(bad)["fields"] as? [String: String])?["state"] != nil)
+            let one = try Self.object(
+                try await client.request(.get, "/api/v1/casework/determinations/D-NJ-1", headers: nj))
             #expect((one["file"] as? [String: Any])?["workerID"] as? String == TestWorld.worker1.raw)
             #expect((one["history"] as? [[String: Any]])?.count == 1)
             let hidden = try await client.request(.get, "/api/v1/casework/determinations/D-NJ-1", headers: wx)
@@ -49,8 +52,10 @@ struct CaseworkAPITests {
             #expect(try accepted.status == .ok && (Self.object(accepted)["state"] as? String) == "accepted")
             let opened = try await Self.post(
                 client, "/api/v1/casework/determinations",
-                ["case_id": "D-API", "worker_id": TestWorld.worker1.raw, "region": "320100",
-                 "accident_date": CaseworkWorld.day(-3).iso], nj)
+                [
+                    "case_id": "D-API", "worker_id": TestWorld.worker1.raw, "region": "320100",
+                    "accident_date": CaseworkWorld.day(-3).iso,
+                ], nj)
             #expect(try opened.status == .created && (Self.object(opened)["state"] as? String) == "applied")
             let invalid = try await Self.post(client, "/api/v1/casework/determinations", ["case_id": "D-API2"], nj)
             let fields = try Self.object(invalid)["fields"] as? [String: String]
@@ -79,7 +84,8 @@ struct CaseworkAPITests {
             #expect(draw.status == .ok)
             let drawn = try Self.object(draw)
             #expect((drawn["panel"] as? [String])?.count == 3)
-            let one = try Self.object(try await client.request(.get, "/api/v1/casework/assessments/A-NJ-1", headers: nj))
+            let one = try Self.object(
+                try await client.request(.get, "/api/v1/casework/assessments/A-NJ-1", headers: nj))
             let draws = try #require(one["draws"] as? [[String: Any]])
             #expect(draws.first?["seed"] as? String == "9" && draws.first?["replayMatches"] as? Bool == true)
             let excluded = try #require(draws.first?["excluded"] as? [[String: Any]])
@@ -110,7 +116,8 @@ struct CaseworkAPITests {
         try await world.test { client in
             let sup = try APITests.key(world, "sup")
             let nj = try APITests.key(world, "nj")
-            let institutions = try Self.object(try await client.request(.get, "/api/v1/casework/institutions", headers: nj))
+            let institutions = try Self.object(
+                try await client.request(.get, "/api/v1/casework/institutions", headers: nj))
             #expect((institutions["institutions"] as? [[String: Any]])?.count == 2)
             #expect((institutions["expiring"] as? [[String: Any]])?.first?["agreementID"] as? String == "AG1")
             let register = try await Self.post(
@@ -118,12 +125,16 @@ struct CaseworkAPITests {
                 ["institution_id": "H8", "name": "新机构", "kind": "rehab", "region": "320200"], sup)
             #expect(register.status == .created)
             let forbidden = try await Self.post(
-                client, "/api/v1/casework/institutions", ["institution_id": "H7", "name": "x", "kind": "rehab", "region": "320100"], nj)
+                client, "/api/v1/casework/institutions",
+                ["institution_id": "H7", "name": "x", "kind": "rehab", "region": "320100"], nj)
             #expect(forbidden.status == .forbidden)
             let sign = try await Self.post(
                 client, "/api/v1/casework/agreements",
-                ["agreement_id": "AG8", "institution_id": "H8", "services": "rehab", "start_date": CaseworkWorld.day(0).iso,
-                 "end_date": CaseworkWorld.day(10).iso], sup)
+                [
+                    "agreement_id": "AG8", "institution_id": "H8", "services": "rehab",
+                    "start_date": CaseworkWorld.day(0).iso,
+                    "end_date": CaseworkWorld.day(10).iso,
+                ], sup)
             #expect(sign.status == .created)
             let terminate = try await Self.post(
                 client, "/api/v1/casework/agreements/AG8/steps", ["action": "terminate", "reason": "机构注销"], sup)
@@ -141,7 +152,10 @@ struct CaseworkAPITests {
             #expect(hiddenCampaign.status == .notFound)
             let answer = try await Self.post(
                 client, "/api/v1/casework/campaigns/CP1/steps",
-                ["action": "answer", "institution_id": "H1", "item_id": "C01", "result": "nonCompliant", "note": "协议过期"], nj)
+                [
+                    "action": "answer", "institution_id": "H1", "item_id": "C01", "result": "nonCompliant",
+                    "note": "协议过期",
+                ], nj)
             #expect(answer.status == .ok)
             let cp1 = try Self.object(try await client.request(.get, "/api/v1/casework/campaigns/CP1", headers: nj))
             #expect((cp1["institutions"] as? [[String: Any]])?.map { $0["institutionID"] as? String } == ["H1", "H3"])

@@ -75,8 +75,11 @@ struct DeterminationPageTests {
         try await world.test { client in
             let nj = try await client.login("nj")
             let decide = try await client.post(
-                Self.page + "/steps", [("action", "decide"), ("outcome", "recognized"), ("basis", "14(1)"),
-                ("injured_parts", "右手")], session: nj)
+                Self.page + "/steps",
+                [
+                    ("action", "decide"), ("outcome", "recognized"), ("basis", "14(1)"),
+                    ("injured_parts", "右手"),
+                ], session: nj)
             #expect(decide.status == .conflict)
             #expect(decide.contains("受理") && decide.contains("flash error"))
             // 条例 18: notice only once; a complete application needs no notice at all.
@@ -94,14 +97,16 @@ struct DeterminationPageTests {
             let auditor = try await client.post(
                 Self.page + "/steps", [("action", "accept")], session: try await client.login("aud"))
             #expect(auditor.status == .forbidden)
-            let wx = try await client.post(Self.page + "/steps", [("action", "accept")], session: try await client.login("wx"))
+            let wx = try await client.post(
+                Self.page + "/steps", [("action", "accept")], session: try await client.login("wx"))
             #expect(wx.status == .notFound)
             let nj = try await client.login("nj")
             let noToken = try await client.post(Self.page + "/steps", [("action", "accept")], session: nj, csrf: .none)
             #expect(noToken.status == .forbidden)
             let unknown = try await client.post(Self.page + "/steps", [("action", "fly")], session: nj)
             #expect(unknown.status == .unprocessableContent && unknown.contains("action"))
-            let badDay = try await client.post(Self.page + "/steps", [("action", "accept"), ("on", "2025-13-40")], session: nj)
+            let badDay = try await client.post(
+                Self.page + "/steps", [("action", "accept"), ("on", "2025-13-40")], session: nj)
             #expect(badDay.status == .unprocessableContent && badDay.contains("on"))
             let future = try await client.post(
                 Self.page + "/steps", [("action", "accept"), ("on", CaseworkWorld.day(3).iso)], session: nj)
@@ -117,24 +122,32 @@ struct DeterminationPageTests {
             let nj = try await client.login("nj")
             let ok = try await client.post(
                 "/casework/determinations",
-                [("case_id", "D-NEW"), ("worker_id", TestWorld.worker1.raw), ("region", "320100"),
-                 ("accident_date", CaseworkWorld.day(-5).iso), ("materials", "applicationForm")], session: nj)
+                [
+                    ("case_id", "D-NEW"), ("worker_id", TestWorld.worker1.raw), ("region", "320100"),
+                    ("accident_date", CaseworkWorld.day(-5).iso), ("materials", "applicationForm"),
+                ], session: nj)
             #expect(ok.status == .seeOther && ok.location?.hasPrefix("/casework/determinations/D-NEW?done=") == true)
             let page = try await client.get(ok.location!, session: nj)
             #expect(page.contains("id=\"form-notifyIncomplete\"") && page.contains(">缺<"))
             let bad = try await client.post(
                 "/casework/determinations", [("case_id", "D-BAD"), ("worker_id", "123"), ("kind", "x")], session: nj)
             #expect(bad.status == .unprocessableContent)
-            #expect(bad.contains("worker_id") && bad.contains("region") && bad.contains("accident_date") && bad.contains("kind"))
+            #expect(
+                bad.contains("worker_id") && bad.contains("region") && bad.contains("accident_date")
+                    && bad.contains("kind"))
             let duplicate = try await client.post(
                 "/casework/determinations",
-                [("case_id", "D-NJ-1"), ("worker_id", TestWorld.worker1.raw), ("region", "320100"),
-                 ("accident_date", CaseworkWorld.day(-5).iso)], session: nj)
+                [
+                    ("case_id", "D-NJ-1"), ("worker_id", TestWorld.worker1.raw), ("region", "320100"),
+                    ("accident_date", CaseworkWorld.day(-5).iso),
+                ], session: nj)
             #expect(duplicate.status == .conflict && duplicate.contains("已存在"))
             let otherCity = try await client.post(
                 "/casework/determinations",
-                [("case_id", "D-X"), ("worker_id", TestWorld.worker3.raw), ("region", "320200"),
-                 ("accident_date", CaseworkWorld.day(-5).iso)], session: nj)
+                [
+                    ("case_id", "D-X"), ("worker_id", TestWorld.worker3.raw), ("region", "320200"),
+                    ("accident_date", CaseworkWorld.day(-5).iso),
+                ], session: nj)
             #expect(otherCity.status == .forbidden)
             let auditor = try await client.post(
                 "/casework/determinations", [("case_id", "D-Y")], session: try await client.login("aud"))

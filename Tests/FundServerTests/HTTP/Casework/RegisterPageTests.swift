@@ -29,15 +29,22 @@ struct RegisterPageTests {
             // X1 works at H1, which issued the medical evidence; X5 is not of the needed specialty.
             #expect(drawn.contains("X1 甲专家：出具医疗证明的机构的专家"))
             #expect(drawn.contains("可抽取专家（3 名）") && drawn.contains("id=\"form-redraw\""))
-            let again = try await client.post(Self.assessment + "/steps", [("action", "draw"), ("size", "3")], session: nj)
+            let again = try await client.post(
+                Self.assessment + "/steps", [("action", "draw"), ("size", "3")], session: nj)
             #expect(again.status == .conflict && again.contains("重新抽取须说明理由"))
-            let noReason = try await client.post(Self.assessment + "/steps", [("action", "redraw"), ("size", "3")], session: nj)
+            let noReason = try await client.post(
+                Self.assessment + "/steps", [("action", "redraw"), ("size", "3")], session: nj)
             #expect(noReason.status == .unprocessableContent && noReason.contains("理由"))
-            let badSize = try await client.post(Self.assessment + "/steps", [("action", "redraw"), ("size", "4"), ("reason", "x")], session: nj)
+            let badSize = try await client.post(
+                Self.assessment + "/steps", [("action", "redraw"), ("size", "4"), ("reason", "x")], session: nj)
             #expect(badSize.status == .unprocessableContent && badSize.contains("size"))
-            let wx = try await client.post(Self.assessment + "/steps", [("action", "extend"), ("reason", "x")], session: try await client.login("wx"))
+            let wx = try await client.post(
+                Self.assessment + "/steps", [("action", "extend"), ("reason", "x")],
+                session: try await client.login("wx"))
             #expect(wx.status == .notFound)
-            let aud = try await client.post(Self.assessment + "/steps", [("action", "extend"), ("reason", "x")], session: try await client.login("aud"))
+            let aud = try await client.post(
+                Self.assessment + "/steps", [("action", "extend"), ("reason", "x")],
+                session: try await client.login("aud"))
             #expect(aud.status == .forbidden)
             let conclude = try await client.post(
                 Self.assessment + "/steps",
@@ -64,11 +71,15 @@ struct RegisterPageTests {
                 session: nj)
             #expect(pending.status == .conflict)
             let missing = try await client.post("/casework/assessments", [("assessment_id", "A3")], session: nj)
-            #expect(missing.status == .unprocessableContent && missing.contains("case_id") && missing.contains("specialties"))
-            let aud = try await client.post("/casework/assessments", [("assessment_id", "A4")], session: try await client.login("aud"))
+            #expect(
+                missing.status == .unprocessableContent && missing.contains("case_id")
+                    && missing.contains("specialties"))
+            let aud = try await client.post(
+                "/casework/assessments", [("assessment_id", "A4")], session: try await client.login("aud"))
             #expect(aud.status == .forbidden)
             let ok = try await client.post(
-                "/casework/assessments", [("assessment_id", "A5"), ("case_id", "C1"), ("specialties", "骨科")], session: nj)
+                "/casework/assessments", [("assessment_id", "A5"), ("case_id", "C1"), ("specialties", "骨科")],
+                session: nj)
             #expect(ok.status == .seeOther && ok.location?.hasPrefix("/casework/assessments/A5") == true)
         }
         #expect(try Casework(store: world.store).assessments.file("A2") == nil)
@@ -86,26 +97,34 @@ struct RegisterPageTests {
             let njPage = try await client.get("/casework/institutions", session: nj)
             #expect(njPage.contains("H1") && !njPage.contains("无锡医院") && !njPage.contains("id=\"form-institution\""))
             let forbidden = try await client.post(
-                "/casework/institutions", [("institution_id", "H9"), ("name", "x"), ("kind", "medical"), ("region", "320100")],
+                "/casework/institutions",
+                [("institution_id", "H9"), ("name", "x"), ("kind", "medical"), ("region", "320100")],
                 session: nj)
             #expect(forbidden.status == .forbidden)
-            let bad = try await client.post("/casework/institutions", [("institution_id", "H9"), ("kind", "spa")], session: sup)
+            let bad = try await client.post(
+                "/casework/institutions", [("institution_id", "H9"), ("kind", "spa")], session: sup)
             #expect(bad.status == .unprocessableContent && bad.contains("kind") && bad.contains("name"))
             let registered = try await client.post(
-                "/casework/institutions", [("institution_id", "H9"), ("name", "新医院"), ("kind", "medical"), ("region", "320100")],
+                "/casework/institutions",
+                [("institution_id", "H9"), ("name", "新医院"), ("kind", "medical"), ("region", "320100")],
                 session: sup)
             #expect(registered.status == .seeOther)
             let signed = try await client.post(
                 "/casework/agreements",
-                [("agreement_id", "AG9"), ("institution_id", "H9"), ("services", "medical"),
-                 ("start_date", CaseworkWorld.day(-1).iso), ("end_date", CaseworkWorld.day(365).iso)], session: sup)
+                [
+                    ("agreement_id", "AG9"), ("institution_id", "H9"), ("services", "medical"),
+                    ("start_date", CaseworkWorld.day(-1).iso), ("end_date", CaseworkWorld.day(365).iso),
+                ], session: sup)
             #expect(signed.status == .seeOther)
             let overlap = try await client.post(
                 "/casework/agreements",
-                [("agreement_id", "AG10"), ("institution_id", "H9"), ("services", "medical"),
-                 ("start_date", CaseworkWorld.day(-1).iso), ("end_date", CaseworkWorld.day(30).iso)], session: sup)
+                [
+                    ("agreement_id", "AG10"), ("institution_id", "H9"), ("services", "medical"),
+                    ("start_date", CaseworkWorld.day(-1).iso), ("end_date", CaseworkWorld.day(30).iso),
+                ], session: sup)
             #expect(overlap.status == .conflict && overlap.contains("AG9"))
-            let noReason = try await client.post("/casework/agreements/AG1/steps", [("action", "suspend")], session: sup)
+            let noReason = try await client.post(
+                "/casework/agreements/AG1/steps", [("action", "suspend")], session: sup)
             #expect(noReason.status == .unprocessableContent && noReason.contains("理由"))
             let suspend = try await client.post(
                 "/casework/agreements/AG1/steps", [("action", "suspend"), ("reason", "抽查发现违规")], session: sup)
@@ -123,7 +142,10 @@ struct RegisterPageTests {
         let agreements = try world.store.agreements()
         #expect(agreements.first { $0.agreementID == "AG1" }?.status == .suspended)
         #expect(agreements.contains { $0.agreementID == "AG9" } && !agreements.contains { $0.agreementID == "AG10" })
-        #expect(try world.auditEntries(action: "casework.agreement.suspend").map(\.outcome).sorted() == ["failed", "failed", "ok"])
+        #expect(
+            try world.auditEntries(action: "casework.agreement.suspend").map(\.outcome).sorted() == [
+                "failed", "failed", "ok",
+            ])
     }
 
     @Test func campaignFromSelfInspectionToReport() async throws {
@@ -138,14 +160,18 @@ struct RegisterPageTests {
             #expect(njPage.contains("南京第一医院") && !njPage.contains("无锡医院") && njPage.contains("id=\"form-answer\""))
             let answer = try await client.post(
                 page + "/steps",
-                [("action", "answer"), ("institution_id", "H1"), ("result_C01", "compliant"),
-                 ("result_C02", "nonCompliant"), ("note_C02", "未核验身份")], session: nj)
+                [
+                    ("action", "answer"), ("institution_id", "H1"), ("result_C01", "compliant"),
+                    ("result_C02", "nonCompliant"), ("note_C02", "未核验身份"),
+                ], session: nj)
             #expect(answer.status == .seeOther)
             let otherCity = try await client.post(
-                page + "/steps", [("action", "answer"), ("institution_id", "H2"), ("result_C01", "compliant")], session: nj)
+                page + "/steps", [("action", "answer"), ("institution_id", "H2"), ("result_C01", "compliant")],
+                session: nj)
             #expect(otherCity.status == .notFound)
             let noNote = try await client.post(
-                page + "/steps", [("action", "answer"), ("institution_id", "H3"), ("result_C01", "nonCompliant")], session: nj)
+                page + "/steps", [("action", "answer"), ("institution_id", "H3"), ("result_C01", "nonCompliant")],
+                session: nj)
             #expect(noNote.status == .unprocessableContent && noNote.contains("须说明"))
             let early = try await client.post(
                 page + "/steps", [("action", "submit"), ("institution_id", "H3"), ("report", "x")], session: nj)
@@ -164,13 +190,18 @@ struct RegisterPageTests {
             #expect(draw.status == .seeOther)
             let check = try await client.post(
                 page + "/steps",
-                [("action", "check"), ("institution_id", "H1"), ("inspectors", "张三,李四"),
-                 ("problems", "重复收费|C02|1200.00"), ("summary", "现场检查")], session: nj)
+                [
+                    ("action", "check"), ("institution_id", "H1"), ("inspectors", "张三,李四"),
+                    ("problems", "重复收费|C02|1200.00"), ("summary", "现场检查"),
+                ], session: nj)
             #expect(check.status == .seeOther)
             let rectify = try await client.post(
                 page + "/steps",
-                [("action", "rectify"), ("institution_id", "H1"), ("problem_id", "CP1/H1#1"), ("description", "退回重复收费"),
-                 ("owner", "医保办"), ("deadline", CaseworkWorld.day(30).iso)], session: nj)
+                [
+                    ("action", "rectify"), ("institution_id", "H1"), ("problem_id", "CP1/H1#1"),
+                    ("description", "退回重复收费"),
+                    ("owner", "医保办"), ("deadline", CaseworkWorld.day(30).iso),
+                ], session: nj)
             #expect(rectify.status == .seeOther)
             let close = try await client.post(page + "/steps", [("action", "close")], session: sup)
             #expect(close.status == .conflict)
@@ -186,7 +217,8 @@ struct RegisterPageTests {
                 page + "/steps", [("action", "closeRectification"), ("rectification_id", "CP1-R1")], session: nj)
             #expect(noEvidence.status == .unprocessableContent && noEvidence.contains("evidence"))
             let closed = try await client.post(
-                page + "/steps", [("action", "closeRectification"), ("rectification_id", "CP1-R1"), ("evidence", "退款凭证")],
+                page + "/steps",
+                [("action", "closeRectification"), ("rectification_id", "CP1-R1"), ("evidence", "退款凭证")],
                 session: nj)
             #expect(closed.status == .seeOther)
             let missing = try await client.get("/casework/campaigns/NOPE", session: sup)
@@ -204,7 +236,8 @@ struct RegisterPageTests {
             let sup = try await client.login("sup")
             let empty = try await client.get("/casework/risk-points", session: sup)
             #expect(empty.contains("风险点清单为空") && empty.contains("id=\"form-seed\""))
-            let nj = try await client.post("/casework/risk-points", [("action", "seed")], session: try await client.login("nj"))
+            let nj = try await client.post(
+                "/casework/risk-points", [("action", "seed")], session: try await client.login("nj"))
             #expect(nj.status == .forbidden)
             let seed = try await client.post("/casework/risk-points", [("action", "seed")], session: sup)
             #expect(seed.status == .seeOther)
@@ -216,7 +249,8 @@ struct RegisterPageTests {
                 "/casework/risk-points", [("action", "retire"), ("risk_point_id", "RP01")], session: sup)
             #expect(noReason.status == .unprocessableContent && noReason.contains("理由"))
             let badStep = try await client.post(
-                "/casework/risk-points", [("action", "add"), ("risk_point_id", "RP99"), ("step", "nowhere")], session: sup)
+                "/casework/risk-points", [("action", "add"), ("risk_point_id", "RP99"), ("step", "nowhere")],
+                session: sup)
             #expect(badStep.status == .unprocessableContent && badStep.contains("step") && badStep.contains("owner"))
             let csv = try await client.get("/casework/risk-points.csv", session: sup)
             #expect(csv.status == .ok && csv.contains("编号,环节,风险点"))
