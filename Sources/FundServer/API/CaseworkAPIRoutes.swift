@@ -33,8 +33,7 @@ struct CaseworkAPIRoutes {
         api.get("assessments/:id") { _, context in try assessment(context) }
         api.post("assessments/:id/steps") { request, context in
             try await act(request, context) { form, service in
-                try assessmentJSON(
-                    try AssessmentSteps.step(context.parameters.get("id") ?? "", form, service).0, service)
+                try assessmentJSON(try AssessmentSteps.step(context.parameters.get("id") ?? "", form, service), service)
             }
         }
         api.get("deadlines") { request, context in try deadlines(request, context) }

@@ -59,7 +59,7 @@ enum AssessmentSteps {
     }
 
     /// Applies a step, or draws / redraws the panel (`action` = `draw` | `redraw`).
-    static func step(_ id: String, _ form: RequestForm, _ service: CaseworkService) throws -> (AssessmentFile, String) {
+    static func step(_ id: String, _ form: RequestForm, _ service: CaseworkService) throws -> AssessmentFile {
         let file = try visible(id, service)
         let code = form["action"] ?? ""
         try service.require(
@@ -92,9 +92,8 @@ enum AssessmentSteps {
                     code == "draw"
                     ? try service.casework.panels.draw(request, act: act)
                     : try service.casework.panels.redraw(request, act: act)
-                let next = try visible(id, service)
                 return (
-                    (next, code == "draw" ? "已抽取专家组 \(draw.drawID)" : "已重新抽取专家组 \(draw.drawID)"),
+                    try visible(id, service),
                     "\(draw.drawID)：种子 \(draw.seed)，抽中 \(draw.drawn.joined(separator: "、"))"
                         + (act.givenReason.map { "；\($0)" } ?? "")
                 )
@@ -103,7 +102,7 @@ enum AssessmentSteps {
             let next = try service.casework.assessments.apply(action, assessmentID: file.assessmentID, act: act)
             var detail = "\(action.chineseName)：\(file.state.chineseName) → \(next.state.chineseName)"
             if let reason = act.givenReason { detail += "；\(reason)" }
-            return ((next, "已完成：\(action.chineseName)"), detail)
+            return (next, detail)
         }
     }
 

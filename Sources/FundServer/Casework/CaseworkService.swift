@@ -71,13 +71,29 @@ struct CaseworkService {
         }
     }
 
-    /// 404 not found, 422 invalid input, 409 refused by the procedure or changed by someone else.
+    /// 404 not found, 422 invalid input (naming the field when the fault is in the act: `reason`, `on`), 409
+    /// refused by the procedure or changed by someone else.
     static func appError(_ error: CaseworkError) -> AppError {
         switch error.kind {
         case .notFound: AppError(.notFound, code: "not_found", message: error.message)
-        case .invalid: AppError.invalid(error.message)
+        case .invalid:
+            if let field = error.actPart.flatMap(field) {
+                AppError.invalid("输入有误：\(field)：\(error.message)", fields: [field: error.message])
+            } else {
+                AppError.invalid(error.message)
+            }
         case .refused: AppError(.conflict, code: "refused", message: error.message)
         case .conflict: AppError.conflict(error.message)
+        }
+    }
+
+    /// The form field of a part of the act (`CaseworkService.act` reads `on` and `reason`; the actor is the
+    /// signed-in person, no field).
+    static func field(_ part: CaseworkError.ActPart) -> String? {
+        switch part {
+        case .day: "on"
+        case .reason: "reason"
+        case .actor: nil
         }
     }
 }

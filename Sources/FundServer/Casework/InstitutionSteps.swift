@@ -58,7 +58,9 @@ enum InstitutionSteps {
     }
 
     /// Suspends, reinstates, terminates or renews (`action`, `reason`, `until` for a renewal).
-    static func step(_ id: String, _ form: RequestForm, _ service: CaseworkService) throws -> (Agreement, String) {
+    static func step(_ id: String, _ form: RequestForm, _ service: CaseworkService) throws -> (
+        Agreement, AgreementAction
+    ) {
         let (agreement, _) = try visibleAgreement(id, service)
         let code = form["action"] ?? ""
         try service.require(
@@ -80,7 +82,7 @@ enum InstitutionSteps {
             guard let action else { throw AppError.invalid("输入有误") }
             let next = try service.casework.institutions.apply(action, agreementID: agreement.agreementID, act: act)
             return (
-                (next, "已完成：\(action.chineseName)"),
+                (next, action),
                 "\(action.chineseName)：\(agreement.status.chineseName) → \(next.status.chineseName)"
                     + (act.givenReason.map { "；\($0)" } ?? "")
             )

@@ -84,4 +84,21 @@ enum CaseworkWorld {
     static func historyCount(_ world: TestWorld, determination id: String) throws -> Int {
         try Casework(store: world.store).determinations.history(id).count
     }
+
+    /// Every history row of every register: a step that writes anything writes one, so an unchanged total means
+    /// nothing was written.
+    static func historyTotal(_ world: TestWorld) throws -> Int {
+        try Casework(store: world.store).recentHistory(limit: 1_000_000).count
+    }
+
+    /// A campaign of 无锡 alone (institution H2), which a 南京 handler may not see.
+    static let wuxiCampaign = "CP-WX"
+
+    static func openWuxiCampaign(_ world: TestWorld) throws {
+        try Casework(store: world.store, today: { Formatting.today() }).campaigns.open(
+            CampaignPlan(
+                campaignID: wuxiCampaign, title: "无锡协议机构检查", regionCode: TestWorld.wuxi, selfInspectionDue: day(10),
+                checklist: Array(CampaignPlan.defaultChecklist.prefix(1))),
+            act: CaseworkAct(actor: "测试", day: day(-1), reason: nil))
+    }
 }

@@ -84,7 +84,7 @@ struct AssessmentRoutes {
             {
                 let file = try AssessmentSteps.open(context.form ?? RequestForm(), service)
                 location = "/casework/assessments/\(HTMLText.urlEncode(file.assessmentID))"
-                return "已登记 \(file.assessmentID)"
+                return CaseworkDone("assessment.open")
             }, page: { message, status in try list(request, context, flashError: message, status: status) }
         ).relocated(to: location)
     }
@@ -232,7 +232,11 @@ struct AssessmentRoutes {
         let id = context.parameters.get("id") ?? ""
         return try CaseworkPages.post(
             location: "/casework/assessments/\(HTMLText.urlEncode(id))", context: context,
-            { try AssessmentSteps.step(id, context.form ?? RequestForm(), service).1 },
+            {
+                let form = context.form ?? RequestForm()
+                _ = try AssessmentSteps.step(id, form, service)
+                return CaseworkDone("assessment", form["action"] ?? "")
+            },
             page: { message, status in try page(request, context, flashError: message, status: status) })
     }
 

@@ -71,7 +71,7 @@ struct CampaignRoutes {
             {
                 let campaign = try CampaignSteps.open(context.form ?? RequestForm(), service)
                 location = "/casework/campaigns/\(HTMLText.urlEncode(campaign.campaignID))"
-                return "已启动专项检查 \(campaign.campaignID)"
+                return CaseworkDone("campaign.open")
             }, page: { message, status in try list(request, context, flashError: message, status: status) }
         ).relocated(to: location)
     }
@@ -236,7 +236,11 @@ struct CampaignRoutes {
         let id = context.parameters.get("id") ?? ""
         return try CaseworkPages.post(
             location: "/casework/campaigns/\(HTMLText.urlEncode(id))", context: context,
-            { try CampaignSteps.step(id, context.form ?? RequestForm(), service) },
+            {
+                let form = context.form ?? RequestForm()
+                _ = try CampaignSteps.step(id, form, service)
+                return CaseworkDone("campaign", form["action"] ?? "")
+            },
             page: { message, status in try page(request, context, flashError: message, status: status) })
     }
 

@@ -49,22 +49,24 @@ enum CaseworkPages {
             status: status, regionName: principal.user.regionCode.map { regions.name($0) })
     }
 
-    /// A form post: on success, back to `location` with the message; on a refusal or bad input, the page again
-    /// with the message and the status (nothing was changed); 403 and 404 go to the error page.
+    /// A form post: on success, back to `location` with the key of the message (`CaseworkDone`: never the text);
+    /// on a refusal or bad input, the page again with the message and the status (nothing was changed); 403 and
+    /// 404 go to the error page.
     static func post(
-        location: String, context: FundRequestContext, _ step: () throws -> String,
+        location: String, context: FundRequestContext, _ step: () throws -> CaseworkDone?,
         page: (String, HTTPResponse.Status) throws -> Response
     ) throws -> Response {
         do {
-            let done = try step()
-            return redirect(location + (location.contains("?") ? "&" : "?") + "done=" + HTMLText.urlEncode(done))
+            guard let done = try step() else { return redirect(location) }
+            return redirect(location + (location.contains("?") ? "&" : "?") + "done=" + HTMLText.urlEncode(done.key))
         } catch let error as AppError where error.status == .conflict || error.status == .unprocessableContent {
             return try page(error.message, error.status)
         }
     }
 
-    /// The `done` message of a redirect after a successful post.
+    /// The banner of a redirect after a successful post: the fixed text of its `done` key; nothing for an unknown
+    /// key (the address is not trusted for words).
     static func flash(_ request: Request) -> String? {
-        request.uri.queryParameters["done"].map { String($0) }
+        CaseworkDone.text(ofKey: request.uri.queryParameters["done"].map { String($0) })
     }
 }

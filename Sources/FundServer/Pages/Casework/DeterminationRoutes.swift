@@ -98,7 +98,7 @@ struct DeterminationRoutes {
             {
                 let file = try DeterminationSteps.open(form, service)
                 location = "/casework/determinations/\(HTMLText.urlEncode(file.caseID))"
-                return "已登记 \(file.caseID)"
+                return CaseworkDone("determination.open")
             }, page: { message, status in try list(request, context, flashError: message, status: status) }
         ).relocated(to: location)
     }
@@ -237,7 +237,7 @@ struct DeterminationRoutes {
             location: "/casework/determinations/\(HTMLText.urlEncode(id))", context: context,
             {
                 let (_, action) = try DeterminationSteps.step(id, context.form ?? RequestForm(), service)
-                return "已完成：\(action.chineseName)"
+                return CaseworkDone("determination", action.code)
             }, page: { message, status in try page(request, context, flashError: message, status: status) })
     }
 

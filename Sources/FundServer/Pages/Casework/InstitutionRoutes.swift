@@ -102,7 +102,8 @@ struct InstitutionRoutes {
             flash: flashError == nil ? CaseworkPages.flash(request) : nil, flashError: flashError, status: status)
     }
 
-    func post(_ request: Request, _ context: FundRequestContext, _ body: (CaseworkService) throws -> String) throws
+    func post(_ request: Request, _ context: FundRequestContext, _ body: (CaseworkService) throws -> CaseworkDone?)
+        throws
         -> Response
     {
         let service = try CaseworkService(environment: environment, context: context)
@@ -113,19 +114,23 @@ struct InstitutionRoutes {
 
     func registerInstitution(_ request: Request, _ context: FundRequestContext) throws -> Response {
         try post(request, context) { service in
-            "已登记协议机构 \(try InstitutionSteps.register(context.form ?? RequestForm(), service).institutionID)"
+            _ = try InstitutionSteps.register(context.form ?? RequestForm(), service)
+            return CaseworkDone("institution.register")
         }
     }
 
     func sign(_ request: Request, _ context: FundRequestContext) throws -> Response {
         try post(request, context) { service in
-            "已签订协议 \(try InstitutionSteps.sign(context.form ?? RequestForm(), service).agreementID)"
+            _ = try InstitutionSteps.sign(context.form ?? RequestForm(), service)
+            return CaseworkDone("agreement.sign")
         }
     }
 
     func step(_ request: Request, _ context: FundRequestContext) throws -> Response {
         try post(request, context) { service in
-            try InstitutionSteps.step(context.parameters.get("id") ?? "", context.form ?? RequestForm(), service).1
+            let form = context.form ?? RequestForm()
+            let (_, action) = try InstitutionSteps.step(context.parameters.get("id") ?? "", form, service)
+            return CaseworkDone("agreement", action.code)
         }
     }
 }

@@ -76,7 +76,11 @@ struct RiskPointRoutes {
         let service = try CaseworkService(environment: environment, context: context)
         return try CaseworkPages.post(
             location: "/casework/risk-points", context: context,
-            { try RiskPointSteps.step(context.form ?? RequestForm(), service) },
+            {
+                let form = context.form ?? RequestForm()
+                _ = try RiskPointSteps.step(form, service)
+                return CaseworkDone("riskPoint", form["action"] ?? "")
+            },
             page: { message, status in try list(request, context, flashError: message, status: status) })
     }
 
