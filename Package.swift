@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "FundServer",
             dependencies: [
-                "FundModel", "FundRules", "FundStore", "Screening",
+                "FundModel", "FundRules", "FundStore", "Screening", "Casework",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(
             name: "FundServerTests",
             dependencies: [
-                "FundModel", "FundStore", "Screening", "FundServer",
+                "FundModel", "FundStore", "Screening", "Casework", "FundServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "GRDB", package: "GRDB.swift"),

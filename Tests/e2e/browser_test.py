@@ -205,7 +205,17 @@ def scenario(run, args):
     run.check("试算结果" in run.text(), "a trial run shows per-rule counts")
     run.shot("rules-trial")
 
-    # 9. The auditor finds the steps in the audit log.
+    # 9. The casework registers (they may be empty: the import does not fill them).
+    run.open("/casework/determinations")
+    run.check("工伤认定台账" in run.text() and "劳动能力鉴定" in run.text(), "the determination register opens")
+    run.shot("casework-determinations")
+    run.open("/casework/due")
+    run.check("办理时限" in run.text(), "the deadlines per city open")
+    run.open("/casework/risk-points")
+    run.check("风险点清单" in run.text() and "监控规则与其监控的风险点" in run.text(), "the risk inventory shows the rules")
+    run.shot("casework-risk-points")
+
+    # 10. The auditor finds the steps in the audit log.
     run.logout()
     run.login(args.auditor, args.auditor_password)
     run.open("/audit?action=verification")

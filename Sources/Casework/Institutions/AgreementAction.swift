@@ -42,7 +42,8 @@ public enum AgreementMachine {
             throw CaseworkError.refused("协议 \(agreement.agreementID) 已解除，不能再\(action.chineseName)；如需合作应重新签订协议")
         }
         guard act.day >= agreement.startDate else {
-            throw CaseworkError.invalid("办理日期 \(act.day.iso) 早于协议生效日期 \(agreement.startDate.iso)")
+            throw CaseworkError(
+                .invalid, "办理日期 \(act.day.iso) 早于协议生效日期 \(agreement.startDate.iso)", actPart: .day)
         }
         switch action {
         case .suspend:

@@ -19,10 +19,18 @@ public struct CaseworkError: Error, Sendable, Hashable, CustomStringConvertible 
 
     public var kind: Kind
     public var message: String
+    /// The part of the act at fault, when it is one (`ActPart`), so that a form or an API can name its field.
+    public var actPart: ActPart?
 
-    public init(_ kind: Kind, _ message: String) {
+    /// The parts of a `CaseworkAct` a step can find wrong.
+    public enum ActPart: String, Sendable, Hashable {
+        case actor, day, reason
+    }
+
+    public init(_ kind: Kind, _ message: String, actPart: ActPart? = nil) {
         self.kind = kind
         self.message = message
+        self.actPart = actPart
     }
 
     public var description: String { message }

@@ -36,18 +36,18 @@ public enum Today {
 /// Checks every step shares: someone acts, on a day not in the future and not before the file's last step.
 enum ActCheck {
     static func validate(_ act: CaseworkAct, notBefore earliest: Day?, today: Day) throws {
-        guard !act.actor.trimmingBlanks.isEmpty else { throw CaseworkError.invalid("须注明经办人") }
+        guard !act.actor.trimmingBlanks.isEmpty else { throw CaseworkError(.invalid, "须注明经办人", actPart: .actor) }
         guard act.day <= today else {
-            throw CaseworkError.invalid("办理日期 \(act.day.iso) 晚于今天 \(today.iso)，不能预先登记")
+            throw CaseworkError(.invalid, "办理日期 \(act.day.iso) 晚于今天 \(today.iso)，不能预先登记", actPart: .day)
         }
         if let earliest, act.day < earliest {
-            throw CaseworkError.invalid("办理日期 \(act.day.iso) 早于上一步骤的日期 \(earliest.iso)，不能倒签")
+            throw CaseworkError(.invalid, "办理日期 \(act.day.iso) 早于上一步骤的日期 \(earliest.iso)，不能倒签", actPart: .day)
         }
     }
 
     /// The reason, required: a `CaseworkError.invalid` naming what it is for when missing.
     static func reason(_ act: CaseworkAct, for what: String) throws -> String {
-        guard let reason = act.givenReason else { throw CaseworkError.invalid("\(what)须说明理由") }
+        guard let reason = act.givenReason else { throw CaseworkError(.invalid, "\(what)须说明理由", actPart: .reason) }
         return reason
     }
 }

@@ -63,6 +63,7 @@ struct DashboardRoutes {
         var indicators: [Indicator]
         var hasIndicators: Bool
         var run: Run?
+        var casework: CaseworkSummary
     }
 
     func dashboard(_ request: Request, _ context: FundRequestContext) throws -> Response {
@@ -157,7 +158,8 @@ struct DashboardRoutes {
         let model = Model(
             scopeName: scopeName, tiles: tiles, ledgerChart: Charts.ledger(Array(ledger.suffix(36))),
             severityChart: severityChart, ruleChart: ruleChart, rules: rules, regions: regionLines,
-            hasRegions: !regionLines.isEmpty, indicators: indicators, hasIndicators: !indicators.isEmpty, run: run)
+            hasRegions: !regionLines.isEmpty, indicators: indicators, hasIndicators: !indicators.isEmpty, run: run,
+            casework: try CaseworkSummary(environment: environment, principal: principal, regions: regions))
         return environment.renderer.page(
             "dashboard", model, title: "总览", active: "/dashboard", context: context,
             regionName: principal.user.regionCode.map { regions.name($0) })

@@ -28,7 +28,13 @@ public enum FundServer {
         UserRoutes(environment: environment).register(on: router)
         RulesRoutes(environment: environment).register(on: router)
         ImportRoutes(environment: environment).register(on: router)
+        DeterminationRoutes(environment: environment).register(on: router)
+        AssessmentRoutes(environment: environment).register(on: router)
+        InstitutionRoutes(environment: environment).register(on: router)
+        CampaignRoutes(environment: environment).register(on: router)
+        RiskPointRoutes(environment: environment).register(on: router)
         APIRoutes(environment: environment).register(on: router)
+        CaseworkAPIRoutes(environment: environment).register(on: router)
         return router
     }
 

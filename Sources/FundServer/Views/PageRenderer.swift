@@ -78,7 +78,11 @@ enum Navigation {
 
     static func items(for role: Role?, active: String) -> [Item] {
         guard let role else { return [] }
-        var entries: [(String, String)] = [("/dashboard", "总览"), ("/findings", "预警与疑点"), ("/rules", "规则与阈值")]
+        var entries: [(String, String)] = [
+            ("/dashboard", "总览"), ("/findings", "预警与疑点"), ("/casework/determinations", "工伤认定"),
+            ("/casework/assessments", "劳动能力鉴定"), ("/casework/experts", "专家抽取"), ("/casework/institutions", "协议机构"),
+            ("/casework/campaigns", "专项检查"), ("/casework/risk-points", "风险点清单"), ("/rules", "规则与阈值"),
+        ]
         if role.mayImport { entries.append(("/imports", "数据导入")) }
         if role.mayReadAuditLog { entries.append(("/audit", "审计日志")) }
         if role.mayAdministerUsers { entries.append(("/users", "用户管理")) }
@@ -95,6 +99,16 @@ enum Templates {
             ("findings", findings), ("finding", finding), ("worker", worker), ("case", caseTemplate),
             ("audit", audit), ("rules", rules), ("rulesTrial", rulesTrial), ("imports", imports),
             ("account", account), ("users", users),
+        ] + casework
+    }
+
+    /// The casework registers' pages.
+    static var casework: [(String, String)] {
+        [
+            ("determinations", determinations), ("determination", determination), ("caseworkDue", caseworkDue),
+            ("assessments", assessments), ("assessment", assessment), ("experts", experts),
+            ("institutions", institutions), ("campaigns", campaigns), ("campaign", campaign),
+            ("campaignReport", campaignReport), ("riskPoints", riskPoints),
         ]
     }
 }

@@ -13,18 +13,24 @@ struct AssessmentCommand: ParsableCommand {
         ]
     )
 
-    static func step(_ store: StoreOption, _ actOptions: ActOptions, _ id: String, _ action: AssessmentAction) throws {
-        let casework = try store.casework()
-        let act = try actOptions.act()
-        let file = try perform { try casework.assessments.apply(action, assessmentID: id, act: act) }
-        print("\(file.assessmentID)：\(action.chineseName)，当前状态 \(file.state.chineseName)")
-        if let deadline = file.currentDeadline() { print("下一期限：\(deadline.step) \(deadline.due.iso)") }
+    typealias Step = RecordStep<Register>
+
+    /// The assessment register's steps: where the assessment stands afterwards, and its next deadline.
+    enum Register: StepRegister {
+        static let idHelp = "Assessment id."
+
+        static func apply(_ action: AssessmentAction, to id: String, in casework: Casework, act: CaseworkAct)
+            throws -> [String]
+        {
+            let file = try casework.assessments.apply(action, assessmentID: id, act: act)
+            return ["\(file.assessmentID)：\(action.chineseName)，当前状态 \(file.state.chineseName)"]
+                + (file.currentDeadline().map { ["下一期限：\($0.step) \($0.due.iso)"] } ?? [])
+        }
     }
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "鉴定申请登记 Register an application.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @Option(help: "Assessment id.") var id: String
         @Option(name: .customLong("case"), help: "The case (determination) id.") var caseID: String
         @Option(help: "initial | second | review") var kind: String = "initial"
@@ -39,7 +45,6 @@ struct AssessmentCommand: ParsableCommand {
         var materials: String?
 
         func run() throws {
-            let casework = try store.casework()
             let kind: AssessmentKind = try Parse.code(kind, "--kind")
             let application = AssessmentApplication(
                 assessmentID: id, caseID: caseID, kind: kind, previousAssessmentID: previous,
@@ -48,8 +53,7 @@ struct AssessmentCommand: ParsableCommand {
                 specialties: Parse.list(specialties),
                 materials: materials == nil
                     ? AssessmentMaterial.checklist(for: kind) : try Parse.codes(materials, "--materials"))
-            let act = try self.act.act()
-            let file = try perform { try casework.assessments.open(application, act: act) }
+            let file = try acting.run { casework, act in try casework.assessments.open(application, act: act) }
             print(
                 "已登记 registered \(file.assessmentID)：\(file.kind.chineseName)，\(file.state.chineseName)，鉴定委员会 \(file.regionCode.raw)"
             )
@@ -112,52 +116,41 @@ struct AssessmentCommand: ParsableCommand {
 
     struct Notify: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "一次性告知补正 One-time notice of missing materials.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Assessment id.") var id: String
-        func run() throws { try AssessmentCommand.step(store, act, id, .notifyIncomplete) }
+        @OptionGroup var step: Step
+        func run() throws { try step.apply(.notifyIncomplete) }
     }
 
     struct Receive: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "接收材料 Record materials received.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Assessment id.") var id: String
+        @OptionGroup var step: Step
         @Option(help: "Comma-separated: \(AssessmentMaterial.codeList)") var materials: String
         func run() throws {
-            try AssessmentCommand.step(store, act, id, .receiveMaterials(try Parse.codes(materials, "--materials")))
+            try step.apply(.receiveMaterials(try Parse.codes(materials, "--materials")))
         }
     }
 
     struct Extend: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "延长30日 Extend the deadline by 30 days (--reason).")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Assessment id.") var id: String
-        func run() throws { try AssessmentCommand.step(store, act, id, .extend) }
+        @OptionGroup var step: Step
+        func run() throws { try step.apply(.extend) }
     }
 
     struct Postpone: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "改期 Reschedule the examination (--reason).")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Assessment id.") var id: String
+        @OptionGroup var step: Step
         @Option(help: "Days the deadline moves.") var days: Int
-        func run() throws { try AssessmentCommand.step(store, act, id, .postpone(days: days)) }
+        func run() throws { try step.apply(.postpone(days: days)) }
     }
 
     struct Conclude: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "作出鉴定结论 Conclude: grade, nursing level, parts.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Assessment id.") var id: String
+        @OptionGroup var step: Step
         @Option(help: "Disability grade 1–10 (omit for 未达级).") var grade: Int?
         @Option(help: "full | most | partial | none") var nursing: String = "none"
         @Option(help: "Injured parts assessed, comma-separated.") var parts: String
         @Option(help: "The panel's opinion.") var opinion: String = ""
         func run() throws {
-            try AssessmentCommand.step(
-                store, act, id,
+            try step.apply(
                 .conclude(
                     grade: grade, nursing: try Parse.code(nursing, "--nursing"), injuredParts: Parse.list(parts),
                     opinion: opinion))
@@ -166,17 +159,13 @@ struct AssessmentCommand: ParsableCommand {
 
     struct Deliver: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "送达鉴定结论 Deliver the conclusion.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Assessment id.") var id: String
-        func run() throws { try AssessmentCommand.step(store, act, id, .deliver) }
+        @OptionGroup var step: Step
+        func run() throws { try step.apply(.deliver) }
     }
 
     struct Terminate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "终止鉴定 Terminate the assessment (--reason).")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Assessment id.") var id: String
-        func run() throws { try AssessmentCommand.step(store, act, id, .terminate) }
+        @OptionGroup var step: Step
+        func run() throws { try step.apply(.terminate) }
     }
 }

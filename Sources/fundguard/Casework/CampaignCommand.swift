@@ -15,8 +15,7 @@ struct CampaignCommand: ParsableCommand {
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "启动专项检查 Open a campaign (default checklist).")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @Option(help: "Campaign id.") var id: String
         @Option(help: "Title.") var title: String
         @Option(help: "The region running it (province or city).") var region: String
@@ -24,14 +23,12 @@ struct CampaignCommand: ParsableCommand {
         @Option(help: "Only these institutions, comma-separated (default: all of the region).") var institutions:
             String?
         func run() throws {
-            let casework = try store.casework()
             let chosen = Parse.list(institutions)
             let plan = CampaignPlan(
                 campaignID: id, title: title, regionCode: try Parse.region(region, "--region"),
                 selfInspectionDue: try Parse.day(due, "--due"),
                 checklist: CampaignPlan.defaultChecklist, institutionIDs: chosen.isEmpty ? nil : chosen)
-            let act = try self.act.act()
-            let campaign = try perform { try casework.campaigns.open(plan, act: act) }
+            let campaign = try acting.run { casework, act in try casework.campaigns.open(plan, act: act) }
             print(
                 "已启动 \(campaign.campaignID)：\(campaign.institutionIDs.count) 家机构自查，\(campaign.selfInspectionDue.iso) 前提交"
             )
@@ -88,8 +85,7 @@ struct CampaignCommand: ParsableCommand {
     struct Answer: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "填报自查清单 Answer checklist items: --item C01=compliant --item C02=nonCompliant:说明 …")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @Argument(help: "Campaign id.") var campaign: String
         @Option(help: "Institution id.") var institution: String
         @Option(name: .customLong("item"), help: "ITEM=compliant|nonCompliant|notApplicable[:note], repeatable.")
@@ -102,9 +98,7 @@ struct CampaignCommand: ParsableCommand {
                 return ChecklistAnswer(
                     itemID: parts[0], result: try Parse.code(rest[0], "--item"), note: rest.count > 1 ? rest[1] : "")
             }
-            let casework = try store.casework()
-            let act = try self.act.act()
-            let inspection = try perform {
+            let inspection = try acting.run { casework, act in
                 try casework.campaigns.answer(
                     campaignID: campaign, institutionID: institution, answers: answers, act: act)
             }
@@ -114,17 +108,14 @@ struct CampaignCommand: ParsableCommand {
 
     struct Risk: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "登记自查风险点 Add a risk point to a self-inspection.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @Argument(help: "Campaign id.") var campaign: String
         @Option(help: "Institution id.") var institution: String
         @Option(help: "The risk.") var description: String
         @Option(name: .customLong("point"), help: "The inventory risk point it matches, e.g. RP18.") var point: String?
         @Option(help: "What the institution does about it.") var measure: String = ""
         func run() throws {
-            let casework = try store.casework()
-            let act = try self.act.act()
-            let inspection = try perform {
+            let inspection = try acting.run { casework, act in
                 try casework.campaigns.addRisk(
                     campaignID: campaign, institutionID: institution,
                     risk: ReportedRisk(description: description, riskPointID: point, measure: measure), act: act)
@@ -135,15 +126,12 @@ struct CampaignCommand: ParsableCommand {
 
     struct Submit: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "提交自查报告 Submit a self-inspection.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @Argument(help: "Campaign id.") var campaign: String
         @Option(help: "Institution id.") var institution: String
         @Option(help: "The report text.") var report: String
         func run() throws {
-            let casework = try store.casework()
-            let act = try self.act.act()
-            _ = try perform {
+            _ = try acting.run { casework, act in
                 try casework.campaigns.submit(
                     campaignID: campaign, institutionID: institution, report: report, act: act)
             }
@@ -154,31 +142,27 @@ struct CampaignCommand: ParsableCommand {
     struct StartSpot: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "start-spot", abstract: "转入抽查阶段 End self-inspection.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @Argument(help: "Campaign id.") var campaign: String
         func run() throws {
-            let casework = try store.casework()
-            let act = try self.act.act()
-            let c = try perform { try casework.campaigns.startSpotChecks(campaignID: campaign, act: act) }
+            let c = try acting.run { casework, act in
+                try casework.campaigns.startSpotChecks(campaignID: campaign, act: act)
+            }
             print("\(c.campaignID)：\(c.state.chineseName)")
         }
     }
 
     struct Draw: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "抽取抽查机构 Draw institutions to spot-check.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @Argument(help: "Campaign id.") var campaign: String
         @Option(help: "How many.") var size: Int
         @Option(help: "random | weighted (by screening findings)") var method: String = "weighted"
         @Option(help: "The seed (default: fresh; stored).") var seed: String?
         func run() throws {
-            let casework = try store.casework()
-            let act = try self.act.act()
             let method: SpotCheckMethod = try Parse.code(method, "--method")
             let seed = try Parse.seed(seed)
-            let draw = try perform {
+            let draw = try acting.run { casework, act in
                 try casework.campaigns.drawSpotChecks(
                     campaignID: campaign, size: size, method: method, seed: seed, act: act)
             }
@@ -194,8 +178,7 @@ struct CampaignCommand: ParsableCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "登记抽查结果 Record a spot check: --problem \"描述[|C02|金额]\" repeatable.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @Argument(help: "Campaign id.") var campaign: String
         @Option(help: "Institution id.") var institution: String
         @Option(help: "Inspectors, comma-separated.") var inspectors: String
@@ -209,9 +192,7 @@ struct CampaignCommand: ParsableCommand {
                 let amount = parts.count > 2 ? try Parse.money(parts[2], "--problem") : Money(fen: 0)
                 return CheckProblem(problemID: "", description: parts[0], itemID: item, amount: amount)
             }
-            let casework = try store.casework()
-            let act = try self.act.act()
-            let check = try perform {
+            let check = try acting.run { casework, act in
                 try casework.campaigns.recordCheck(
                     campaignID: campaign, institutionID: institution, inspectors: Parse.list(inspectors),
                     problems: parsed,
@@ -224,8 +205,7 @@ struct CampaignCommand: ParsableCommand {
 
     struct Rectify: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "提出整改事项 Open a rectification item.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @Argument(help: "Campaign id.") var campaign: String
         @Option(help: "Institution id.") var institution: String
         @Option(help: "The spot-check problem it answers, e.g. ZX2024/H3#1.") var problem: String?
@@ -233,10 +213,8 @@ struct CampaignCommand: ParsableCommand {
         @Option(help: "Who is responsible.") var owner: String
         @Option(help: "Deadline, YYYY-MM-DD.") var deadline: String
         func run() throws {
-            let casework = try store.casework()
-            let act = try self.act.act()
             let deadline = try Parse.day(deadline, "--deadline")
-            let item = try perform {
+            let item = try acting.run { casework, act in
                 try casework.campaigns.openRectification(
                     campaignID: campaign, institutionID: institution, problemID: problem, description: description,
                     owner: owner,
@@ -249,27 +227,23 @@ struct CampaignCommand: ParsableCommand {
     struct CloseItem: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "close-item", abstract: "整改销号 Close a rectification item with evidence.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @Argument(help: "Rectification id.") var id: String
         @Option(help: "The evidence it was done.") var evidence: String
         func run() throws {
-            let casework = try store.casework()
-            let act = try self.act.act()
-            let item = try perform { try casework.campaigns.closeRectification(id, evidence: evidence, act: act) }
+            let item = try acting.run { casework, act in
+                try casework.campaigns.closeRectification(id, evidence: evidence, act: act)
+            }
             print("\(item.rectificationID)：\(item.state.chineseName)")
         }
     }
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "结束专项检查 Close the campaign.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @Argument(help: "Campaign id.") var campaign: String
         func run() throws {
-            let casework = try store.casework()
-            let act = try self.act.act()
-            let c = try perform { try casework.campaigns.close(campaignID: campaign, act: act) }
+            let c = try acting.run { casework, act in try casework.campaigns.close(campaignID: campaign, act: act) }
             print("\(c.campaignID)：\(c.state.chineseName)")
         }
     }

@@ -13,24 +13,27 @@ struct CaseCommand: ParsableCommand {
         ]
     )
 
-    /// Applies a step to a case and prints where it stands.
-    static func step(_ store: StoreOption, _ actOptions: ActOptions, _ caseID: String, _ action: DeterminationAction)
-        throws
-    {
-        let casework = try store.casework()
-        let act = try actOptions.act()
-        let file = try perform { try casework.determinations.apply(action, caseID: caseID, act: act) }
-        print("\(file.caseID)：\(action.chineseName)，当前状态 \(file.state.chineseName)")
-        if let deadline = file.currentDeadline(asOf: act.day) {
-            print("下一期限 next deadline：\(deadline.step) \(deadline.due.iso)（\(deadline.basis)）")
+    typealias Step = RecordStep<Register>
+
+    /// The determination register's steps: where the case stands afterwards, and its next deadline.
+    enum Register: StepRegister {
+        static let idHelp = "Case id."
+
+        static func apply(_ action: DeterminationAction, to id: String, in casework: Casework, act: CaseworkAct)
+            throws -> [String]
+        {
+            let file = try casework.determinations.apply(action, caseID: id, act: act)
+            return ["\(file.caseID)：\(action.chineseName)，当前状态 \(file.state.chineseName)"]
+                + (file.currentDeadline(asOf: act.day).map {
+                    ["下一期限 next deadline：\($0.step) \($0.due.iso)（\($0.basis)）"]
+                } ?? [])
         }
     }
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "申请登记 Register an application (or --from-import CASE for an imported case).")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @Option(help: "Case id.") var id: String
         @Flag(name: .customLong("from-import"), help: "Take the case from the imported injury_cases.") var fromImport =
             false
@@ -46,13 +49,11 @@ struct CaseCommand: ParsableCommand {
         @Option(help: "What happened.") var description: String = ""
 
         func run() throws {
-            let casework = try store.casework()
             let materials: [DeterminationMaterial] =
                 self.materials == nil ? DeterminationMaterial.allCases : try Parse.codes(self.materials, "--materials")
-            let act = try self.act.act()
             let file: DeterminationFile
             if fromImport {
-                file = try perform {
+                file = try acting.run { casework, act in
                     try casework.determinations.openImported(caseID: id, materials: materials, act: act)
                 }
             } else {
@@ -64,7 +65,7 @@ struct CaseCommand: ParsableCommand {
                     regionCode: try Parse.region(region, "--region"), kind: try Parse.code(kind, "--kind"),
                     accidentDate: try Parse.day(accident, "--accident"), fatal: fatal,
                     applicant: try Parse.code(applicant, "--applicant"), materials: materials, description: description)
-                file = try perform { try casework.determinations.open(application, act: act) }
+                file = try acting.run { casework, act in try casework.determinations.open(application, act: act) }
             }
             print("已登记 registered \(file.caseID)：\(file.state.chineseName)")
             if !file.missingMaterials.isEmpty {
@@ -143,86 +144,68 @@ struct CaseCommand: ParsableCommand {
 
     struct Notify: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "一次性告知补正 One-time notice of every missing material.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Case id.") var id: String
-        func run() throws { try CaseCommand.step(store, act, id, .notifyIncomplete) }
+        @OptionGroup var step: Step
+        func run() throws { try step.apply(.notifyIncomplete) }
     }
 
     struct Receive: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "接收材料 Record materials received.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Case id.") var id: String
+        @OptionGroup var step: Step
         @Option(help: "Comma-separated: \(DeterminationMaterial.codeList)") var materials: String
         func run() throws {
-            try CaseCommand.step(store, act, id, .receiveMaterials(try Parse.codes(materials, "--materials")))
+            try step.apply(.receiveMaterials(try Parse.codes(materials, "--materials")))
         }
     }
 
     struct Accept: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "受理 Accept the application.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Case id.") var id: String
+        @OptionGroup var step: Step
         @Flag(name: .customLong("clear"), help: "事实清楚、权利义务明确: decide within 15 days.") var clearCase = false
-        func run() throws { try CaseCommand.step(store, act, id, .accept(clearCase: clearCase)) }
+        func run() throws { try step.apply(.accept(clearCase: clearCase)) }
     }
 
     struct Refuse: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "不予受理 Refuse the application (--reason required).")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Case id.") var id: String
-        func run() throws { try CaseCommand.step(store, act, id, .refuseAcceptance) }
+        @OptionGroup var step: Step
+        func run() throws { try step.apply(.refuseAcceptance) }
     }
 
     struct Investigate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "启动调查核实 Start an investigation.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Case id.") var id: String
-        func run() throws { try CaseCommand.step(store, act, id, .startInvestigation) }
+        @OptionGroup var step: Step
+        func run() throws { try step.apply(.startInvestigation) }
     }
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "记录调查核实 Record an investigation.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Case id.") var id: String
+        @OptionGroup var step: Step
         @Option(help: "Investigators, comma-separated.") var investigators: String
         @Option(help: "What was done and found.") var summary: String
         func run() throws {
-            let day = try act.act().day
+            let day = try step.acting.act.act().day
             let record = InvestigationRecord(day: day, investigators: Parse.list(investigators), summary: summary)
-            try CaseCommand.step(store, act, id, .recordInvestigation(record))
+            try step.apply(.recordInvestigation(record))
         }
     }
 
     struct Suspend: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "中止 Suspend: the decision waits for another authority.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Case id.") var id: String
+        @OptionGroup var step: Step
         @Option(help: "The judicial or administrative conclusion awaited.") var awaiting: String
-        func run() throws { try CaseCommand.step(store, act, id, .suspend(awaiting: awaiting)) }
+        func run() throws { try step.apply(.suspend(awaiting: awaiting)) }
     }
 
     struct Resume: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "恢复 Resume after a suspension.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Case id.") var id: String
-        func run() throws { try CaseCommand.step(store, act, id, .resume) }
+        @OptionGroup var step: Step
+        func run() throws { try step.apply(.resume) }
     }
 
     struct Decide: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "作出认定决定 Decide: recognized 14(n), deemed 15(n), rejected 16(n) / 14 / 15.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Case id.") var id: String
+        @OptionGroup var step: Step
         @Option(help: "recognized | deemed | rejected") var outcome: String
         @Option(help: "The article of 条例 14–16, e.g. 14(1), 15(2), 16(3), 14.") var basis: String
         @Option(help: "Injured body parts, comma-separated.") var parts: String?
@@ -230,18 +213,15 @@ struct CaseCommand: ParsableCommand {
             guard let statute = StatuteBasis(code: basis) else {
                 throw ValidationError("--basis 须写作 14(1)、15(2)、16(3) 或 14: \(basis)")
             }
-            try CaseCommand.step(
-                store, act, id,
+            try step.apply(
                 .decide(outcome: try Parse.code(outcome, "--outcome"), basis: statute, injuredParts: Parse.list(parts)))
         }
     }
 
     struct Deliver: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "送达 Deliver the decision.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Case id.") var id: String
-        func run() throws { try CaseCommand.step(store, act, id, .deliver) }
+        @OptionGroup var step: Step
+        func run() throws { try step.apply(.deliver) }
     }
 
     struct Due: ParsableCommand {

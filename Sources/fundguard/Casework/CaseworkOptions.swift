@@ -45,6 +45,42 @@ struct ActOptions: ParsableArguments {
     }
 }
 
+/// What every command that acts takes: `--db` and who acts, when and why (`--by`, `--on`, `--reason`), with the
+/// one way to run a step, so that each command says only what is its own.
+struct ActingOptions: ParsableArguments {
+    @OptionGroup var store: StoreOption
+    @OptionGroup var act: ActOptions
+
+    /// Opens the registers, reads the act and runs `body`; a refusal becomes its message and exit code.
+    func run<T>(_ body: (Casework, CaseworkAct) throws -> T) throws -> T {
+        let casework = try store.casework()
+        let act = try self.act.act()
+        return try perform { try body(casework, act) }
+    }
+}
+
+/// A register whose records take steps from the command line: how its record is named, how a step is applied and
+/// what is printed after it.
+protocol StepRegister {
+    associatedtype Action
+    /// The help of the record id argument, e.g. `Case id.`.
+    static var idHelp: String { get }
+    /// Applies `action` to the record `id` and returns the lines that say where it stands.
+    static func apply(_ action: Action, to id: String, in casework: Casework, act: CaseworkAct) throws -> [String]
+}
+
+/// A step on one record of `Register`: `--db`, the act, and the record id (the same options for every register).
+struct RecordStep<Register: StepRegister>: ParsableArguments {
+    @OptionGroup var acting: ActingOptions
+    @Argument(help: ArgumentHelp(Register.idHelp)) var id: String
+
+    /// Applies the step and prints where the record stands; a refusal becomes its message and exit code.
+    func apply(_ action: Register.Action) throws {
+        let lines = try acting.run { casework, act in try Register.apply(action, to: id, in: casework, act: act) }
+        for line in lines { print(line) }
+    }
+}
+
 /// A refused or failed casework command: the message on standard error, and an exit code by kind
 /// (2 invalid input, 3 refused by the rules, 4 not found, 5 conflict, 1 anything else).
 struct CaseworkFailure: Error, CustomStringConvertible {

@@ -12,32 +12,36 @@ struct InstitutionCommand: ParsableCommand {
         ]
     )
 
-    static func step(_ store: StoreOption, _ actOptions: ActOptions, _ id: String, _ action: AgreementAction) throws {
-        let casework = try store.casework()
-        let act = try actOptions.act()
-        let agreement = try perform { try casework.institutions.apply(action, agreementID: id, act: act) }
-        print(
-            "\(agreement.agreementID)：\(action.chineseName)，状态 \(agreement.status.chineseName)，\(agreement.startDate.iso) 至 \(agreement.endDate.iso)"
-        )
+    typealias Step = RecordStep<Register>
+
+    /// The agreements' steps: the agreement's status and term afterwards.
+    enum Register: StepRegister {
+        static let idHelp = "Agreement id."
+
+        static func apply(_ action: AgreementAction, to id: String, in casework: Casework, act: CaseworkAct)
+            throws -> [String]
+        {
+            let a = try casework.institutions.apply(action, agreementID: id, act: act)
+            return [
+                "\(a.agreementID)：\(action.chineseName)，状态 \(a.status.chineseName)，\(a.startDate.iso) 至 \(a.endDate.iso)"
+            ]
+        }
     }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "登记协议机构 Register an institution.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @Option(help: "Institution id.") var id: String
         @Option(help: "Name.") var name: String
         @Option(help: "medical | rehab | assistive") var kind: String
         @Option(help: "Region code.") var region: String
         @Option(help: "Hospital grade, e.g. 三级甲等.") var grade: String?
         func run() throws {
-            let casework = try store.casework()
             let institution = Institution(
                 institutionID: id, name: name, kind: try Parse.code(kind, "--kind"),
                 regionCode: try Parse.region(region, "--region"),
                 grade: grade)
-            let act = try self.act.act()
-            _ = try perform { try casework.institutions.register(institution, act: act) }
+            _ = try acting.run { casework, act in try casework.institutions.register(institution, act: act) }
             print("已登记 \(id) \(name)")
         }
     }
@@ -67,56 +71,45 @@ struct InstitutionCommand: ParsableCommand {
 
     struct Sign: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "签订服务协议 Sign an agreement.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @Option(help: "Agreement id.") var id: String
         @Option(help: "Institution id.") var institution: String
         @Option(help: "Services, comma-separated: medical, rehab, assistive.") var services: String
         @Option(help: "First day, YYYY-MM-DD.") var start: String
         @Option(help: "Last day, YYYY-MM-DD.") var end: String
         func run() throws {
-            let casework = try store.casework()
             let agreement = Agreement(
                 agreementID: id, institutionID: institution, services: try Parse.codes(services, "--services"),
                 startDate: try Parse.day(start, "--start"), endDate: try Parse.day(end, "--end"), status: .active)
-            let act = try self.act.act()
-            _ = try perform { try casework.institutions.sign(agreement, act: act) }
+            _ = try acting.run { casework, act in try casework.institutions.sign(agreement, act: act) }
             print("已签订 \(id)")
         }
     }
 
     struct Suspend: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "暂停协议 Suspend (--reason).")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Agreement id.") var id: String
-        func run() throws { try InstitutionCommand.step(store, act, id, .suspend) }
+        @OptionGroup var step: Step
+        func run() throws { try step.apply(.suspend) }
     }
 
     struct Reinstate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "恢复协议 Reinstate (--reason).")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Agreement id.") var id: String
-        func run() throws { try InstitutionCommand.step(store, act, id, .reinstate) }
+        @OptionGroup var step: Step
+        func run() throws { try step.apply(.reinstate) }
     }
 
     struct Terminate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "解除协议 Terminate (--reason).")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Agreement id.") var id: String
-        func run() throws { try InstitutionCommand.step(store, act, id, .terminate) }
+        @OptionGroup var step: Step
+        func run() throws { try step.apply(.terminate) }
     }
 
     struct Renew: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "续签协议 Renew to a later end date.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
-        @Argument(help: "Agreement id.") var id: String
+        @OptionGroup var step: Step
         @Option(help: "New last day, YYYY-MM-DD.") var until: String
         func run() throws {
-            try InstitutionCommand.step(store, act, id, .renew(until: try Parse.day(until, "--until")))
+            try step.apply(.renew(until: try Parse.day(until, "--until")))
         }
     }
 

@@ -43,26 +43,24 @@ struct PanelCommand: ParsableCommand {
 
     struct Draw: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "随机抽取专家组 Draw the panel of an assessment.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @OptionGroup var options: DrawOptions
         func run() throws {
-            let casework = try store.casework()
-            let act = try self.act.act()
-            let draw = try perform { try casework.panels.draw(try options.request(reason: act.reason), act: act) }
+            let draw = try acting.run { casework, act in
+                try casework.panels.draw(try options.request(reason: act.reason), act: act)
+            }
             PanelCommand.printDraw(draw)
         }
     }
 
     struct Redraw: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "重新抽取 Redraw (--reason required).")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @OptionGroup var options: DrawOptions
         func run() throws {
-            let casework = try store.casework()
-            let act = try self.act.act()
-            let draw = try perform { try casework.panels.redraw(try options.request(reason: act.reason), act: act) }
+            let draw = try acting.run { casework, act in
+                try casework.panels.redraw(try options.request(reason: act.reason), act: act)
+            }
             PanelCommand.printDraw(draw)
         }
     }
@@ -101,16 +99,13 @@ struct PanelCommand: ParsableCommand {
 
     struct Relate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "登记利害关系 Mark an expert as related (--reason).")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @Argument(help: "Expert id.") var expert: String
         @Option(help: "worker | employer") var subject: String
         @Option(name: .customLong("subject-id"), help: "The worker's person id or the employer id.") var subjectID:
             String
         func run() throws {
-            let casework = try store.casework()
-            let act = try self.act.act()
-            let relation = try perform {
+            let relation = try acting.run { casework, act in
                 try casework.panels.markRelated(
                     expertID: expert, subject: try Parse.code(subject, "--subject"), subjectID: subjectID, act: act)
             }
@@ -120,13 +115,10 @@ struct PanelCommand: ParsableCommand {
 
     struct Unrelate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "撤销利害关系 Withdraw a relation (--reason).")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @Argument(help: "Relation id.") var relation: String
         func run() throws {
-            let casework = try store.casework()
-            let act = try self.act.act()
-            _ = try perform { try casework.panels.withdrawRelation(relation, act: act) }
+            _ = try acting.run { casework, act in try casework.panels.withdrawRelation(relation, act: act) }
             print("已撤销 \(relation)")
         }
     }

@@ -29,12 +29,9 @@ struct RiskCommand: ParsableCommand {
     struct Seed: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "载入默认清单 Load the default inventory into an empty one.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         func run() throws {
-            let casework = try store.casework()
-            let act = try self.act.act()
-            let count = try perform { try casework.riskInventory.seedDefaults(act: act) }
+            let count = try acting.run { casework, act in try casework.riskInventory.seedDefaults(act: act) }
             print("已载入 \(count) 个风险点")
         }
     }
@@ -56,41 +53,32 @@ struct RiskCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "新增风险点 Add a point.")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @OptionGroup var point: PointOptions
         func run() throws {
-            let casework = try store.casework()
-            let act = try self.act.act()
             let p = try point.point()
-            _ = try perform { try casework.riskInventory.add(p, act: act) }
+            _ = try acting.run { casework, act in try casework.riskInventory.add(p, act: act) }
             print("已新增 \(p.riskPointID)")
         }
     }
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "修改风险点 Replace a point (--reason).")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @OptionGroup var point: PointOptions
         func run() throws {
-            let casework = try store.casework()
-            let act = try self.act.act()
             let p = try point.point()
-            let updated = try perform { try casework.riskInventory.update(p, act: act) }
+            let updated = try acting.run { casework, act in try casework.riskInventory.update(p, act: act) }
             print("已修改 \(updated.riskPointID)（版本 \(updated.version)）")
         }
     }
 
     struct Retire: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "停用风险点 Retire a point (--reason).")
-        @OptionGroup var store: StoreOption
-        @OptionGroup var act: ActOptions
+        @OptionGroup var acting: ActingOptions
         @Argument(help: "Risk point id.") var id: String
         func run() throws {
-            let casework = try store.casework()
-            let act = try self.act.act()
-            _ = try perform { try casework.riskInventory.retire(id, act: act) }
+            _ = try acting.run { casework, act in try casework.riskInventory.retire(id, act: act) }
             print("已停用 \(id)")
         }
     }

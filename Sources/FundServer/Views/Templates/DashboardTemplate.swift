@@ -4,6 +4,22 @@ extension Templates {
         <div class="tiles">
         {{#tiles}}<a class="tile {{style}}" href="{{href}}"><div class="label">{{label}}</div><div class="value">{{value}}</div></a>{{/tiles}}
         </div>
+        {{#casework}}
+        <div class="card" id="casework-summary">
+          <h2>案件办理与协议机构</h2>
+          <div class="tiles">
+            <a class="tile red" href="/casework/due"><div class="label">逾期工伤认定</div><div class="value">{{overdueDeterminations}}</div></a>
+            <a class="tile red" href="/casework/due"><div class="label">逾期劳动能力鉴定</div><div class="value">{{overdueAssessments}}</div></a>
+            <a class="tile orange" href="/casework/institutions?days=30"><div class="label">30 天内到期协议</div><div class="value">{{expiringAgreements}}</div></a>
+            <a class="tile" href="/casework/campaigns"><div class="label">整改中事项（逾期 {{overdueRectifications}}）</div><div class="value">{{openRectifications}}</div></a>
+          </div>
+          {{#hasCities}}
+          <table id="casework-overdue"><thead><tr><th>地区</th><th class="num">逾期工伤认定</th><th class="num">逾期劳动能力鉴定</th></tr></thead><tbody>
+          {{#cities}}<tr><td><a href="{{href}}">{{name}}</a></td><td class="num">{{determinations}}</td><td class="num">{{assessments}}</td></tr>{{/cities}}
+          </tbody></table>
+          {{/hasCities}}
+        </div>
+        {{/casework}}
         <div class="card">
           <h2>基金收支与结余（按月）</h2>
           {{{ledgerChart}}}

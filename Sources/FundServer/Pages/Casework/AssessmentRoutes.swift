@@ -1,0 +1,290 @@
+import Casework
+import Foundation
+import FundModel
+import FundStore
+import Hummingbird
+
+/// 劳动能力鉴定: the register, a file's page (materials, due dates, panel with its seed, pool and recusals,
+/// history, a form for every step), and 专家抽取统计 (how often each expert is drawn, for which employers).
+struct AssessmentRoutes {
+    let environment: ServerEnvironment
+
+    func register(on router: Router<FundRequestContext>) {
+        router.get("/casework/assessments") { request, context in try list(request, context) }
+        router.post("/casework/assessments") { request, context in try open(request, context) }
+        router.get("/casework/assessments/:id") { request, context in try page(request, context) }
+        router.post("/casework/assessments/:id/steps") { request, context in try step(request, context) }
+        router.get("/casework/experts") { request, context in try experts(request, context) }
+    }
+
+    struct ListModel {
+        struct Row {
+            var id: String
+            var href: String
+            var caseID: String
+            var worker: String
+            var region: String
+            var kind: String
+            var state: String
+            var stateName: String
+            var applied: String
+            var step: String
+            var due: String
+            var overdue: Bool
+        }
+        var rows: [Row]
+        var hasRows: Bool
+        var total: Int
+        var stateOptions: [CaseworkPages.Option]
+        var caseID: String
+        var canOpen: Bool
+        var csrf: String
+        var today: String
+        var kindOptions: [CaseworkPages.Option]
+        var applicantOptions: [CaseworkPages.Option]
+    }
+
+    func list(
+        _ request: Request, _ context: FundRequestContext, flashError: String? = nil, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let service = try CaseworkService(environment: environment, context: context)
+        var fields = CaseworkFields(RequestForm.query(request.uri.query))
+        let state: AssessmentState? = fields.optionalCode("state", "状态")
+        let caseID = fields.optional("case")
+        try fields.check()
+        let regions = try RegionNames(store: environment.store)
+        let today = environment.today
+        var files = try service.casework.assessments.files(scope: service.principal.caseworkScope, state: state)
+        if let caseID { files = files.filter { $0.caseID == caseID } }
+        let rows = files.map { file in
+            let deadline = file.currentDeadline()
+            return ListModel.Row(
+                id: file.assessmentID, href: "/casework/assessments/\(HTMLText.urlEncode(file.assessmentID))",
+                caseID: file.caseID, worker: Masking.personID(file.workerID.raw),
+                region: regions.name(file.regionCode), kind: file.kind.chineseName, state: file.state.rawValue,
+                stateName: file.state.chineseName, applied: file.appliedDate.iso, step: deadline?.step ?? "",
+                due: deadline?.due.iso ?? "", overdue: deadline?.isOverdue(asOf: today) ?? false)
+        }
+        let model = ListModel(
+            rows: rows, hasRows: !rows.isEmpty, total: rows.count,
+            stateOptions: CaseworkPages.options(AssessmentState.self, selected: state?.rawValue, all: "全部状态"),
+            caseID: caseID ?? "", canOpen: service.principal.role.mayHandleCasework, csrf: context.csrfToken ?? "",
+            today: today.iso, kindOptions: CaseworkPages.options(AssessmentKind.self, selected: "initial"),
+            applicantOptions: CaseworkPages.options(AssessmentApplicant.self, selected: "worker"))
+        return try CaseworkPages.render(
+            environment, "assessments", model, title: "劳动能力鉴定", active: "/casework/assessments", context: context,
+            flashError: flashError, status: status)
+    }
+
+    func open(_ request: Request, _ context: FundRequestContext) throws -> Response {
+        let service = try CaseworkService(environment: environment, context: context)
+        var location = "/casework/assessments"
+        return try CaseworkPages.post(
+            location: "", context: context,
+            {
+                let file = try AssessmentSteps.open(context.form ?? RequestForm(), service)
+                location = "/casework/assessments/\(HTMLText.urlEncode(file.assessmentID))"
+                return CaseworkDone("assessment.open")
+            }, page: { message, status in try list(request, context, flashError: message, status: status) }
+        ).relocated(to: location)
+    }
+
+    struct PageModel {
+        struct Material {
+            var name: String
+            var received: String?
+        }
+        struct Due {
+            var label: String
+            var day: String
+            var overdue: Bool
+        }
+        struct Draw {
+            var id: String
+            var day: String
+            var actor: String
+            var seed: String
+            var size: Int
+            var specialties: String
+            var drawn: String
+            var pool: String
+            var poolCount: Int
+            var excluded: [String]
+            var hasExcluded: Bool
+            var superseded: Bool
+            var supersededReason: String
+            var replayMatches: Bool
+        }
+        var id: String
+        var caseID: String
+        var caseHref: String
+        var state: String
+        var stateName: String
+        var kind: String
+        var worker: String
+        var employer: String
+        var region: String
+        var applicant: String
+        var applied: String
+        var hospital: String
+        var specialties: String
+        var determinationParts: String
+        var previous: String?
+        var materials: [Material]
+        var dues: [Due]
+        var extensionText: String?
+        var postponements: [String]
+        var panel: String
+        var conclusion: String?
+        var terminated: String?
+        var draws: [Draw]
+        var hasDraws: Bool
+        var history: [CaseworkPages.HistoryRow]
+        var csrf: String
+        var today: String
+        var forms: [String: Bool]
+        var hasForms: Bool
+        var missing: [CaseworkPages.Option]
+        var nursingOptions: [CaseworkPages.Option]
+    }
+
+    func page(
+        _ request: Request, _ context: FundRequestContext, flashError: String? = nil, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let service = try CaseworkService(environment: environment, context: context)
+        let file = try AssessmentSteps.visible(context.parameters.get("id") ?? "", service)
+        if flashError == nil {
+            try environment.audit(context, "view.assessment", targetType: "assessment", targetID: file.assessmentID)
+        }
+        let regions = try RegionNames(store: environment.store)
+        let today = environment.today
+        let reveal = service.principal.role.maySeeIdentity
+        var dues: [PageModel.Due] = []
+        if let due = file.conclusionDue {
+            dues.append(
+                .init(
+                    label: "作出鉴定结论（条例第二十五条）", day: due.iso,
+                    overdue: file.conclusion.map { $0.day > due } ?? (file.state.isOpen && due < today)))
+        }
+        if let due = file.deliveryDue {
+            dues.append(
+                .init(label: "送达鉴定结论", day: due.iso, overdue: file.deliveredDate.map { $0 > due } ?? (due < today)))
+        }
+        if let due = file.secondAssessmentDue {
+            dues.append(.init(label: "申请再次鉴定截止（条例第二十六条）", day: due.iso, overdue: false))
+        }
+        if let day = file.earliestReview {
+            dues.append(.init(label: "可申请复查鉴定（条例第二十八条）", day: day.iso, overdue: false))
+        }
+        let names = Dictionary(
+            try environment.store.experts().map { ($0.expertID, $0.name) }, uniquingKeysWith: { a, _ in a })
+        func expert(_ id: String) -> String { names[id].map { "\(id) \($0)" } ?? id }
+        let draws = try service.casework.panels.draws(assessmentID: file.assessmentID).reversed().map { draw in
+            let replay = try service.casework.panels.audit(drawID: draw.drawID)
+            return PageModel.Draw(
+                id: draw.drawID, day: draw.act.day.iso, actor: draw.act.actor, seed: String(draw.seed),
+                size: draw.size, specialties: draw.specialties.joined(separator: "、"),
+                drawn: draw.drawn.map(expert).joined(separator: "、"),
+                pool: draw.pool.map { "\($0.expertID)（\($0.specialty)）" }.joined(separator: "、"),
+                poolCount: draw.pool.count,
+                excluded: draw.excluded.map {
+                    "\(expert($0.expertID))：\($0.reasons.map(\.chineseName).joined(separator: "、"))（\($0.detail)）"
+                }, hasExcluded: !draw.excluded.isEmpty, superseded: draw.superseded,
+                supersededReason: draw.supersededReason ?? "", replayMatches: replay.matches)
+        }
+        let allowed = service.principal.role.mayHandleCasework ? AssessmentSteps.allowed(file) : []
+        let model = PageModel(
+            id: file.assessmentID, caseID: file.caseID,
+            caseHref: "/casework/determinations/\(HTMLText.urlEncode(file.caseID))", state: file.state.rawValue,
+            stateName: file.state.chineseName, kind: file.kind.chineseName,
+            worker: reveal ? file.workerID.raw : Masking.personID(file.workerID.raw), employer: file.employerID ?? "—",
+            region: regions.name(file.regionCode), applicant: file.applicant.chineseName,
+            applied: file.appliedDate.iso, hospital: file.hospitalID ?? "—",
+            specialties: file.specialties.joined(separator: "、"),
+            determinationParts: file.determinationParts.isEmpty ? "—" : file.determinationParts.joined(separator: "、"),
+            previous: file.previousAssessmentID,
+            materials: AssessmentMaterial.checklist(for: file.kind).map { material in
+                PageModel.Material(
+                    name: material.chineseName, received: file.materials.first { $0.material == material }?.received.iso
+                )
+            }, dues: dues,
+            extensionText: file.extensionGranted.map { "\($0.day.iso) 延长 30 日：\($0.reason)" },
+            postponements: file.postponements.map { "\($0.day.iso) 改期 \($0.days) 日：\($0.reason)" },
+            panel: file.panel.isEmpty ? "未抽取" : file.panel.map(expert).joined(separator: "、"),
+            conclusion: file.conclusion.map {
+                "\($0.day.iso) \($0.chineseSummary)；部位：\($0.injuredParts.joined(separator: "、"))\($0.opinion.isEmpty ? "" : "；\($0.opinion)")"
+            }, terminated: file.terminatedReason, draws: Array(draws), hasDraws: !draws.isEmpty,
+            history: CaseworkPages.history(try service.casework.assessments.history(file.assessmentID)) {
+                AssessmentState(rawValue: $0)?.chineseName ?? $0
+            }, csrf: context.csrfToken ?? "", today: today.iso,
+            forms: Dictionary(uniqueKeysWithValues: allowed.map { ($0, true) }), hasForms: !allowed.isEmpty,
+            missing: file.missingMaterials.map {
+                CaseworkPages.Option(value: $0.rawValue, label: $0.chineseName, selected: false)
+            }, nursingOptions: CaseworkPages.options(NursingLevel.self, selected: "none"))
+        return try CaseworkPages.render(
+            environment, "assessment", model, title: "劳动能力鉴定 \(file.assessmentID)", active: "/casework/assessments",
+            context: context, flash: flashError == nil ? CaseworkPages.flash(request) : nil, flashError: flashError,
+            status: status)
+    }
+
+    func step(_ request: Request, _ context: FundRequestContext) throws -> Response {
+        let service = try CaseworkService(environment: environment, context: context)
+        let id = context.parameters.get("id") ?? ""
+        return try CaseworkPages.post(
+            location: "/casework/assessments/\(HTMLText.urlEncode(id))", context: context,
+            {
+                let form = context.form ?? RequestForm()
+                _ = try AssessmentSteps.step(id, form, service)
+                return CaseworkDone("assessment", form["action"] ?? "")
+            },
+            page: { message, status in try page(request, context, flashError: message, status: status) })
+    }
+
+    // MARK: Expert draw statistics
+
+    struct ExpertsModel {
+        struct Row {
+            var id: String
+            var name: String
+            var specialty: String
+            var institution: String
+            var region: String
+            var panels: Int
+            var superseded: Int
+            var excluded: Int
+            var employers: String
+            var concentrated: Bool
+        }
+        var from: String
+        var to: String
+        var rows: [Row]
+        var hasRows: Bool
+    }
+
+    func experts(_ request: Request, _ context: FundRequestContext) throws -> Response {
+        let service = try CaseworkService(environment: environment, context: context)
+        let (from, to) = try Self.period(request, today: environment.today)
+        let regions = try RegionNames(store: environment.store)
+        let stats = try service.casework.panels.report(scope: service.principal.caseworkScope, from: from, to: to)
+        let rows = stats.map { s in
+            ExpertsModel.Row(
+                id: s.expertID, name: s.name, specialty: s.specialty ?? "—", institution: s.institutionID ?? "—",
+                region: regions.name(s.regionCode), panels: s.panels, superseded: s.superseded, excluded: s.excluded,
+                employers: s.employers.map { "\($0.employerID) ×\($0.panels)（365 日内最多 \($0.most365)）" }
+                    .joined(separator: "；"), concentrated: s.concentrated)
+        }
+        return try CaseworkPages.render(
+            environment, "experts", ExpertsModel(from: from.iso, to: to.iso, rows: rows, hasRows: !rows.isEmpty),
+            title: "专家抽取统计", active: "/casework/experts", context: context)
+    }
+
+    /// `from` / `to` of a query, by default the 365 days up to today.
+    static func period(_ request: Request, today: Day) throws -> (Day, Day) {
+        var fields = CaseworkFields(RequestForm.query(request.uri.query))
+        let to = fields.optionalDay("to", "截止日期") ?? today
+        let from = fields.optionalDay("from", "起始日期") ?? to.adding(days: -364)
+        if from > to { fields.problem("from", "起始日期晚于截止日期") }
+        try fields.check()
+        return (from, to)
+    }
+}

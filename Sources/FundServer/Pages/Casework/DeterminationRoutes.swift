@@ -1,0 +1,308 @@
+import Casework
+import Foundation
+import FundModel
+import FundStore
+import Hummingbird
+
+/// 工伤认定: the register per city with its state filter, a file's page (checklist, due dates, history and a form
+/// for every step its state allows), and the deadlines of both registers per city (`/casework/due`).
+struct DeterminationRoutes {
+    let environment: ServerEnvironment
+
+    func register(on router: Router<FundRequestContext>) {
+        router.get("/casework/determinations") { request, context in try list(request, context) }
+        router.post("/casework/determinations") { request, context in try open(request, context) }
+        router.get("/casework/determinations/:id") { request, context in try page(request, context) }
+        router.post("/casework/determinations/:id/steps") { request, context in try step(request, context) }
+        router.get("/casework/due") { request, context in try due(request, context) }
+    }
+
+    // MARK: List
+
+    struct ListModel {
+        struct Row {
+            var id: String
+            var href: String
+            var worker: String
+            var region: String
+            var kind: String
+            var fatal: Bool
+            var state: String
+            var stateName: String
+            var applied: String
+            var step: String
+            var due: String
+            var overdue: Bool
+        }
+        var rows: [Row]
+        var hasRows: Bool
+        var total: Int
+        var stateOptions: [CaseworkPages.Option]
+        var regionOptions: [CaseworkPages.Option]
+        var showRegionFilter: Bool
+        var canOpen: Bool
+        var csrf: String
+        var today: String
+        var kindOptions: [CaseworkPages.Option]
+        var applicantOptions: [CaseworkPages.Option]
+        var materials: [CaseworkPages.Option]
+    }
+
+    func list(
+        _ request: Request, _ context: FundRequestContext, flashError: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let service = try CaseworkService(environment: environment, context: context)
+        let query = RequestForm.query(request.uri.query)
+        var fields = CaseworkFields(query)
+        let state: DeterminationState? = fields.optionalCode("state", "状态")
+        let region = fields.optional("region").flatMap(RegionCode.init)
+        if query["region"] != nil && region == nil { fields.problem("region", "地区代码须为 6 位数字") }
+        try fields.check()
+        let regions = try RegionNames(store: environment.store)
+        let today = environment.today
+        var files = try service.casework.determinations.files(scope: service.principal.caseworkScope, state: state)
+        if let region { files = files.filter { $0.regionCode.city == region.city } }
+        let rows = files.map { file in
+            let deadline = file.currentDeadline(asOf: today)
+            return ListModel.Row(
+                id: file.caseID, href: "/casework/determinations/\(HTMLText.urlEncode(file.caseID))",
+                worker: Masking.personID(file.workerID.raw), region: regions.name(file.regionCode),
+                kind: file.kind.chineseName, fatal: file.fatal, state: file.state.rawValue,
+                stateName: file.state.chineseName, applied: file.appliedDate.iso, step: deadline?.step ?? "",
+                due: deadline?.due.iso ?? "", overdue: deadline?.isOverdue(asOf: today) ?? false)
+        }
+        let model = ListModel(
+            rows: rows, hasRows: !rows.isEmpty, total: rows.count,
+            stateOptions: CaseworkPages.options(DeterminationState.self, selected: state?.rawValue, all: "全部状态"),
+            regionOptions: [CaseworkPages.Option(value: "", label: "全部地区", selected: region == nil)]
+                + regions.cities.map {
+                    CaseworkPages.Option(value: $0.code.raw, label: $0.name, selected: $0.code == region)
+                },
+            showRegionFilter: service.principal.caseworkScope == nil,
+            canOpen: service.principal.role.mayHandleCasework, csrf: context.csrfToken ?? "", today: today.iso,
+            kindOptions: CaseworkPages.options(CaseKind.self, selected: "injury"),
+            applicantOptions: CaseworkPages.options(Applicant.self, selected: "employer"),
+            materials: CaseworkPages.options(DeterminationMaterial.self, selected: nil))
+        return try CaseworkPages.render(
+            environment, "determinations", model, title: "工伤认定", active: "/casework/determinations",
+            context: context, flashError: flashError, status: status)
+    }
+
+    func open(_ request: Request, _ context: FundRequestContext) throws -> Response {
+        let service = try CaseworkService(environment: environment, context: context)
+        let form = context.form ?? RequestForm()
+        var location = "/casework/determinations"
+        return try CaseworkPages.post(
+            location: "", context: context,
+            {
+                let file = try DeterminationSteps.open(form, service)
+                location = "/casework/determinations/\(HTMLText.urlEncode(file.caseID))"
+                return CaseworkDone("determination.open")
+            }, page: { message, status in try list(request, context, flashError: message, status: status) }
+        ).relocated(to: location)
+    }
+
+    // MARK: A file
+
+    struct PageModel {
+        struct Material {
+            var name: String
+            var received: String?
+        }
+        struct Due {
+            var label: String
+            var day: String
+            var basis: String
+            var overdue: Bool
+        }
+        var id: String
+        var state: String
+        var stateName: String
+        var worker: String
+        var employer: String
+        var region: String
+        var kind: String
+        var fatal: Bool
+        var applicant: String
+        var accident: String
+        var applied: String
+        var appliedLate: Bool
+        var description: String
+        var materials: [Material]
+        var notice: String?
+        var clearCase: Bool
+        var accepted: String?
+        var notAcceptedReason: String?
+        var investigations: [String]
+        var suspensions: [String]
+        var hasInvestigations = false
+        var hasSuspensions = false
+        var decision: String?
+        var delivered: String?
+        var dues: [Due]
+        var current: String?
+        var history: [CaseworkPages.HistoryRow]
+        var csrf: String
+        var today: String
+        var forms: [String: Bool]
+        var hasForms: Bool
+        var missing: [CaseworkPages.Option]
+        var outcomes: [CaseworkPages.Option]
+        var assessmentsHref: String
+    }
+
+    func page(
+        _ request: Request, _ context: FundRequestContext, flashError: String? = nil, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let service = try CaseworkService(environment: environment, context: context)
+        let file = try DeterminationSteps.visible(context.parameters.get("id") ?? "", service)
+        if flashError == nil {
+            try environment.audit(context, "view.determination", targetType: "determination", targetID: file.caseID)
+        }
+        let regions = try RegionNames(store: environment.store)
+        let today = environment.today
+        let reveal = service.principal.role.maySeeIdentity
+        var dues = [
+            PageModel.Due(
+                label: "申请时限", day: file.applicationDue.iso, basis: "条例第十七条", overdue: file.appliedLate)
+        ]
+        if let due = file.acceptanceDue {
+            dues.append(.init(label: "决定是否受理", day: due.iso, basis: "认定办法第八条", overdue: due < today))
+        }
+        if let due = file.decisionDue(asOf: today) {
+            let late = file.decision.map { $0.day > due } ?? (file.state != .suspended && due < today)
+            dues.append(
+                .init(
+                    label: "作出认定决定"
+                        + (file.suspendedDays(asOf: today) > 0 ? "（已扣除中止 \(file.suspendedDays(asOf: today)) 天）" : ""),
+                    day: due.iso, basis: file.clearCase ? "条例第二十条第二款" : "条例第二十条", overdue: late))
+        }
+        if let due = file.deliveryDue {
+            let late = file.deliveredDate.map { $0 > due } ?? (due < today)
+            dues.append(.init(label: "送达认定决定", day: due.iso, basis: "认定办法第二十二条", overdue: late))
+        }
+        let current = file.currentDeadline(asOf: today).map { d in
+            "\(d.step)：\(d.due.iso)（\(d.basis)），"
+                + (d.isOverdue(asOf: today) ? "已逾期 \(-d.daysLeft(asOf: today)) 天" : "剩余 \(d.daysLeft(asOf: today)) 天")
+        }
+        let allowed = service.principal.role.mayHandleCasework ? DeterminationSteps.allowed(file) : []
+        var model = PageModel(
+            id: file.caseID, state: file.state.rawValue, stateName: file.state.chineseName,
+            worker: reveal ? file.workerID.raw : Masking.personID(file.workerID.raw),
+            employer: file.employerID ?? "—", region: regions.name(file.regionCode), kind: file.kind.chineseName,
+            fatal: file.fatal, applicant: file.applicant.chineseName, accident: file.accidentDate.iso,
+            applied: file.appliedDate.iso, appliedLate: file.appliedLate, description: file.description,
+            materials: DeterminationMaterial.allCases.map { material in
+                PageModel.Material(
+                    name: material.chineseName,
+                    received: file.materials.first { $0.material == material }?.received.iso)
+            },
+            notice: file.notice.map {
+                "\($0.day.iso) 一次性告知补正：\($0.missing.map(\.chineseName).joined(separator: "、"))（\($0.actor)）"
+            },
+            clearCase: file.clearCase, accepted: file.acceptedDate?.iso, notAcceptedReason: file.notAcceptedReason,
+            investigations: file.investigations.map {
+                "\($0.day.iso)（\($0.investigators.joined(separator: "、"))）：\($0.summary)"
+            },
+            suspensions: file.suspensions.map {
+                "\($0.from.iso) 至 \($0.until?.iso ?? "今")：等待\($0.awaiting)（\($0.days(asOf: today)) 天）"
+            },
+            decision: file.decision.map {
+                "\($0.day.iso) \($0.outcome.chineseName)，依据\($0.basis.chineseName)；受伤部位：\($0.injuredParts.isEmpty ? "—" : $0.injuredParts.joined(separator: "、"))"
+            },
+            delivered: file.deliveredDate?.iso, dues: dues, current: current,
+            history: CaseworkPages.history(try service.casework.determinations.history(file.caseID)) {
+                DeterminationState(rawValue: $0)?.chineseName ?? $0
+            },
+            csrf: context.csrfToken ?? "", today: today.iso,
+            forms: Dictionary(uniqueKeysWithValues: allowed.map { ($0, true) }), hasForms: !allowed.isEmpty,
+            missing: file.missingMaterials.map {
+                CaseworkPages.Option(value: $0.rawValue, label: $0.chineseName, selected: false)
+            },
+            outcomes: CaseworkPages.options(DeterminationOutcome.self, selected: "recognized"),
+            assessmentsHref: "/casework/assessments?case=\(HTMLText.urlEncode(file.caseID))")
+        model.hasInvestigations = !model.investigations.isEmpty
+        model.hasSuspensions = !model.suspensions.isEmpty
+        return try CaseworkPages.render(
+            environment, "determination", model, title: "工伤认定 \(file.caseID)", active: "/casework/determinations",
+            context: context, flash: flashError == nil ? CaseworkPages.flash(request) : nil, flashError: flashError,
+            status: status)
+    }
+
+    func step(_ request: Request, _ context: FundRequestContext) throws -> Response {
+        let service = try CaseworkService(environment: environment, context: context)
+        let id = context.parameters.get("id") ?? ""
+        return try CaseworkPages.post(
+            location: "/casework/determinations/\(HTMLText.urlEncode(id))", context: context,
+            {
+                let (_, action) = try DeterminationSteps.step(id, context.form ?? RequestForm(), service)
+                return CaseworkDone("determination", action.code)
+            }, page: { message, status in try page(request, context, flashError: message, status: status) })
+    }
+
+    // MARK: Deadlines
+
+    struct DueModel {
+        struct Line {
+            var subject: String
+            var id: String
+            var href: String
+            var step: String
+            var due: String
+            var days: Int
+            var basis: String
+        }
+        struct City {
+            var name: String
+            var overdue: [Line]
+            var dueSoon: [Line]
+            var overdueCount: Int
+            var dueSoonCount: Int
+        }
+        var days: Int
+        var today: String
+        var cities: [City]
+        var hasCities: Bool
+    }
+
+    func due(_ request: Request, _ context: FundRequestContext) throws -> Response {
+        let service = try CaseworkService(environment: environment, context: context)
+        var fields = CaseworkFields(RequestForm.query(request.uri.query))
+        let days = fields.optional("days") == nil ? 7 : fields.int("days", "天数", in: 0...365) ?? 7
+        try fields.check()
+        let today = environment.today
+        let regions = try RegionNames(store: environment.store)
+        let lists = try service.casework.deadlines(
+            scope: service.principal.caseworkScope, asOf: today, withinDays: days)
+        func line(_ d: Deadline) -> DueModel.Line {
+            let href =
+                d.subject == .determination
+                ? "/casework/determinations/\(HTMLText.urlEncode(d.id))"
+                : "/casework/assessments/\(HTMLText.urlEncode(d.id))"
+            return DueModel.Line(
+                subject: d.subject.chineseName, id: d.id, href: href, step: d.step, due: d.due.iso,
+                days: abs(d.daysLeft(asOf: today)), basis: d.basis)
+        }
+        let cities = lists.map { list in
+            DueModel.City(
+                name: regions.name(list.regionCode), overdue: list.overdue.map(line), dueSoon: list.dueSoon.map(line),
+                overdueCount: list.overdue.count, dueSoonCount: list.dueSoon.count)
+        }
+        return try CaseworkPages.render(
+            environment, "caseworkDue",
+            DueModel(days: days, today: today.iso, cities: cities, hasCities: !cities.isEmpty), title: "办理时限",
+            active: "/casework/determinations", context: context)
+    }
+}
+
+extension Response {
+    /// The same response, redirecting to `location` instead when it is a redirect (the id is known only after the
+    /// step).
+    func relocated(to location: String) -> Response {
+        guard status == .seeOther, let current = headers[.location] else { return self }
+        var copy = self
+        copy.headers[.location] = location + current
+        return copy
+    }
+}
