@@ -317,6 +317,13 @@ def compare(fg, duck_load, queries):
           f"= {fg_load:.2f} s; DuckDB read CSV {duck_load:.2f} s: ratio {duck_load / fg_load:.2f}")
     print(f"load + these rules: FundGuard {fg_load + fg_rules:.2f} s, DuckDB {duck_load + duck_queries:.2f} s: "
           f"ratio {(duck_load + duck_queries) / (fg_load + fg_rules):.2f}")
+    if fg.get("compared"):
+        end_to_end = fg["compared"]["seconds"]
+        duck_total = duck_load + duck_queries
+        print(f"the same {len(fg['comparedRules'])} rules end to end: FundGuard {end_to_end:.2f} s "
+              f"(loading only the tables they need + snapshot + one engine run, {fg['comparedFindings']} findings), "
+              f"DuckDB {duck_total:.2f} s (read CSV + queries, {sum(q['findings'] for q in queries.values())} findings): "
+              f"DuckDB / FundGuard {duck_total / end_to_end:.2f}")
     print(f"FundGuard's whole screen (load + snapshot + all {sum(1 for r in fg['perRule'] if r['ran'])} rules and "
           f"indicators in one run): {fg['load']['seconds'] + fg['snapshot']['seconds'] + fg['rules']['seconds']:.2f} s")
     print("findings per rule: " + ("all equal" if not mismatches else "MISMATCH in " + ", ".join(mismatches)))

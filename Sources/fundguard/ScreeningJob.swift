@@ -19,7 +19,7 @@ struct ScreeningJob {
 
     func run() async throws -> Outcome {
         let started = Date()
-        let snapshot = Snapshot(try store.loadScreeningData())
+        let snapshot = Snapshot(try store.loadScreeningData(tables: RuleCatalog.tablesToLoad(for: only)))
         // The verification and determination registers as they stood on the screening date (I07–I09).
         let registers = RegisterFacts(
             verifications: try store.findingVerificationRows(asOf: asOf),

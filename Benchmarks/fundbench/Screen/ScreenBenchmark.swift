@@ -93,6 +93,7 @@ struct ScreenBenchmark: ParsableCommand {
         let results = directory + "/fundguard-results.json"
         var arguments = ["screen-run", "--db", database, "--as-of", options.asOf.iso, "--results", results]
         if noPerRule { arguments.append("--no-per-rule") }
+        if !duckdb.isEmpty { arguments += ["--compared", Self.duckDBRules.joined(separator: ",")] }
         print("-- screen (child process; load average \(LoadAverage.current))")
         try Self.runChild(executable: CommandLine.arguments[0], arguments: arguments)
 
@@ -106,6 +107,9 @@ struct ScreenBenchmark: ParsableCommand {
         }
         if !keep { try? fm.removeItem(atPath: directory) }
     }
+
+    /// The rules that Benchmarks/duckdb/screen_duckdb.py also writes as SQL (its `RULES`).
+    static let duckDBRules = ["DQ01", "R03", "R04", "R05", "R06", "R07", "R08", "R09", "R11", "R14", "R15", "R19"]
 
     /// Runs a child process with this process's standard output and error; fails if it fails.
     static func runChild(executable: String, arguments: [String]) throws {

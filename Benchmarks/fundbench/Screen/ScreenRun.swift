@@ -27,6 +27,9 @@ struct ScreenRun: AsyncParsableCommand {
     @Flag(help: "Skip timing each rule alone.")
     var noPerRule = false
 
+    @Option(help: "Rules to screen once more end to end, loading only the tables they need (comma-separated).")
+    var compared: String = ""
+
     func run() async throws {
         guard let day = Day(iso: asOf) else { throw ValidationError("not a date: \(asOf)") }
         let clock = ContinuousClock()
@@ -43,7 +46,7 @@ struct ScreenRun: AsyncParsableCommand {
 
         cpu = CPUTime.process
         start = clock.now
-        let snapshot = Snapshot(dataSet!)
+        var snapshot: Snapshot! = Snapshot(dataSet!)
         result.snapshot = PhaseFigure(
             seconds: ScreenBenchmark.seconds(clock.now - start), cpu: CPUTime.process - cpu)
         result.snapshot.peakBytes = Memory.peak
@@ -86,6 +89,25 @@ struct ScreenRun: AsyncParsableCommand {
         }
         result.peakBytes = Memory.peak
         result.payments = result.tableRows[Table.payments.rawValue] ?? 0
+
+        let chosen = Set(compared.split(separator: ",").map(String.init))
+        if !chosen.isEmpty {
+            // The chosen rules as `fundguard screen --rules` runs them: load the tables they need, snapshot,
+            // one engine run — the counterpart of DuckDB reading its CSV files and running its queries.
+            snapshot = nil
+            cpu = CPUTime.process
+            start = clock.now
+            let data = try store.loadScreeningData(tables: RuleCatalog.tablesToLoad(for: chosen))
+            let report = await engine.run(Snapshot(data), asOf: day, only: chosen)
+            result.compared = PhaseFigure(
+                seconds: ScreenBenchmark.seconds(clock.now - start), cpu: CPUTime.process - cpu)
+            result.compared!.peakBytes = Memory.peak
+            result.comparedRules = chosen.sorted()
+            result.comparedFindings = report.findings.count
+            print(
+                result.compared!.line(
+                    "the \(chosen.count) compared rules end to end (load what they need + snapshot + one run)"))
+        }
         for figure in result.perRule {
             print(figure.line)
         }
@@ -109,6 +131,10 @@ struct ScreenResult: Codable {
     var peakBytes = 0
     var tableRows: [String: Int] = [:]
     var perRule: [RuleFigure] = []
+    /// The compared rules screened end to end on the tables they need (`--compared`).
+    var compared: PhaseFigure?
+    var comparedRules: [String] = []
+    var comparedFindings = 0
 
     /// The whole screen: load + snapshot + rules (wall seconds).
     var total: Double { load.seconds + snapshot.seconds + rules.seconds }

@@ -10,8 +10,8 @@ public protocol DataRepository: Sendable {
     /// an imported but empty one is `[]`.
     func loadDataSet() throws -> DataSet
     /// The data set of a screening run: as `loadDataSet()`, but the payments may come as columns
-    /// (`DataSet.paymentTable`) and be read in parallel.
-    func loadScreeningData() throws -> DataSet
+    /// (`DataSet.paymentTable`) and be read in parallel, and only `tables` need be read (`nil`: all).
+    func loadScreeningData(tables: Set<Table>?) throws -> DataSet
     /// The tables that at least one import has loaded (possibly with zero rows).
     func importedTables() throws -> Set<Table>
     func regions() throws -> [Region]
@@ -52,8 +52,11 @@ public protocol ImportRunRepository: Sendable {
 public protocol FundRepository: DataRepository, FindingRepository, ImportRunRepository {}
 
 extension DataRepository {
-    /// By default, the records of `loadDataSet()`.
-    public func loadScreeningData() throws -> DataSet { try loadDataSet() }
+    /// By default, the records of `loadDataSet()` (all tables: reading more than asked is safe).
+    public func loadScreeningData(tables: Set<Table>?) throws -> DataSet { try loadDataSet() }
+
+    /// Every table, for a screening of every rule.
+    public func loadScreeningData() throws -> DataSet { try loadScreeningData(tables: nil) }
 }
 
 extension FindingRepository {

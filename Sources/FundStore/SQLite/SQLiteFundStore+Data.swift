@@ -6,12 +6,12 @@ extension SQLiteFundStore {
         try pool.read { db in try Self.loadTables(db, payments: true) }
     }
 
-    /// Every imported table as records; the payments only if `payments` (the screening loader reads them
-    /// as columns, in parallel, instead).
-    static func loadTables(_ db: Database, payments: Bool) throws -> DataSet {
+    /// Every imported table as records but those in `skipping` (which the screening loader reads on
+    /// other connections at the same time), the payments only if `payments`.
+    static func loadTables(_ db: Database, payments: Bool, skipping: Set<FundModel.Table> = []) throws -> DataSet {
         let imported = try importedTables(db)
         func load<R: StoredRecord>(_ type: R.Type) throws -> [R]? {
-            imported.contains(R.table) ? try fetchAll(R.self, db) : nil
+            imported.contains(R.table) && !skipping.contains(R.table) ? try fetchAll(R.self, db) : nil
         }
         var data = DataSet()
         // regions.csv is required before anything else can be imported: never nil.

@@ -7,38 +7,39 @@ extension SQLiteFundStore {
     /// The data set of a screening run: every imported table, the payments as columns (`PaymentTable`)
     /// read over several connections at once.
     ///
-    /// The payments are most of the rows, and reading them was a single-threaded minute at ten million:
-    /// here they are split by rowid into `parts` ranges, each read on its own connection into its own
-    /// columns while another connection reads the other tables; the ranges' columns are then joined in
-    /// rowid order. The connections' read transactions are separate, so each one also reads the newest
+    /// Reading every table on one connection was a single-threaded minute at ten million payments. Here
+    /// the work is cut into tasks run on as many connections as there are processors: the payments by
+    /// rowid into `parts` ranges, each read into its own columns; the wages (the largest table, by
+    /// worker and month) in two halves split at the middle worker; the health visits; and the other
+    /// tables. The parts are joined in their order. The connections' read transactions are separate, so each one also reads the newest
     /// import run, which every import writes in its own transaction: if an import landed between them,
     /// the parts may disagree and the load starts again (at most three times).
     ///
-    /// - Parameter parts: how many ranges (default: the processor count, at least two).
-    public func loadScreeningData(parts: Int? = nil) throws -> DataSet {
+    /// - Parameters:
+    ///   - parts: how many ranges (default: the processor count, at least two).
+    ///   - tables: the tables to read (default: all); the others stay `nil`, as if never imported
+    ///     (`RuleCatalog.tablesToLoad(for:)` gives those a choice of rules needs).
+    public func loadScreeningData(tables: Set<FundModel.Table>?, parts: Int?) throws -> DataSet {
         let parts = max(1, parts ?? max(2, ProcessInfo.processInfo.activeProcessorCount))
         for _ in 0..<3 {
-            if let data = try loadScreeningDataOnce(parts: parts) { return data }
+            if let data = try loadScreeningDataOnce(parts: parts, tables: tables) { return data }
         }
         throw ConcurrentImportError()
     }
 
-    private func loadScreeningDataOnce(parts: Int) throws -> DataSet? {
-        let plan = try pool.read { db in try ScreeningLoadPlan(db, parts: parts) }
-        let results = ScreeningLoadResults(ranges: plan.ranges.count)
-        // Task 0 reads the other tables; tasks 1… read one payment range each.
-        DispatchQueue.concurrentPerform(iterations: plan.ranges.count + 1) { task in
+    public func loadScreeningData(tables: Set<FundModel.Table>?) throws -> DataSet {
+        try loadScreeningData(tables: tables, parts: nil)
+    }
+
+    private func loadScreeningDataOnce(parts: Int, tables: Set<FundModel.Table>?) throws -> DataSet? {
+        let plan = try pool.read { db in try ScreeningLoadPlan(db, parts: parts, tables: tables) }
+        let tasks = plan.tasks
+        let results = ScreeningLoadResults(tasks: tasks.count)
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { index in
             do {
                 try pool.read { db in
                     let marker = try ScreeningLoadPlan.importMarker(db)
-                    if task == 0 {
-                        results.setTables(try Self.loadTables(db, payments: false), marker: marker)
-                    } else {
-                        let range = plan.ranges[task - 1]
-                        let table = try PaymentTableLoader.load(
-                            db, rowids: range, expectedRows: plan.rowsPerRange)
-                        results.setPayments(table, part: task - 1, marker: marker)
-                    }
+                    results.set(try Self.run(tasks[index], db, plan: plan), task: index, marker: marker)
                 }
             } catch {
                 results.fail(error)
@@ -46,14 +47,50 @@ extension SQLiteFundStore {
         }
         let outcome = try results.outcome()
         guard outcome.markers.allSatisfy({ $0 == plan.marker }) else { return nil }
-        var data = outcome.tables
-        if plan.hasPayments {
-            var payments = PaymentTable()
-            payments.reserveCapacity(plan.rowCount)
-            for part in outcome.payments { payments.append(contentsOf: part) }
-            data.paymentTable = payments
+        var data = DataSet()
+        var payments: PaymentTable?
+        for part in outcome.parts {
+            switch part {
+            case .tables(let tables):
+                let wages = data.wages
+                let visits = data.healthVisits
+                data = tables
+                data.wages = wages
+                data.healthVisits = visits
+            case .wages(let rows): data.wages = (data.wages ?? []) + rows
+            case .healthVisits(let rows): data.healthVisits = rows
+            case .payments(let table):
+                if payments == nil {
+                    payments = table
+                    payments!.reserveCapacity(plan.rowCount)
+                } else {
+                    payments!.append(contentsOf: table)
+                }
+            case .none: break
+            }
         }
+        if plan.hasPayments { data.paymentTable = payments ?? PaymentTable() }
         return data
+    }
+
+    /// One task of the parallel load, on its connection.
+    private static func run(_ task: ScreeningLoadPlan.Task, _ db: Database, plan: ScreeningLoadPlan) throws
+        -> ScreeningLoadPart
+    {
+        switch task {
+        case .tables:
+            return .tables(
+                try loadTables(
+                    db, payments: false, skipping: plan.skipped.union([.wages, .healthVisits, .payments])))
+        case .wages(let split, let upper):
+            guard plan.imported.contains(.wages) else { return .none }
+            guard let split else { return upper ? .wages([]) : .wages(try fetchAll(Wage.self, db)) }
+            return .wages(try fetchAll(Wage.self, db, where: upper ? "worker_id >= ?" : "worker_id < ?", split))
+        case .healthVisits:
+            return plan.imported.contains(.healthVisits) ? .healthVisits(try fetchAll(HealthVisit.self, db)) : .none
+        case .payments(let range):
+            return .payments(try PaymentTableLoader.load(db, rowids: range, expectedRows: plan.rowsPerRange))
+        }
     }
 }
 
@@ -66,15 +103,46 @@ public struct ConcurrentImportError: Error, CustomStringConvertible {
 
 /// What `loadScreeningData` reads, decided in one read transaction.
 struct ScreeningLoadPlan: Sendable {
+    /// A part of the load, read on a connection of its own.
+    enum Task: Sendable {
+        /// Every table but the payments, the wages and the health visits.
+        case tables
+        /// The wages of workers below (or from) the split id; all of them when there is no split.
+        case wages(split: String?, upper: Bool)
+        case healthVisits
+        case payments(ClosedRange<Int64>)
+    }
+
     var marker: Int64
+    /// The imported tables that this load reads.
+    var imported: Set<FundModel.Table>
+    /// The imported tables that this load leaves out.
+    var skipped: Set<FundModel.Table>
     var hasPayments: Bool
     var rowCount: Int
     var ranges: [ClosedRange<Int64>]
     var rowsPerRange: Int
+    var wageSplit: String?
 
-    init(_ db: Database, parts: Int) throws {
+    /// The tasks, largest first, so that the last ones to start are short.
+    var tasks: [Task] {
+        [.wages(split: wageSplit, upper: false), .wages(split: wageSplit, upper: true)] + ranges.map(Task.payments)
+            + [.healthVisits, .tables]
+    }
+
+    init(_ db: Database, parts: Int, tables: Set<FundModel.Table>?) throws {
         marker = try Self.importMarker(db)
-        hasPayments = try SQLiteFundStore.importedTables(db).contains(.payments)
+        let all = try SQLiteFundStore.importedTables(db)
+        imported = tables.map { all.intersection($0.union([.regions])) } ?? all
+        skipped = all.subtracting(imported)
+        hasPayments = imported.contains(.payments)
+        // The middle worker id of the wages, found through workers' primary key (no scan of the wages).
+        let workers = try Int.fetchOne(db, sql: "SELECT count(*) FROM workers") ?? 0
+        wageSplit =
+            workers > 1
+            ? try String.fetchOne(
+                db, sql: "SELECT worker_id FROM workers ORDER BY worker_id LIMIT 1 OFFSET ?", arguments: [workers / 2])
+            : nil
         let row = try Row.fetchOne(db, sql: "SELECT min(rowid), max(rowid), count(*) FROM payments")
         rowCount = row?[2] ?? 0
         ranges = []
@@ -96,36 +164,38 @@ struct ScreeningLoadPlan: Sendable {
     }
 }
 
+/// What one task of the parallel load read.
+enum ScreeningLoadPart: Sendable {
+    case none
+    case tables(DataSet)
+    case wages([Wage])
+    case healthVisits([HealthVisit])
+    case payments(PaymentTable)
+}
+
 /// The parts of a parallel load, filled from several threads.
 final class ScreeningLoadResults: @unchecked Sendable {
     private let lock = NSLock()
-    private var tables = DataSet()
-    private var payments: [PaymentTable]
+    private var parts: [ScreeningLoadPart]
     private var markers: [Int64] = []
     private var error: (any Error)?
 
-    init(ranges: Int) { payments = Array(repeating: PaymentTable(), count: ranges) }
+    init(tasks: Int) { parts = Array(repeating: .none, count: tasks) }
 
-    func setTables(_ data: DataSet, marker: Int64) {
+    func set(_ part: ScreeningLoadPart, task: Int, marker: Int64) {
         lock.withLock {
-            tables = data
-            markers.append(marker)
-        }
-    }
-
-    func setPayments(_ table: PaymentTable, part: Int, marker: Int64) {
-        lock.withLock {
-            payments[part] = table
+            parts[task] = part
             markers.append(marker)
         }
     }
 
     func fail(_ error: any Error) { lock.withLock { self.error = self.error ?? error } }
 
-    func outcome() throws -> (tables: DataSet, payments: [PaymentTable], markers: [Int64]) {
+    /// The parts in task order, and the import marker each connection saw.
+    func outcome() throws -> (parts: [ScreeningLoadPart], markers: [Int64]) {
         try lock.withLock {
             if let error { throw error }
-            return (tables, payments, markers)
+            return (parts, markers)
         }
     }
 }

@@ -12,6 +12,15 @@ struct ScreeningLoadTests {
         dir.write("regions.csv", Fixture.regions)
         dir.write("workers.csv", Fixture.workers)
         dir.write("injury_cases.csv", Fixture.cases)
+        // Wages of both workers (the loader splits the wages at the middle worker id) and health visits.
+        let wages = (1...12).flatMap { m in
+            [Fixture.worker1, Fixture.worker2].map { "\($0),2023-\(m < 10 ? "0" : "")\(m),\(5000 + m).5" }
+        }
+        dir.write("wages.csv", (["worker_id,month,wage"] + wages).joined(separator: "\n") + "\n")
+        dir.write(
+            "ext_health_visits.csv",
+            "person_id,institution_id,visit_date,diagnosis\n\(Fixture.worker1),H1,2023-07-02,骨折\n\(Fixture.worker2),,2023-07-03,\n"
+        )
         let channels = ["direct", "reimbursement", "bank", ""]
         let rows = (1...40).map { i in
             Fixture.payment(
@@ -45,19 +54,42 @@ struct ScreeningLoadTests {
         let records = try #require(try store.loadDataSet().payments)
         #expect(records.count == 40)
         for parts in [1, 2, 3, 7, 64] {
-            let data = try store.loadScreeningData(parts: parts)
+            let data = try store.loadScreeningData(tables: nil, parts: parts)
             #expect(data.payments == nil)
             let table = try #require(data.paymentTable)
             #expect(table.records == records, "parts: \(parts)")
-            #expect(data.workers == (try store.loadDataSet().workers))
+            let full = try store.loadDataSet()
+            #expect(data.workers == full.workers)
+            #expect(data.wages == full.wages)
+            #expect(data.wages?.count == 24)
+            #expect(data.healthVisits == full.healthVisits)
+            #expect(data.healthVisits?.count == 2)
             #expect(data.cases?.map(\.caseID) == ["C1", "C2"])
             #expect(data.hasPayments)
         }
         // Distinct values are kept once, whatever the parts: two workers, two cases.
-        let table = try #require(try store.loadScreeningData(parts: 3).paymentTable)
+        let table = try #require(try store.loadScreeningData(tables: nil, parts: 3).paymentTable)
         #expect(table.worker.dictionary.count == 2)
         #expect(table.caseID.dictionary.count == 2)
         #expect(table.caseID.codes.filter { $0 == -1 }.count == 8)
+    }
+
+    @Test("only the tables asked for are read; the others stay nil as if never imported")
+    func chosenTables() throws {
+        let dir = TemporaryDirectory()
+        Self.writePayments(dir)
+        let store = try dir.store()
+        _ = try Importer(store: store).importDirectory(dir.data)
+        let data = try store.loadScreeningData(tables: [.payments, .workers], parts: 2)
+        #expect(data.paymentTable?.count == 40)
+        #expect(data.workers?.count == 2)
+        #expect(data.wages == nil)
+        #expect(data.healthVisits == nil)
+        #expect(data.cases == nil)
+        #expect(data.regions.count == 2)
+        let noPayments = try store.loadScreeningData(tables: [.wages], parts: 2)
+        #expect(noPayments.paymentTable == nil && !noPayments.hasPayments)
+        #expect(noPayments.wages?.count == 24)
     }
 
     @Test("rowid gaps (rows replaced or deleted) split and load correctly")
@@ -72,7 +104,7 @@ struct ScreeningLoadTests {
         let records = try #require(try store.loadDataSet().payments)
         #expect(records.count < 40 && records.count > 10)
         for parts in [2, 5] {
-            #expect(try store.loadScreeningData(parts: parts).paymentTable?.records == records)
+            #expect(try store.loadScreeningData(tables: nil, parts: parts).paymentTable?.records == records)
         }
     }
 
@@ -100,7 +132,7 @@ struct ScreeningLoadTests {
             try db.execute(sql: "UPDATE payments SET worker_id = 'NOT-AN-ID' WHERE payment_id = 'P33'")
         }
         #expect {
-            try store.loadScreeningData(parts: 2)
+            try store.loadScreeningData(tables: nil, parts: 2)
         } throws: { error in
             let text = String(describing: error)
             return text.contains("payments.worker_id") && text.contains("NOT-AN-ID")
