@@ -40,7 +40,7 @@ struct CampaignRoutes {
     }
 
     func list(
-        _ request: Request, _ context: FundRequestContext, flashError: String? = nil, status: HTTPResponse.Status = .ok
+        _ request: Request, _ context: FundRequestContext, refusal: CaseworkRefusal? = nil
     ) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
         let regions = try RegionNames(store: environment.store)
@@ -60,20 +60,16 @@ struct CampaignRoutes {
                 .joined(separator: "\n"))
         return try CaseworkPages.render(
             environment, "campaigns", model, title: "专项检查", active: "/casework/campaigns", context: context,
-            flash: flashError == nil ? CaseworkPages.flash(request) : nil, flashError: flashError, status: status)
+            doneOf: request, refusal: refusal)
     }
 
     func open(_ request: Request, _ context: FundRequestContext) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
-        var location = "/casework/campaigns"
-        return try CaseworkPages.post(
-            location: "", context: context,
-            {
-                let campaign = try CampaignSteps.open(context.form ?? RequestForm(), service)
-                location = "/casework/campaigns/\(HTMLText.urlEncode(campaign.campaignID))"
-                return CaseworkDone("campaign.open")
-            }, page: { message, status in try list(request, context, flashError: message, status: status) }
-        ).relocated(to: location)
+        return try CaseworkPages.open(context, under: "/casework/campaigns", done: "campaign.open") { form in
+            try CampaignSteps.open(form, service).campaignID
+        } list: {
+            try list(request, context, refusal: $0)
+        }
     }
 
     struct PageModel {
@@ -151,7 +147,7 @@ struct CampaignRoutes {
     }
 
     func page(
-        _ request: Request, _ context: FundRequestContext, flashError: String? = nil, status: HTTPResponse.Status = .ok
+        _ request: Request, _ context: FundRequestContext, refusal: CaseworkRefusal? = nil
     ) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
         let campaign = try CampaignSteps.visible(context.parameters.get("id") ?? "", service)
@@ -227,21 +223,17 @@ struct CampaignRoutes {
             resultOptions: CaseworkPages.options(ChecklistResult.self, selected: "compliant"))
         return try CaseworkPages.render(
             environment, "campaign", model, title: "专项检查 \(campaign.campaignID)", active: "/casework/campaigns",
-            context: context, flash: flashError == nil ? CaseworkPages.flash(request) : nil, flashError: flashError,
-            status: status)
+            context: context, doneOf: request, refusal: refusal)
     }
 
     func step(_ request: Request, _ context: FundRequestContext) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
-        let id = context.parameters.get("id") ?? ""
-        return try CaseworkPages.post(
-            location: "/casework/campaigns/\(HTMLText.urlEncode(id))", context: context,
-            {
-                let form = context.form ?? RequestForm()
-                _ = try CampaignSteps.step(id, form, service)
-                return CaseworkDone("campaign", form["action"] ?? "")
-            },
-            page: { message, status in try page(request, context, flashError: message, status: status) })
+        return try CaseworkPages.step(context, under: "/casework/campaigns", area: "campaign") { id, form in
+            _ = try CampaignSteps.step(id, form, service)
+            return form["action"] ?? ""
+        } page: {
+            try page(request, context, refusal: $0)
+        }
     }
 
     /// The report, limited to the person's region (a city sees its own institutions' lines and risks).
@@ -353,12 +345,7 @@ struct CampaignRoutes {
         let id = report.campaign.campaignID
         try environment.audit(
             context, risks ? "export.risk_list" : "export.campaign_report", targetType: "campaign", targetID: id)
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = EvidenceFiles.contentDisposition(risks ? "风险清单-\(id).csv" : "自查报告-\(id).csv")
-        headers[.cacheControl] = "no-store"
-        // A byte-order mark, so that spreadsheet programs read the Chinese headers as UTF-8.
-        let text = "\u{FEFF}" + (risks ? report.risksCSV : report.linesCSV)
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        return CaseworkPages.csv(
+            risks ? report.risksCSV : report.linesCSV, filename: risks ? "风险清单-\(id).csv" : "自查报告-\(id).csv")
     }
 }
