@@ -6,14 +6,11 @@ import Hummingbird
 
 /// 劳动能力鉴定: the register, a file's page (materials, due dates, panel with its seed, pool and recusals,
 /// history, a form for every step), and 专家抽取统计 (how often each expert is drawn, for which employers).
-struct AssessmentRoutes {
+struct AssessmentRoutes: CaseworkFileRoutes {
     let environment: ServerEnvironment
 
     func register(on router: Router<FundRequestContext>) {
-        router.get("/casework/assessments") { request, context in try list(request, context) }
-        router.post("/casework/assessments") { request, context in try open(request, context) }
-        router.get("/casework/assessments/:id") { request, context in try page(request, context) }
-        router.post("/casework/assessments/:id/steps") { request, context in try step(request, context) }
+        registerFileRoutes(on: router, at: "/casework/assessments")
         router.get("/casework/experts") { request, context in try experts(request, context) }
     }
 

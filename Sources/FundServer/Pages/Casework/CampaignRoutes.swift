@@ -6,14 +6,11 @@ import Hummingbird
 
 /// 专项检查: campaigns with their checklist, self-inspections, spot-check draws and results, rectification items,
 /// the printable self-inspection report with the risk list (风险清单), and both as CSV.
-struct CampaignRoutes {
+struct CampaignRoutes: CaseworkFileRoutes {
     let environment: ServerEnvironment
 
     func register(on router: Router<FundRequestContext>) {
-        router.get("/casework/campaigns") { request, context in try list(request, context) }
-        router.post("/casework/campaigns") { request, context in try open(request, context) }
-        router.get("/casework/campaigns/:id") { request, context in try page(request, context) }
-        router.post("/casework/campaigns/:id/steps") { request, context in try step(request, context) }
+        registerFileRoutes(on: router, at: "/casework/campaigns")
         router.get("/casework/campaigns/:id/report") { _, context in try report(context) }
         router.get("/casework/campaigns/:id/report.csv") { _, context in try csv(context, risks: false) }
         router.get("/casework/campaigns/:id/risks.csv") { _, context in try csv(context, risks: true) }

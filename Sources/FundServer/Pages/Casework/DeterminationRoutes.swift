@@ -6,14 +6,11 @@ import Hummingbird
 
 /// 工伤认定: the register per city with its state filter, a file's page (checklist, due dates, history and a form
 /// for every step its state allows), and the deadlines of both registers per city (`/casework/due`).
-struct DeterminationRoutes {
+struct DeterminationRoutes: CaseworkFileRoutes {
     let environment: ServerEnvironment
 
     func register(on router: Router<FundRequestContext>) {
-        router.get("/casework/determinations") { request, context in try list(request, context) }
-        router.post("/casework/determinations") { request, context in try open(request, context) }
-        router.get("/casework/determinations/:id") { request, context in try page(request, context) }
-        router.post("/casework/determinations/:id/steps") { request, context in try step(request, context) }
+        registerFileRoutes(on: router, at: "/casework/determinations")
         router.get("/casework/due") { request, context in try due(request, context) }
     }
 
