@@ -8,9 +8,11 @@ import Hummingbird
 /// history, a form for every step), and 专家抽取统计 (how often each expert is drawn, for which employers).
 struct AssessmentRoutes: CaseworkFileRoutes {
     let environment: ServerEnvironment
+    static let base = "/casework/assessments"
+    static let area = "assessment"
 
     func register(on router: Router<FundRequestContext>) {
-        registerFileRoutes(on: router, at: "/casework/assessments")
+        registerFileRoutes(on: router)
         router.get("/casework/experts") { request, context in try experts(request, context) }
     }
 
@@ -42,13 +44,8 @@ struct AssessmentRoutes: CaseworkFileRoutes {
             refusal: refusal)
     }
 
-    func open(_ request: Request, _ context: FundRequestContext) throws -> Response {
-        let service = try CaseworkService(environment: environment, context: context)
-        return try CaseworkPages.open(context, under: "/casework/assessments", done: "assessment.open") { form in
-            try AssessmentSteps.open(form, service).assessmentID
-        } list: {
-            try list(request, context, refusal: $0)
-        }
+    func openFile(_ form: RequestForm, _ service: CaseworkService) throws -> String {
+        try AssessmentSteps.open(form, service).assessmentID
     }
 
     struct PageModel {
@@ -179,14 +176,9 @@ struct AssessmentRoutes: CaseworkFileRoutes {
             context: context, doneOf: request, refusal: refusal)
     }
 
-    func step(_ request: Request, _ context: FundRequestContext) throws -> Response {
-        let service = try CaseworkService(environment: environment, context: context)
-        return try CaseworkPages.step(context, under: "/casework/assessments", area: "assessment") { id, form in
-            _ = try AssessmentSteps.step(id, form, service)
-            return form["action"] ?? ""
-        } page: {
-            try page(request, context, refusal: $0)
-        }
+    func runStep(_ id: String, _ form: RequestForm, _ service: CaseworkService) throws -> String {
+        _ = try AssessmentSteps.step(id, form, service)
+        return form["action"] ?? ""
     }
 
     // MARK: Expert draw statistics

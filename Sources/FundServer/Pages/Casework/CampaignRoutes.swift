@@ -8,9 +8,11 @@ import Hummingbird
 /// the printable self-inspection report with the risk list (风险清单), and both as CSV.
 struct CampaignRoutes: CaseworkFileRoutes {
     let environment: ServerEnvironment
+    static let base = "/casework/campaigns"
+    static let area = "campaign"
 
     func register(on router: Router<FundRequestContext>) {
-        registerFileRoutes(on: router, at: "/casework/campaigns")
+        registerFileRoutes(on: router)
         router.get("/casework/campaigns/:id/report") { _, context in try report(context) }
         router.get("/casework/campaigns/:id/report.csv") { _, context in try csv(context, risks: false) }
         router.get("/casework/campaigns/:id/risks.csv") { _, context in try csv(context, risks: true) }
@@ -60,13 +62,8 @@ struct CampaignRoutes: CaseworkFileRoutes {
             doneOf: request, refusal: refusal)
     }
 
-    func open(_ request: Request, _ context: FundRequestContext) throws -> Response {
-        let service = try CaseworkService(environment: environment, context: context)
-        return try CaseworkPages.open(context, under: "/casework/campaigns", done: "campaign.open") { form in
-            try CampaignSteps.open(form, service).campaignID
-        } list: {
-            try list(request, context, refusal: $0)
-        }
+    func openFile(_ form: RequestForm, _ service: CaseworkService) throws -> String {
+        try CampaignSteps.open(form, service).campaignID
     }
 
     struct PageModel {
@@ -223,14 +220,9 @@ struct CampaignRoutes: CaseworkFileRoutes {
             context: context, doneOf: request, refusal: refusal)
     }
 
-    func step(_ request: Request, _ context: FundRequestContext) throws -> Response {
-        let service = try CaseworkService(environment: environment, context: context)
-        return try CaseworkPages.step(context, under: "/casework/campaigns", area: "campaign") { id, form in
-            _ = try CampaignSteps.step(id, form, service)
-            return form["action"] ?? ""
-        } page: {
-            try page(request, context, refusal: $0)
-        }
+    func runStep(_ id: String, _ form: RequestForm, _ service: CaseworkService) throws -> String {
+        _ = try CampaignSteps.step(id, form, service)
+        return form["action"] ?? ""
     }
 
     /// The report, limited to the person's region (a city sees its own institutions' lines and risks).

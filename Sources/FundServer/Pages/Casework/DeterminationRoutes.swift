@@ -8,9 +8,11 @@ import Hummingbird
 /// for every step its state allows), and the deadlines of both registers per city (`/casework/due`).
 struct DeterminationRoutes: CaseworkFileRoutes {
     let environment: ServerEnvironment
+    static let base = "/casework/determinations"
+    static let area = "determination"
 
     func register(on router: Router<FundRequestContext>) {
-        registerFileRoutes(on: router, at: "/casework/determinations")
+        registerFileRoutes(on: router)
         router.get("/casework/due") { request, context in try due(request, context) }
     }
 
@@ -53,13 +55,8 @@ struct DeterminationRoutes: CaseworkFileRoutes {
             context: context, refusal: refusal)
     }
 
-    func open(_ request: Request, _ context: FundRequestContext) throws -> Response {
-        let service = try CaseworkService(environment: environment, context: context)
-        return try CaseworkPages.open(context, under: "/casework/determinations", done: "determination.open") { form in
-            try DeterminationSteps.open(form, service).caseID
-        } list: {
-            try list(request, context, refusal: $0)
-        }
+    func openFile(_ form: RequestForm, _ service: CaseworkService) throws -> String {
+        try DeterminationSteps.open(form, service).caseID
     }
 
     // MARK: A file
@@ -177,14 +174,9 @@ struct DeterminationRoutes: CaseworkFileRoutes {
             context: context, doneOf: request, refusal: refusal)
     }
 
-    func step(_ request: Request, _ context: FundRequestContext) throws -> Response {
-        let service = try CaseworkService(environment: environment, context: context)
-        return try CaseworkPages.step(context, under: "/casework/determinations", area: "determination") { id, form in
-            let (_, action) = try DeterminationSteps.step(id, form, service)
-            return action.code
-        } page: {
-            try page(request, context, refusal: $0)
-        }
+    func runStep(_ id: String, _ form: RequestForm, _ service: CaseworkService) throws -> String {
+        let (_, action) = try DeterminationSteps.step(id, form, service)
+        return action.code
     }
 
     // MARK: Deadlines
