@@ -163,8 +163,7 @@ struct CaseworkAPIRoutes {
         let today = environment.today
         return DeterminationJSON(
             caseID: f.caseID, version: f.version, state: f.state.rawValue, stateName: f.state.chineseName,
-            workerID: reveal && service.principal.role.maySeeIdentity
-                ? f.workerID.raw : Masking.personID(f.workerID.raw),
+            workerID: service.workerID(f.workerID, reveal: reveal),
             employerID: f.employerID, regionCode: f.regionCode.raw, kind: f.kind.rawValue, fatal: f.fatal,
             applicant: f.applicant.rawValue, accidentDate: f.accidentDate.iso, appliedDate: f.appliedDate.iso,
             applicationDue: f.applicationDue.iso, appliedLate: f.appliedLate,
@@ -175,7 +174,7 @@ struct CaseworkAPIRoutes {
             decision: f.decision?.outcome.rawValue, decisionBasis: f.decision?.basis.code,
             decisionDate: f.decision?.day.iso, injuredParts: f.decision?.injuredParts ?? [],
             deliveredDate: f.deliveredDate?.iso, nextDeadline: f.currentDeadline(asOf: today).map(deadlineJSON),
-            allowedActions: service.principal.role.mayHandleCasework ? DeterminationSteps.allowed(f) : [])
+            allowedActions: service.offeredSteps(DeterminationSteps.allowed(f)))
     }
 
     struct DeterminationDetailJSON: Encodable {
@@ -185,8 +184,8 @@ struct CaseworkAPIRoutes {
 
     func determinations(_ request: Request, _ context: FundRequestContext) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
-        var fields = CaseworkFields(RequestForm.query(request.uri.query))
-        let state: DeterminationState? = fields.optionalCode("state", "状态")
+        var fields = CaseworkFields(query: request)
+        let state: DeterminationState? = fields.stateFilter()
         try fields.check()
         let files = try service.casework.determinations.files(scope: service.principal.caseworkScope, state: state)
         return APIResponse.json(files.map { determinationJSON($0, service) })
@@ -261,20 +260,19 @@ struct CaseworkAPIRoutes {
         return AssessmentJSON(
             assessmentID: f.assessmentID, version: f.version, caseID: f.caseID, state: f.state.rawValue,
             stateName: f.state.chineseName, kind: f.kind.rawValue,
-            workerID: reveal && service.principal.role.maySeeIdentity
-                ? f.workerID.raw : Masking.personID(f.workerID.raw),
+            workerID: service.workerID(f.workerID, reveal: reveal),
             regionCode: f.regionCode.raw, appliedDate: f.appliedDate.iso,
             missingMaterials: f.missingMaterials.map(\.rawValue), conclusionDue: f.conclusionDue?.iso, panel: f.panel,
             grade: f.conclusion?.grade, nursing: f.conclusion?.nursing.rawValue, concludedDate: f.conclusion?.day.iso,
             deliveredDate: f.deliveredDate?.iso, nextDeadline: f.currentDeadline().map(deadlineJSON),
-            allowedActions: service.principal.role.mayHandleCasework ? AssessmentSteps.allowed(f) : [], draws: draws,
+            allowedActions: service.offeredSteps(AssessmentSteps.allowed(f)), draws: draws,
             history: reveal ? Self.history(try service.casework.assessments.history(f.assessmentID)) : [])
     }
 
     func assessments(_ request: Request, _ context: FundRequestContext) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
-        var fields = CaseworkFields(RequestForm.query(request.uri.query))
-        let state: AssessmentState? = fields.optionalCode("state", "状态")
+        var fields = CaseworkFields(query: request)
+        let state: AssessmentState? = fields.stateFilter()
         try fields.check()
         let files = try service.casework.assessments.files(scope: service.principal.caseworkScope, state: state)
         return APIResponse.json(try files.map { try assessmentJSON($0, service) })
@@ -295,8 +293,8 @@ struct CaseworkAPIRoutes {
 
     func deadlines(_ request: Request, _ context: FundRequestContext) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
-        var fields = CaseworkFields(RequestForm.query(request.uri.query))
-        let days = fields.optional("days") == nil ? 7 : fields.int("days", "天数", in: 0...365) ?? 7
+        var fields = CaseworkFields(query: request)
+        let days = fields.deadlineDays()
         try fields.check()
         let lists = try service.casework.deadlines(
             scope: service.principal.caseworkScope, asOf: environment.today, withinDays: days)
@@ -377,8 +375,8 @@ struct CaseworkAPIRoutes {
 
     func institutions(_ request: Request, _ context: FundRequestContext) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
-        var fields = CaseworkFields(RequestForm.query(request.uri.query))
-        let days = fields.optional("days") == nil ? 60 : fields.int("days", "天数", in: 0...3650) ?? 60
+        var fields = CaseworkFields(query: request)
+        let days = fields.expiryDays()
         try fields.check()
         let register = service.casework.institutions
         let agreements = Dictionary(grouping: try register.agreements(), by: \.institutionID)

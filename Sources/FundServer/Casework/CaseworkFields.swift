@@ -86,15 +86,9 @@ struct CaseworkFields {
     }
 
     mutating func int(_ name: String, _ label: String, in range: ClosedRange<Int>) -> Int? {
-        guard let text = form[name] else {
-            problem(name, "须填写\(label)")
-            return nil
-        }
-        guard let value = Int(text), range.contains(value) else {
-            problem(name, "\(label)须为 \(range.lowerBound)–\(range.upperBound) 的整数（收到 \(text)）")
-            return nil
-        }
-        return value
+        required(
+            name, missing: "须填写\(label)", { Int($0).flatMap { range.contains($0) ? $0 : nil } },
+            invalid: { "\(label)须为 \(range.lowerBound)–\(range.upperBound) 的整数（收到 \($0)）" })
     }
 
     mutating func seed(_ name: String = "seed") -> UInt64? {
@@ -116,27 +110,29 @@ struct CaseworkFields {
     }
 
     mutating func region(_ name: String, _ label: String) -> RegionCode? {
-        guard let text = form[name] else {
-            problem(name, "须填写\(label)（6 位地区代码）")
-            return nil
-        }
-        guard let code = RegionCode(text) else {
-            problem(name, "\(label)须为 6 位地区代码（收到 \(text)）")
-            return nil
-        }
-        return code
+        required(
+            name, missing: "须填写\(label)（6 位地区代码）", { RegionCode($0) },
+            invalid: { "\(label)须为 6 位地区代码（收到 \($0)）" })
     }
 
     mutating func person(_ name: String, _ label: String) -> PersonID? {
+        required(name, missing: "须填写\(label)", { PersonID($0) }, invalid: { _ in "\(label)不是有效的公民身份号码" })
+    }
+
+    /// A required field that must parse: `missing` when absent or blank, `invalid(text)` when `parse` refuses it.
+    /// The typed readers (`int`, `region`, `person`) differ only in the parser and the wording.
+    private mutating func required<T>(
+        _ name: String, missing: String, _ parse: (String) -> T?, invalid: (String) -> String
+    ) -> T? {
         guard let text = form[name] else {
-            problem(name, "须填写\(label)")
+            problem(name, missing)
             return nil
         }
-        guard let id = PersonID(text) else {
-            problem(name, "\(label)不是有效的公民身份号码")
+        guard let value = parse(text) else {
+            problem(name, invalid(text))
             return nil
         }
-        return id
+        return value
     }
 
     /// `1`, `true`, `on`, `yes` are true.

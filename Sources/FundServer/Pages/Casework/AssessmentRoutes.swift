@@ -6,50 +6,22 @@ import Hummingbird
 
 /// 劳动能力鉴定: the register, a file's page (materials, due dates, panel with its seed, pool and recusals,
 /// history, a form for every step), and 专家抽取统计 (how often each expert is drawn, for which employers).
-struct AssessmentRoutes {
+struct AssessmentRoutes: CaseworkFileRoutes {
     let environment: ServerEnvironment
+    static let base = "/casework/assessments"
+    static let area = "assessment"
 
     func register(on router: Router<FundRequestContext>) {
-        router.get("/casework/assessments") { request, context in try list(request, context) }
-        router.post("/casework/assessments") { request, context in try open(request, context) }
-        router.get("/casework/assessments/:id") { request, context in try page(request, context) }
-        router.post("/casework/assessments/:id/steps") { request, context in try step(request, context) }
+        registerFileRoutes(on: router)
         router.get("/casework/experts") { request, context in try experts(request, context) }
     }
 
-    struct ListModel {
-        struct Row {
-            var id: String
-            var href: String
-            var caseID: String
-            var worker: String
-            var region: String
-            var kind: String
-            var state: String
-            var stateName: String
-            var applied: String
-            var step: String
-            var due: String
-            var overdue: Bool
-        }
-        var rows: [Row]
-        var hasRows: Bool
-        var total: Int
-        var stateOptions: [CaseworkPages.Option]
-        var caseID: String
-        var canOpen: Bool
-        var csrf: String
-        var today: String
-        var kindOptions: [CaseworkPages.Option]
-        var applicantOptions: [CaseworkPages.Option]
-    }
-
     func list(
-        _ request: Request, _ context: FundRequestContext, flashError: String? = nil, status: HTTPResponse.Status = .ok
+        _ request: Request, _ context: FundRequestContext, refusal: CaseworkRefusal? = nil
     ) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
-        var fields = CaseworkFields(RequestForm.query(request.uri.query))
-        let state: AssessmentState? = fields.optionalCode("state", "状态")
+        var fields = CaseworkFields(query: request)
+        let state: AssessmentState? = fields.stateFilter()
         let caseID = fields.optional("case")
         try fields.check()
         let regions = try RegionNames(store: environment.store)
@@ -57,43 +29,26 @@ struct AssessmentRoutes {
         var files = try service.casework.assessments.files(scope: service.principal.caseworkScope, state: state)
         if let caseID { files = files.filter { $0.caseID == caseID } }
         let rows = files.map { file in
-            let deadline = file.currentDeadline()
-            return ListModel.Row(
-                id: file.assessmentID, href: "/casework/assessments/\(HTMLText.urlEncode(file.assessmentID))",
-                caseID: file.caseID, worker: Masking.personID(file.workerID.raw),
-                region: regions.name(file.regionCode), kind: file.kind.chineseName, state: file.state.rawValue,
-                stateName: file.state.chineseName, applied: file.appliedDate.iso, step: deadline?.step ?? "",
-                due: deadline?.due.iso ?? "", overdue: deadline?.isOverdue(asOf: today) ?? false)
+            CaseworkFileList.Row(
+                id: file.assessmentID, under: "/casework/assessments", caseID: file.caseID, worker: file.workerID,
+                region: regions.name(file.regionCode), kind: file.kind.chineseName, state: file.state,
+                applied: file.appliedDate, deadline: file.currentDeadline(), today: today)
         }
-        let model = ListModel(
-            rows: rows, hasRows: !rows.isEmpty, total: rows.count,
-            stateOptions: CaseworkPages.options(AssessmentState.self, selected: state?.rawValue, all: "全部状态"),
-            caseID: caseID ?? "", canOpen: service.principal.role.mayHandleCasework, csrf: context.csrfToken ?? "",
-            today: today.iso, kindOptions: CaseworkPages.options(AssessmentKind.self, selected: "initial"),
+        var model = CaseworkFileList(
+            rows, state: state, service: service, context: context, today: today,
+            kindOptions: CaseworkPages.options(AssessmentKind.self, selected: "initial"),
             applicantOptions: CaseworkPages.options(AssessmentApplicant.self, selected: "worker"))
+        model.caseID = caseID ?? ""
         return try CaseworkPages.render(
             environment, "assessments", model, title: "劳动能力鉴定", active: "/casework/assessments", context: context,
-            flashError: flashError, status: status)
+            refusal: refusal)
     }
 
-    func open(_ request: Request, _ context: FundRequestContext) throws -> Response {
-        let service = try CaseworkService(environment: environment, context: context)
-        var location = "/casework/assessments"
-        return try CaseworkPages.post(
-            location: "", context: context,
-            {
-                let file = try AssessmentSteps.open(context.form ?? RequestForm(), service)
-                location = "/casework/assessments/\(HTMLText.urlEncode(file.assessmentID))"
-                return CaseworkDone("assessment.open")
-            }, page: { message, status in try list(request, context, flashError: message, status: status) }
-        ).relocated(to: location)
+    func openFile(_ form: RequestForm, _ service: CaseworkService) throws -> String {
+        try AssessmentSteps.open(form, service).assessmentID
     }
 
     struct PageModel {
-        struct Material {
-            var name: String
-            var received: String?
-        }
         struct Due {
             var label: String
             var day: String
@@ -130,7 +85,7 @@ struct AssessmentRoutes {
         var specialties: String
         var determinationParts: String
         var previous: String?
-        var materials: [Material]
+        var materials: [CaseworkPages.MaterialRow]
         var dues: [Due]
         var extensionText: String?
         var postponements: [String]
@@ -149,16 +104,15 @@ struct AssessmentRoutes {
     }
 
     func page(
-        _ request: Request, _ context: FundRequestContext, flashError: String? = nil, status: HTTPResponse.Status = .ok
+        _ request: Request, _ context: FundRequestContext, refusal: CaseworkRefusal? = nil
     ) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
         let file = try AssessmentSteps.visible(context.parameters.get("id") ?? "", service)
-        if flashError == nil {
+        if refusal == nil {
             try environment.audit(context, "view.assessment", targetType: "assessment", targetID: file.assessmentID)
         }
         let regions = try RegionNames(store: environment.store)
         let today = environment.today
-        let reveal = service.principal.role.maySeeIdentity
         var dues: [PageModel.Due] = []
         if let due = file.conclusionDue {
             dues.append(
@@ -192,22 +146,19 @@ struct AssessmentRoutes {
                 }, hasExcluded: !draw.excluded.isEmpty, superseded: draw.superseded,
                 supersededReason: draw.supersededReason ?? "", replayMatches: replay.matches)
         }
-        let allowed = service.principal.role.mayHandleCasework ? AssessmentSteps.allowed(file) : []
+        let allowed = service.offeredSteps(AssessmentSteps.allowed(file))
         let model = PageModel(
             id: file.assessmentID, caseID: file.caseID,
             caseHref: "/casework/determinations/\(HTMLText.urlEncode(file.caseID))", state: file.state.rawValue,
             stateName: file.state.chineseName, kind: file.kind.chineseName,
-            worker: reveal ? file.workerID.raw : Masking.personID(file.workerID.raw), employer: file.employerID ?? "—",
+            worker: service.workerID(file.workerID, reveal: true), employer: file.employerID ?? "—",
             region: regions.name(file.regionCode), applicant: file.applicant.chineseName,
             applied: file.appliedDate.iso, hospital: file.hospitalID ?? "—",
             specialties: file.specialties.joined(separator: "、"),
             determinationParts: file.determinationParts.isEmpty ? "—" : file.determinationParts.joined(separator: "、"),
             previous: file.previousAssessmentID,
-            materials: AssessmentMaterial.checklist(for: file.kind).map { material in
-                PageModel.Material(
-                    name: material.chineseName, received: file.materials.first { $0.material == material }?.received.iso
-                )
-            }, dues: dues,
+            materials: CaseworkPages.materials(AssessmentMaterial.checklist(for: file.kind), received: file.materials),
+            dues: dues,
             extensionText: file.extensionGranted.map { "\($0.day.iso) 延长 30 日：\($0.reason)" },
             postponements: file.postponements.map { "\($0.day.iso) 改期 \($0.days) 日：\($0.reason)" },
             panel: file.panel.isEmpty ? "未抽取" : file.panel.map(expert).joined(separator: "、"),
@@ -218,26 +169,16 @@ struct AssessmentRoutes {
                 AssessmentState(rawValue: $0)?.chineseName ?? $0
             }, csrf: context.csrfToken ?? "", today: today.iso,
             forms: Dictionary(uniqueKeysWithValues: allowed.map { ($0, true) }), hasForms: !allowed.isEmpty,
-            missing: file.missingMaterials.map {
-                CaseworkPages.Option(value: $0.rawValue, label: $0.chineseName, selected: false)
-            }, nursingOptions: CaseworkPages.options(NursingLevel.self, selected: "none"))
+            missing: CaseworkPages.missing(file.missingMaterials),
+            nursingOptions: CaseworkPages.options(NursingLevel.self, selected: "none"))
         return try CaseworkPages.render(
             environment, "assessment", model, title: "劳动能力鉴定 \(file.assessmentID)", active: "/casework/assessments",
-            context: context, flash: flashError == nil ? CaseworkPages.flash(request) : nil, flashError: flashError,
-            status: status)
+            context: context, doneOf: request, refusal: refusal)
     }
 
-    func step(_ request: Request, _ context: FundRequestContext) throws -> Response {
-        let service = try CaseworkService(environment: environment, context: context)
-        let id = context.parameters.get("id") ?? ""
-        return try CaseworkPages.post(
-            location: "/casework/assessments/\(HTMLText.urlEncode(id))", context: context,
-            {
-                let form = context.form ?? RequestForm()
-                _ = try AssessmentSteps.step(id, form, service)
-                return CaseworkDone("assessment", form["action"] ?? "")
-            },
-            page: { message, status in try page(request, context, flashError: message, status: status) })
+    func runStep(_ id: String, _ form: RequestForm, _ service: CaseworkService) throws -> String {
+        _ = try AssessmentSteps.step(id, form, service)
+        return form["action"] ?? ""
     }
 
     // MARK: Expert draw statistics
@@ -280,7 +221,7 @@ struct AssessmentRoutes {
 
     /// `from` / `to` of a query, by default the 365 days up to today.
     static func period(_ request: Request, today: Day) throws -> (Day, Day) {
-        var fields = CaseworkFields(RequestForm.query(request.uri.query))
+        var fields = CaseworkFields(query: request)
         let to = fields.optionalDay("to", "截止日期") ?? today
         let from = fields.optionalDay("from", "起始日期") ?? to.adding(days: -364)
         if from > to { fields.problem("from", "起始日期晚于截止日期") }

@@ -6,14 +6,13 @@ import Hummingbird
 
 /// 专项检查: campaigns with their checklist, self-inspections, spot-check draws and results, rectification items,
 /// the printable self-inspection report with the risk list (风险清单), and both as CSV.
-struct CampaignRoutes {
+struct CampaignRoutes: CaseworkFileRoutes {
     let environment: ServerEnvironment
+    static let base = "/casework/campaigns"
+    static let area = "campaign"
 
     func register(on router: Router<FundRequestContext>) {
-        router.get("/casework/campaigns") { request, context in try list(request, context) }
-        router.post("/casework/campaigns") { request, context in try open(request, context) }
-        router.get("/casework/campaigns/:id") { request, context in try page(request, context) }
-        router.post("/casework/campaigns/:id/steps") { request, context in try step(request, context) }
+        registerFileRoutes(on: router)
         router.get("/casework/campaigns/:id/report") { _, context in try report(context) }
         router.get("/casework/campaigns/:id/report.csv") { _, context in try csv(context, risks: false) }
         router.get("/casework/campaigns/:id/risks.csv") { _, context in try csv(context, risks: true) }
@@ -40,7 +39,7 @@ struct CampaignRoutes {
     }
 
     func list(
-        _ request: Request, _ context: FundRequestContext, flashError: String? = nil, status: HTTPResponse.Status = .ok
+        _ request: Request, _ context: FundRequestContext, refusal: CaseworkRefusal? = nil
     ) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
         let regions = try RegionNames(store: environment.store)
@@ -60,20 +59,11 @@ struct CampaignRoutes {
                 .joined(separator: "\n"))
         return try CaseworkPages.render(
             environment, "campaigns", model, title: "专项检查", active: "/casework/campaigns", context: context,
-            flash: flashError == nil ? CaseworkPages.flash(request) : nil, flashError: flashError, status: status)
+            doneOf: request, refusal: refusal)
     }
 
-    func open(_ request: Request, _ context: FundRequestContext) throws -> Response {
-        let service = try CaseworkService(environment: environment, context: context)
-        var location = "/casework/campaigns"
-        return try CaseworkPages.post(
-            location: "", context: context,
-            {
-                let campaign = try CampaignSteps.open(context.form ?? RequestForm(), service)
-                location = "/casework/campaigns/\(HTMLText.urlEncode(campaign.campaignID))"
-                return CaseworkDone("campaign.open")
-            }, page: { message, status in try list(request, context, flashError: message, status: status) }
-        ).relocated(to: location)
+    func openFile(_ form: RequestForm, _ service: CaseworkService) throws -> String {
+        try CampaignSteps.open(form, service).campaignID
     }
 
     struct PageModel {
@@ -151,7 +141,7 @@ struct CampaignRoutes {
     }
 
     func page(
-        _ request: Request, _ context: FundRequestContext, flashError: String? = nil, status: HTTPResponse.Status = .ok
+        _ request: Request, _ context: FundRequestContext, refusal: CaseworkRefusal? = nil
     ) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
         let campaign = try CampaignSteps.visible(context.parameters.get("id") ?? "", service)
@@ -227,21 +217,12 @@ struct CampaignRoutes {
             resultOptions: CaseworkPages.options(ChecklistResult.self, selected: "compliant"))
         return try CaseworkPages.render(
             environment, "campaign", model, title: "专项检查 \(campaign.campaignID)", active: "/casework/campaigns",
-            context: context, flash: flashError == nil ? CaseworkPages.flash(request) : nil, flashError: flashError,
-            status: status)
+            context: context, doneOf: request, refusal: refusal)
     }
 
-    func step(_ request: Request, _ context: FundRequestContext) throws -> Response {
-        let service = try CaseworkService(environment: environment, context: context)
-        let id = context.parameters.get("id") ?? ""
-        return try CaseworkPages.post(
-            location: "/casework/campaigns/\(HTMLText.urlEncode(id))", context: context,
-            {
-                let form = context.form ?? RequestForm()
-                _ = try CampaignSteps.step(id, form, service)
-                return CaseworkDone("campaign", form["action"] ?? "")
-            },
-            page: { message, status in try page(request, context, flashError: message, status: status) })
+    func runStep(_ id: String, _ form: RequestForm, _ service: CaseworkService) throws -> String {
+        _ = try CampaignSteps.step(id, form, service)
+        return form["action"] ?? ""
     }
 
     /// The report, limited to the person's region (a city sees its own institutions' lines and risks).
@@ -353,12 +334,7 @@ struct CampaignRoutes {
         let id = report.campaign.campaignID
         try environment.audit(
             context, risks ? "export.risk_list" : "export.campaign_report", targetType: "campaign", targetID: id)
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = EvidenceFiles.contentDisposition(risks ? "风险清单-\(id).csv" : "自查报告-\(id).csv")
-        headers[.cacheControl] = "no-store"
-        // A byte-order mark, so that spreadsheet programs read the Chinese headers as UTF-8.
-        let text = "\u{FEFF}" + (risks ? report.risksCSV : report.linesCSV)
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        return CaseworkPages.csv(
+            risks ? report.risksCSV : report.linesCSV, filename: risks ? "风险清单-\(id).csv" : "自查报告-\(id).csv")
     }
 }

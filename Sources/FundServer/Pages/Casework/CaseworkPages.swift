@@ -4,7 +4,7 @@ import FundModel
 import FundStore
 import Hummingbird
 
-/// What the casework pages share: the layout call, select options, history rows, the outcome of a form post.
+/// What the casework pages share: the layout call, select options, history rows, the banner after a form post (`CaseworkFormPost` runs the post).
 enum CaseworkPages {
     struct Option {
         var value: String
@@ -38,30 +38,19 @@ enum CaseworkPages {
         }
     }
 
+    /// A register's page in the layout. After a refused post (`refusal`) the page shows its message at its status;
+    /// otherwise, when `request` is given, the banner of the `done` key its address carries (pages that a
+    /// successful post leads back to).
     static func render(
         _ environment: ServerEnvironment, _ template: String, _ model: Any, title: String, active: String,
-        context: FundRequestContext, flash: String? = nil, flashError: String? = nil, status: HTTPResponse.Status = .ok
+        context: FundRequestContext, doneOf request: Request? = nil, refusal: CaseworkRefusal? = nil
     ) throws -> Response {
         let principal = try context.requirePrincipal()
         let regions = try RegionNames(store: environment.store)
         return environment.renderer.page(
-            template, model, title: title, active: active, context: context, flash: flash, flashError: flashError,
-            status: status, regionName: principal.user.regionCode.map { regions.name($0) })
-    }
-
-    /// A form post: on success, back to `location` with the key of the message (`CaseworkDone`: never the text);
-    /// on a refusal or bad input, the page again with the message and the status (nothing was changed); 403 and
-    /// 404 go to the error page.
-    static func post(
-        location: String, context: FundRequestContext, _ step: () throws -> CaseworkDone?,
-        page: (String, HTTPResponse.Status) throws -> Response
-    ) throws -> Response {
-        do {
-            guard let done = try step() else { return redirect(location) }
-            return redirect(location + (location.contains("?") ? "&" : "?") + "done=" + HTMLText.urlEncode(done.key))
-        } catch let error as AppError where error.status == .conflict || error.status == .unprocessableContent {
-            return try page(error.message, error.status)
-        }
+            template, model, title: title, active: active, context: context,
+            flash: refusal == nil ? request.flatMap(flash) : nil, flashError: refusal?.message,
+            status: refusal?.status ?? .ok, regionName: principal.user.regionCode.map { regions.name($0) })
     }
 
     /// The banner of a redirect after a successful post: the fixed text of its `done` key; nothing for an unknown

@@ -6,56 +6,25 @@ import Hummingbird
 
 /// 工伤认定: the register per city with its state filter, a file's page (checklist, due dates, history and a form
 /// for every step its state allows), and the deadlines of both registers per city (`/casework/due`).
-struct DeterminationRoutes {
+struct DeterminationRoutes: CaseworkFileRoutes {
     let environment: ServerEnvironment
+    static let base = "/casework/determinations"
+    static let area = "determination"
 
     func register(on router: Router<FundRequestContext>) {
-        router.get("/casework/determinations") { request, context in try list(request, context) }
-        router.post("/casework/determinations") { request, context in try open(request, context) }
-        router.get("/casework/determinations/:id") { request, context in try page(request, context) }
-        router.post("/casework/determinations/:id/steps") { request, context in try step(request, context) }
+        registerFileRoutes(on: router)
         router.get("/casework/due") { request, context in try due(request, context) }
     }
 
     // MARK: List
 
-    struct ListModel {
-        struct Row {
-            var id: String
-            var href: String
-            var worker: String
-            var region: String
-            var kind: String
-            var fatal: Bool
-            var state: String
-            var stateName: String
-            var applied: String
-            var step: String
-            var due: String
-            var overdue: Bool
-        }
-        var rows: [Row]
-        var hasRows: Bool
-        var total: Int
-        var stateOptions: [CaseworkPages.Option]
-        var regionOptions: [CaseworkPages.Option]
-        var showRegionFilter: Bool
-        var canOpen: Bool
-        var csrf: String
-        var today: String
-        var kindOptions: [CaseworkPages.Option]
-        var applicantOptions: [CaseworkPages.Option]
-        var materials: [CaseworkPages.Option]
-    }
-
     func list(
-        _ request: Request, _ context: FundRequestContext, flashError: String? = nil,
-        status: HTTPResponse.Status = .ok
+        _ request: Request, _ context: FundRequestContext, refusal: CaseworkRefusal? = nil
     ) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
         let query = RequestForm.query(request.uri.query)
         var fields = CaseworkFields(query)
-        let state: DeterminationState? = fields.optionalCode("state", "状态")
+        let state: DeterminationState? = fields.stateFilter()
         let region = fields.optional("region").flatMap(RegionCode.init)
         if query["region"] != nil && region == nil { fields.problem("region", "地区代码须为 6 位数字") }
         try fields.check()
@@ -64,52 +33,35 @@ struct DeterminationRoutes {
         var files = try service.casework.determinations.files(scope: service.principal.caseworkScope, state: state)
         if let region { files = files.filter { $0.regionCode.city == region.city } }
         let rows = files.map { file in
-            let deadline = file.currentDeadline(asOf: today)
-            return ListModel.Row(
-                id: file.caseID, href: "/casework/determinations/\(HTMLText.urlEncode(file.caseID))",
-                worker: Masking.personID(file.workerID.raw), region: regions.name(file.regionCode),
-                kind: file.kind.chineseName, fatal: file.fatal, state: file.state.rawValue,
-                stateName: file.state.chineseName, applied: file.appliedDate.iso, step: deadline?.step ?? "",
-                due: deadline?.due.iso ?? "", overdue: deadline?.isOverdue(asOf: today) ?? false)
+            CaseworkFileList.Row(
+                id: file.caseID, under: "/casework/determinations", worker: file.workerID,
+                region: regions.name(file.regionCode), kind: file.kind.chineseName, fatal: file.fatal,
+                state: file.state,
+                applied: file.appliedDate, deadline: file.currentDeadline(asOf: today), today: today)
         }
-        let model = ListModel(
-            rows: rows, hasRows: !rows.isEmpty, total: rows.count,
-            stateOptions: CaseworkPages.options(DeterminationState.self, selected: state?.rawValue, all: "全部状态"),
-            regionOptions: [CaseworkPages.Option(value: "", label: "全部地区", selected: region == nil)]
-                + regions.cities.map {
-                    CaseworkPages.Option(value: $0.code.raw, label: $0.name, selected: $0.code == region)
-                },
-            showRegionFilter: service.principal.caseworkScope == nil,
-            canOpen: service.principal.role.mayHandleCasework, csrf: context.csrfToken ?? "", today: today.iso,
+        var model = CaseworkFileList(
+            rows, state: state, service: service, context: context, today: today,
             kindOptions: CaseworkPages.options(CaseKind.self, selected: "injury"),
-            applicantOptions: CaseworkPages.options(Applicant.self, selected: "employer"),
-            materials: CaseworkPages.options(DeterminationMaterial.self, selected: nil))
+            applicantOptions: CaseworkPages.options(Applicant.self, selected: "employer"))
+        model.regionOptions =
+            [CaseworkPages.Option(value: "", label: "全部地区", selected: region == nil)]
+            + regions.cities.map {
+                CaseworkPages.Option(value: $0.code.raw, label: $0.name, selected: $0.code == region)
+            }
+        model.showRegionFilter = service.principal.caseworkScope == nil
+        model.materials = CaseworkPages.options(DeterminationMaterial.self, selected: nil)
         return try CaseworkPages.render(
             environment, "determinations", model, title: "工伤认定", active: "/casework/determinations",
-            context: context, flashError: flashError, status: status)
+            context: context, refusal: refusal)
     }
 
-    func open(_ request: Request, _ context: FundRequestContext) throws -> Response {
-        let service = try CaseworkService(environment: environment, context: context)
-        let form = context.form ?? RequestForm()
-        var location = "/casework/determinations"
-        return try CaseworkPages.post(
-            location: "", context: context,
-            {
-                let file = try DeterminationSteps.open(form, service)
-                location = "/casework/determinations/\(HTMLText.urlEncode(file.caseID))"
-                return CaseworkDone("determination.open")
-            }, page: { message, status in try list(request, context, flashError: message, status: status) }
-        ).relocated(to: location)
+    func openFile(_ form: RequestForm, _ service: CaseworkService) throws -> String {
+        try DeterminationSteps.open(form, service).caseID
     }
 
     // MARK: A file
 
     struct PageModel {
-        struct Material {
-            var name: String
-            var received: String?
-        }
         struct Due {
             var label: String
             var day: String
@@ -129,7 +81,7 @@ struct DeterminationRoutes {
         var applied: String
         var appliedLate: Bool
         var description: String
-        var materials: [Material]
+        var materials: [CaseworkPages.MaterialRow]
         var notice: String?
         var clearCase: Bool
         var accepted: String?
@@ -153,16 +105,15 @@ struct DeterminationRoutes {
     }
 
     func page(
-        _ request: Request, _ context: FundRequestContext, flashError: String? = nil, status: HTTPResponse.Status = .ok
+        _ request: Request, _ context: FundRequestContext, refusal: CaseworkRefusal? = nil
     ) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
         let file = try DeterminationSteps.visible(context.parameters.get("id") ?? "", service)
-        if flashError == nil {
+        if refusal == nil {
             try environment.audit(context, "view.determination", targetType: "determination", targetID: file.caseID)
         }
         let regions = try RegionNames(store: environment.store)
         let today = environment.today
-        let reveal = service.principal.role.maySeeIdentity
         var dues = [
             PageModel.Due(
                 label: "申请时限", day: file.applicationDue.iso, basis: "条例第十七条", overdue: file.appliedLate)
@@ -186,18 +137,14 @@ struct DeterminationRoutes {
             "\(d.step)：\(d.due.iso)（\(d.basis)），"
                 + (d.isOverdue(asOf: today) ? "已逾期 \(-d.daysLeft(asOf: today)) 天" : "剩余 \(d.daysLeft(asOf: today)) 天")
         }
-        let allowed = service.principal.role.mayHandleCasework ? DeterminationSteps.allowed(file) : []
+        let allowed = service.offeredSteps(DeterminationSteps.allowed(file))
         var model = PageModel(
             id: file.caseID, state: file.state.rawValue, stateName: file.state.chineseName,
-            worker: reveal ? file.workerID.raw : Masking.personID(file.workerID.raw),
+            worker: service.workerID(file.workerID, reveal: true),
             employer: file.employerID ?? "—", region: regions.name(file.regionCode), kind: file.kind.chineseName,
             fatal: file.fatal, applicant: file.applicant.chineseName, accident: file.accidentDate.iso,
             applied: file.appliedDate.iso, appliedLate: file.appliedLate, description: file.description,
-            materials: DeterminationMaterial.allCases.map { material in
-                PageModel.Material(
-                    name: material.chineseName,
-                    received: file.materials.first { $0.material == material }?.received.iso)
-            },
+            materials: CaseworkPages.materials(DeterminationMaterial.allCases, received: file.materials),
             notice: file.notice.map {
                 "\($0.day.iso) 一次性告知补正：\($0.missing.map(\.chineseName).joined(separator: "、"))（\($0.actor)）"
             },
@@ -217,28 +164,19 @@ struct DeterminationRoutes {
             },
             csrf: context.csrfToken ?? "", today: today.iso,
             forms: Dictionary(uniqueKeysWithValues: allowed.map { ($0, true) }), hasForms: !allowed.isEmpty,
-            missing: file.missingMaterials.map {
-                CaseworkPages.Option(value: $0.rawValue, label: $0.chineseName, selected: false)
-            },
+            missing: CaseworkPages.missing(file.missingMaterials),
             outcomes: CaseworkPages.options(DeterminationOutcome.self, selected: "recognized"),
             assessmentsHref: "/casework/assessments?case=\(HTMLText.urlEncode(file.caseID))")
         model.hasInvestigations = !model.investigations.isEmpty
         model.hasSuspensions = !model.suspensions.isEmpty
         return try CaseworkPages.render(
             environment, "determination", model, title: "工伤认定 \(file.caseID)", active: "/casework/determinations",
-            context: context, flash: flashError == nil ? CaseworkPages.flash(request) : nil, flashError: flashError,
-            status: status)
+            context: context, doneOf: request, refusal: refusal)
     }
 
-    func step(_ request: Request, _ context: FundRequestContext) throws -> Response {
-        let service = try CaseworkService(environment: environment, context: context)
-        let id = context.parameters.get("id") ?? ""
-        return try CaseworkPages.post(
-            location: "/casework/determinations/\(HTMLText.urlEncode(id))", context: context,
-            {
-                let (_, action) = try DeterminationSteps.step(id, context.form ?? RequestForm(), service)
-                return CaseworkDone("determination", action.code)
-            }, page: { message, status in try page(request, context, flashError: message, status: status) })
+    func runStep(_ id: String, _ form: RequestForm, _ service: CaseworkService) throws -> String {
+        let (_, action) = try DeterminationSteps.step(id, form, service)
+        return action.code
     }
 
     // MARK: Deadlines
@@ -268,8 +206,8 @@ struct DeterminationRoutes {
 
     func due(_ request: Request, _ context: FundRequestContext) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
-        var fields = CaseworkFields(RequestForm.query(request.uri.query))
-        let days = fields.optional("days") == nil ? 7 : fields.int("days", "天数", in: 0...365) ?? 7
+        var fields = CaseworkFields(query: request)
+        let days = fields.deadlineDays()
         try fields.check()
         let today = environment.today
         let regions = try RegionNames(store: environment.store)
@@ -293,16 +231,5 @@ struct DeterminationRoutes {
             environment, "caseworkDue",
             DueModel(days: days, today: today.iso, cities: cities, hasCities: !cities.isEmpty), title: "办理时限",
             active: "/casework/determinations", context: context)
-    }
-}
-
-extension Response {
-    /// The same response, redirecting to `location` instead when it is a redirect (the id is known only after the
-    /// step).
-    func relocated(to location: String) -> Response {
-        guard status == .seeOther, let current = headers[.location] else { return self }
-        var copy = self
-        copy.headers[.location] = location + current
-        return copy
     }
 }

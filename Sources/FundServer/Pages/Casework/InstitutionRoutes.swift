@@ -56,11 +56,11 @@ struct InstitutionRoutes {
     }
 
     func list(
-        _ request: Request, _ context: FundRequestContext, flashError: String? = nil, status: HTTPResponse.Status = .ok
+        _ request: Request, _ context: FundRequestContext, refusal: CaseworkRefusal? = nil
     ) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
-        var fields = CaseworkFields(RequestForm.query(request.uri.query))
-        let days = fields.optional("days") == nil ? 60 : fields.int("days", "天数", in: 0...3650) ?? 60
+        var fields = CaseworkFields(query: request)
+        let days = fields.expiryDays()
         try fields.check()
         let today = environment.today
         let regions = try RegionNames(store: environment.store)
@@ -99,7 +99,7 @@ struct InstitutionRoutes {
             kindOptions: CaseworkPages.options(InstitutionKind.self, selected: "medical"))
         return try CaseworkPages.render(
             environment, "institutions", model, title: "协议机构", active: "/casework/institutions", context: context,
-            flash: flashError == nil ? CaseworkPages.flash(request) : nil, flashError: flashError, status: status)
+            doneOf: request, refusal: refusal)
     }
 
     func post(_ request: Request, _ context: FundRequestContext, _ body: (CaseworkService) throws -> CaseworkDone?)
@@ -109,7 +109,7 @@ struct InstitutionRoutes {
         let service = try CaseworkService(environment: environment, context: context)
         return try CaseworkPages.post(
             location: "/casework/institutions", context: context, { try body(service) },
-            page: { message, status in try list(request, context, flashError: message, status: status) })
+            page: { try list(request, context, refusal: $0) })
     }
 
     func registerInstitution(_ request: Request, _ context: FundRequestContext) throws -> Response {

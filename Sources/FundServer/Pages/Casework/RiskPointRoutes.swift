@@ -46,7 +46,7 @@ struct RiskPointRoutes {
     }
 
     func list(
-        _ request: Request, _ context: FundRequestContext, flashError: String? = nil, status: HTTPResponse.Status = .ok
+        _ request: Request, _ context: FundRequestContext, refusal: CaseworkRefusal? = nil
     ) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
         let inventory = service.casework.riskInventory
@@ -69,7 +69,7 @@ struct RiskPointRoutes {
             stepOptions: CaseworkPages.options(ProcessStep.self, selected: nil))
         return try CaseworkPages.render(
             environment, "riskPoints", model, title: "风险点清单", active: "/casework/risk-points", context: context,
-            flash: flashError == nil ? CaseworkPages.flash(request) : nil, flashError: flashError, status: status)
+            doneOf: request, refusal: refusal)
     }
 
     func step(_ request: Request, _ context: FundRequestContext) throws -> Response {
@@ -81,17 +81,13 @@ struct RiskPointRoutes {
                 _ = try RiskPointSteps.step(form, service)
                 return CaseworkDone("riskPoint", form["action"] ?? "")
             },
-            page: { message, status in try list(request, context, flashError: message, status: status) })
+            page: { try list(request, context, refusal: $0) })
     }
 
     func csv(_ context: FundRequestContext) throws -> Response {
         let service = try CaseworkService(environment: environment, context: context)
         let text = RiskInventory.csv(try service.casework.riskInventory.points())
         try environment.audit(context, "export.risk_points", targetType: "risk_point")
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = EvidenceFiles.contentDisposition("风险点清单.csv")
-        headers[.cacheControl] = "no-store"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "\u{FEFF}" + text)))
+        return CaseworkPages.csv(text, filename: "风险点清单.csv")
     }
 }

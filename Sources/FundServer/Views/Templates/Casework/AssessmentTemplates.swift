@@ -72,9 +72,7 @@ extension Templates {
             {{#dues}}<tr><td>{{label}}</td><td>{{day}}{{#overdue}} <span class="badge red">逾期</span>{{/overdue}}</td></tr>{{/dues}}
             </tbody></table>
             <h2>申请材料</h2>
-            <table id="materials"><tbody>
-            {{#materials}}<tr><td>{{name}}</td><td>{{#received}}{{received}} 收到{{/received}}{{^received}}<span class="badge orange">缺</span>{{/received}}</td></tr>{{/materials}}
-            </tbody></table>
+        \(caseworkMaterialsTable)
           </div>
         </div>
         {{#hasDraws}}
@@ -95,98 +93,8 @@ extension Templates {
           {{/draws}}
         </div>
         {{/hasDraws}}
-        {{#hasForms}}
-        <div class="card">
-          <h2>办理</h2>
-          <div class="actions">
-          {{#forms.receiveMaterials}}
-            <form method="post" action="/casework/assessments/{{id}}/steps" class="stack" id="form-receiveMaterials">
-              <h3>接收材料</h3><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="receiveMaterials">
-              {{#missing}}<label><input type="checkbox" name="materials" value="{{value}}"> {{label}}</label>{{/missing}}
-              <label>日期<input type="date" name="on" value="{{today}}"></label>
-              <button type="submit">接收</button>
-            </form>
-          {{/forms.receiveMaterials}}
-          {{#forms.notifyIncomplete}}
-            <form method="post" action="/casework/assessments/{{id}}/steps" class="stack" id="form-notifyIncomplete">
-              <h3>一次性告知补正材料</h3><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="notifyIncomplete">
-              <label>日期<input type="date" name="on" value="{{today}}"></label>
-              <button type="submit">告知</button>
-            </form>
-          {{/forms.notifyIncomplete}}
-          {{#forms.draw}}
-            <form method="post" action="/casework/assessments/{{id}}/steps" class="stack" id="form-draw">
-              <h3>随机抽取专家组</h3><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="draw">
-              <label>人数<select name="size"><option value="3">3</option><option value="5">5</option></select></label>
-              <label>所需专业（逗号分隔，默认为申请所列）<input name="specialties"></label>
-              <label>本次无法参加的专家（每行“专家编号:理由”，可选）<textarea name="unavailable"></textarea></label>
-              <label>日期<input type="date" name="on" value="{{today}}"></label>
-              <button type="submit">抽取</button>
-            </form>
-          {{/forms.draw}}
-          {{#forms.redraw}}
-            <form method="post" action="/casework/assessments/{{id}}/steps" class="stack" id="form-redraw">
-              <h3>重新抽取专家组</h3><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="redraw">
-              <label>人数<select name="size"><option value="3">3</option><option value="5">5</option></select></label>
-              <label>所需专业（逗号分隔，默认为申请所列）<input name="specialties"></label>
-              <label>本次无法参加的专家（每行“专家编号:理由”）<textarea name="unavailable"></textarea></label>
-              <label>重新抽取的理由<textarea name="reason" required></textarea></label>
-              <label>日期<input type="date" name="on" value="{{today}}"></label>
-              <button type="submit" class="secondary">重新抽取</button>
-            </form>
-          {{/forms.redraw}}
-          {{#forms.extend}}
-            <form method="post" action="/casework/assessments/{{id}}/steps" class="stack" id="form-extend">
-              <h3>延长鉴定期限 30 日</h3><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="extend">
-              <label>理由<textarea name="reason" required></textarea></label>
-              <label>日期<input type="date" name="on" value="{{today}}"></label>
-              <button type="submit">延长</button>
-            </form>
-          {{/forms.extend}}
-          {{#forms.postpone}}
-            <form method="post" action="/casework/assessments/{{id}}/steps" class="stack" id="form-postpone">
-              <h3>鉴定改期</h3><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="postpone">
-              <label>顺延天数<input name="days" inputmode="numeric" required></label>
-              <label>理由<textarea name="reason" required></textarea></label>
-              <label>日期<input type="date" name="on" value="{{today}}"></label>
-              <button type="submit">改期</button>
-            </form>
-          {{/forms.postpone}}
-          {{#forms.conclude}}
-            <form method="post" action="/casework/assessments/{{id}}/steps" class="stack" id="form-conclude">
-              <h3>作出鉴定结论</h3><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="conclude">
-              <label>伤残等级（1–10，未达级填 none）<input name="grade" value="none"></label>
-              <label>生活自理障碍<select name="nursing">{{#nursingOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/nursingOptions}}</select></label>
-              <label>鉴定的受伤部位（逗号分隔，须为认定决定所列）<input name="injured_parts" required></label>
-              <label>专家组意见<textarea name="opinion"></textarea></label>
-              <label>日期<input type="date" name="on" value="{{today}}"></label>
-              <button type="submit">作出结论</button>
-            </form>
-          {{/forms.conclude}}
-          {{#forms.deliver}}
-            <form method="post" action="/casework/assessments/{{id}}/steps" class="stack" id="form-deliver">
-              <h3>送达鉴定结论</h3><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="deliver">
-              <label>日期<input type="date" name="on" value="{{today}}"></label>
-              <button type="submit">送达</button>
-            </form>
-          {{/forms.deliver}}
-          {{#forms.terminate}}
-            <form method="post" action="/casework/assessments/{{id}}/steps" class="stack" id="form-terminate">
-              <h3>终止鉴定</h3><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="terminate">
-              <label>理由<textarea name="reason" required></textarea></label>
-              <label>日期<input type="date" name="on" value="{{today}}"></label>
-              <button type="submit" class="danger">终止</button>
-            </form>
-          {{/forms.terminate}}
-          </div>
-        </div>
-        {{/hasForms}}
-        <div class="card">
-          <h2>办理记录</h2>
-          <table id="history"><thead><tr><th>日期</th><th>步骤</th><th>状态变化</th><th>经办人</th><th>理由</th><th>说明</th><th>记录时间</th></tr></thead><tbody>
-          {{#history}}<tr><td>{{day}}</td><td>{{action}}</td><td>{{states}}</td><td>{{actor}}</td><td>{{reason}}</td><td>{{detail}}</td><td class="small muted">{{recorded}}</td></tr>{{/history}}
-          </tbody></table>
-        </div>
+        \(stepForms(posting: "assessments", assessmentSteps))
+        \(caseworkHistoryCard)
         """
 
     static let experts = """
@@ -208,4 +116,42 @@ extension Templates {
           {{^hasRows}}<p class="muted">专家库为空。</p>{{/hasRows}}
         </div>
         """
+
+    /// The steps of an assessment, in the order of the procedure (`AssessmentSteps.allowed` picks those shown).
+    static let assessmentSteps: [StepForm] = {
+        let size =
+            #"<label>人数<select name="size"><option value="3">3</option><option value="5">5</option></select></label>"#
+        let specialties = #"<label>所需专业（逗号分隔，默认为申请所列）<input name="specialties"></label>"#
+        return materialSteps + [
+            StepForm(
+                action: "draw", title: "随机抽取专家组",
+                fields: [
+                    size, specialties,
+                    #"<label>本次无法参加的专家（每行“专家编号:理由”，可选）<textarea name="unavailable"></textarea></label>"#,
+                ], button: "抽取"),
+            StepForm(
+                action: "redraw", title: "重新抽取专家组",
+                fields: [
+                    size, specialties,
+                    #"<label>本次无法参加的专家（每行“专家编号:理由”）<textarea name="unavailable"></textarea></label>"#,
+                    #"<label>重新抽取的理由<textarea name="reason" required></textarea></label>"#,
+                ], button: "重新抽取", buttonClass: "secondary"),
+            StepForm(action: "extend", title: "延长鉴定期限 30 日", fields: [requiredReason], button: "延长"),
+            StepForm(
+                action: "postpone", title: "鉴定改期",
+                fields: [#"<label>顺延天数<input name="days" inputmode="numeric" required></label>"#, requiredReason],
+                button: "改期"),
+            StepForm(
+                action: "conclude", title: "作出鉴定结论",
+                fields: [
+                    #"<label>伤残等级（1–10，未达级填 none）<input name="grade" value="none"></label>"#,
+                    #"<label>生活自理障碍<select name="nursing">{{#nursingOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/nursingOptions}}</select></label>"#,
+                    #"<label>鉴定的受伤部位（逗号分隔，须为认定决定所列）<input name="injured_parts" required></label>"#,
+                    #"<label>专家组意见<textarea name="opinion"></textarea></label>"#,
+                ], button: "作出结论"),
+            StepForm(action: "deliver", title: "送达鉴定结论", button: "送达"),
+            StepForm(
+                action: "terminate", title: "终止鉴定", fields: [requiredReason], button: "终止", buttonClass: "danger"),
+        ]
+    }()
 }

@@ -74,108 +74,14 @@ extension Templates {
             {{#dues}}<tr><td>{{label}}</td><td>{{day}}{{#overdue}} <span class="badge red">逾期</span>{{/overdue}}</td><td>{{basis}}</td></tr>{{/dues}}
             </tbody></table>
             <h2>申请材料（条例第十八条）</h2>
-            <table id="materials"><tbody>
-            {{#materials}}<tr><td>{{name}}</td><td>{{#received}}{{received}} 收到{{/received}}{{^received}}<span class="badge orange">缺</span>{{/received}}</td></tr>{{/materials}}
-            </tbody></table>
+        \(caseworkMaterialsTable)
             {{#notice}}<p class="small">{{notice}}</p>{{/notice}}
           </div>
         </div>
         {{#hasInvestigations}}<div class="card"><h2>调查核实记录</h2><ul>{{#investigations}}<li>{{.}}</li>{{/investigations}}</ul></div>{{/hasInvestigations}}
         {{#hasSuspensions}}<div class="card"><h2>中止记录</h2><ul>{{#suspensions}}<li>{{.}}</li>{{/suspensions}}</ul></div>{{/hasSuspensions}}
-        {{#hasForms}}
-        <div class="card">
-          <h2>办理</h2>
-          <div class="actions">
-          {{#forms.receiveMaterials}}
-            <form method="post" action="/casework/determinations/{{id}}/steps" class="stack" id="form-receiveMaterials">
-              <h3>接收材料</h3><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="receiveMaterials">
-              {{#missing}}<label><input type="checkbox" name="materials" value="{{value}}"> {{label}}</label>{{/missing}}
-              <label>日期<input type="date" name="on" value="{{today}}"></label>
-              <button type="submit">接收</button>
-            </form>
-          {{/forms.receiveMaterials}}
-          {{#forms.notifyIncomplete}}
-            <form method="post" action="/casework/determinations/{{id}}/steps" class="stack" id="form-notifyIncomplete">
-              <h3>一次性告知补正材料</h3><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="notifyIncomplete">
-              <label>日期<input type="date" name="on" value="{{today}}"></label>
-              <button type="submit">告知</button>
-            </form>
-          {{/forms.notifyIncomplete}}
-          {{#forms.accept}}
-            <form method="post" action="/casework/determinations/{{id}}/steps" class="stack" id="form-accept">
-              <h3>受理</h3><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="accept">
-              <label><input type="checkbox" name="clear_case" value="1"> 事实清楚、权利义务明确（15 日内决定）</label>
-              <label>受理日期<input type="date" name="on" value="{{today}}"></label>
-              <button type="submit">受理</button>
-            </form>
-          {{/forms.accept}}
-          {{#forms.refuseAcceptance}}
-            <form method="post" action="/casework/determinations/{{id}}/steps" class="stack" id="form-refuseAcceptance">
-              <h3>不予受理</h3><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="refuseAcceptance">
-              <label>理由<textarea name="reason" required></textarea></label>
-              <label>日期<input type="date" name="on" value="{{today}}"></label>
-              <button type="submit" class="danger">不予受理</button>
-            </form>
-          {{/forms.refuseAcceptance}}
-          {{#forms.startInvestigation}}
-            <form method="post" action="/casework/determinations/{{id}}/steps" class="stack" id="form-startInvestigation">
-              <h3>启动调查核实</h3><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="startInvestigation">
-              <label>日期<input type="date" name="on" value="{{today}}"></label>
-              <button type="submit">启动</button>
-            </form>
-          {{/forms.startInvestigation}}
-          {{#forms.recordInvestigation}}
-            <form method="post" action="/casework/determinations/{{id}}/steps" class="stack" id="form-recordInvestigation">
-              <h3>记录调查核实</h3><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="recordInvestigation">
-              <label>调查人员（逗号分隔）<input name="investigators" required></label>
-              <label>调查情况<textarea name="summary" required></textarea></label>
-              <label>日期<input type="date" name="on" value="{{today}}"></label>
-              <button type="submit">记录</button>
-            </form>
-          {{/forms.recordInvestigation}}
-          {{#forms.suspend}}
-            <form method="post" action="/casework/determinations/{{id}}/steps" class="stack" id="form-suspend">
-              <h3>中止认定</h3><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="suspend">
-              <label>等待的司法或行政结论<input name="awaiting" required></label>
-              <label>说明<input name="reason"></label>
-              <label>日期<input type="date" name="on" value="{{today}}"></label>
-              <button type="submit">中止</button>
-            </form>
-          {{/forms.suspend}}
-          {{#forms.resume}}
-            <form method="post" action="/casework/determinations/{{id}}/steps" class="stack" id="form-resume">
-              <h3>恢复认定</h3><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="resume">
-              <label>说明<input name="reason"></label>
-              <label>日期<input type="date" name="on" value="{{today}}"></label>
-              <button type="submit">恢复</button>
-            </form>
-          {{/forms.resume}}
-          {{#forms.decide}}
-            <form method="post" action="/casework/determinations/{{id}}/steps" class="stack" id="form-decide">
-              <h3>作出认定决定</h3><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="decide">
-              <label>结论<select name="outcome">{{#outcomes}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/outcomes}}</select></label>
-              <label>依据（如 14(1)、15(1)、16(2)）<input name="basis" required></label>
-              <label>受伤部位（逗号分隔）<input name="injured_parts"></label>
-              <label>日期<input type="date" name="on" value="{{today}}"></label>
-              <button type="submit">作出决定</button>
-            </form>
-          {{/forms.decide}}
-          {{#forms.deliver}}
-            <form method="post" action="/casework/determinations/{{id}}/steps" class="stack" id="form-deliver">
-              <h3>送达认定决定</h3><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="deliver">
-              <label>送达日期<input type="date" name="on" value="{{today}}"></label>
-              <button type="submit">送达</button>
-            </form>
-          {{/forms.deliver}}
-          </div>
-        </div>
-        {{/hasForms}}
-        <div class="card">
-          <h2>办理记录</h2>
-          <table id="history"><thead><tr><th>日期</th><th>步骤</th><th>状态变化</th><th>经办人</th><th>理由</th><th>说明</th><th>记录时间</th></tr></thead><tbody>
-          {{#history}}<tr><td>{{day}}</td><td>{{action}}</td><td>{{states}}</td><td>{{actor}}</td><td>{{reason}}</td><td>{{detail}}</td><td class="small muted">{{recorded}}</td></tr>{{/history}}
-          </tbody></table>
-        </div>
+        \(stepForms(posting: "determinations", determinationSteps))
+        \(caseworkHistoryCard)
         """
 
     static let caseworkDue = """
@@ -200,4 +106,37 @@ extension Templates {
         {{/hasCities}}
         {{^hasCities}}<div class="card"><p class="muted">没有逾期或即将到期的事项。</p></div>{{/hasCities}}
         """
+
+    /// The steps of a determination, in the order of the procedure (`DeterminationSteps.allowed` picks those shown).
+    static let determinationSteps: [StepForm] = {
+        let note = #"<label>说明<input name="reason"></label>"#
+        return materialSteps + [
+            StepForm(
+                action: "accept", title: "受理",
+                fields: [#"<label><input type="checkbox" name="clear_case" value="1"> 事实清楚、权利义务明确（15 日内决定）</label>"#],
+                dateLabel: "受理日期", button: "受理"),
+            StepForm(
+                action: "refuseAcceptance", title: "不予受理", fields: [requiredReason], button: "不予受理",
+                buttonClass: "danger"),
+            StepForm(action: "startInvestigation", title: "启动调查核实", button: "启动"),
+            StepForm(
+                action: "recordInvestigation", title: "记录调查核实",
+                fields: [
+                    #"<label>调查人员（逗号分隔）<input name="investigators" required></label>"#,
+                    #"<label>调查情况<textarea name="summary" required></textarea></label>"#,
+                ], button: "记录"),
+            StepForm(
+                action: "suspend", title: "中止认定",
+                fields: [#"<label>等待的司法或行政结论<input name="awaiting" required></label>"#, note], button: "中止"),
+            StepForm(action: "resume", title: "恢复认定", fields: [note], button: "恢复"),
+            StepForm(
+                action: "decide", title: "作出认定决定",
+                fields: [
+                    #"<label>结论<select name="outcome">{{#outcomes}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/outcomes}}</select></label>"#,
+                    #"<label>依据（如 14(1)、15(1)、16(2)）<input name="basis" required></label>"#,
+                    #"<label>受伤部位（逗号分隔）<input name="injured_parts"></label>"#,
+                ], button: "作出决定"),
+            StepForm(action: "deliver", title: "送达认定决定", dateLabel: "送达日期", button: "送达"),
+        ]
+    }()
 }
