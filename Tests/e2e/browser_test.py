@@ -19,8 +19,8 @@ import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 INTERCHANGE_FILES = [
@@ -66,9 +66,23 @@ class Run:
         """Clicks a submit button or a link and waits for the next page (a click returns before a slow page loads)."""
         old = self.driver.find_element(By.TAG_NAME, "html")
         button.click()
-        WebDriverWait(self.driver, 600).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, 600).until(lambda driver: self.is_stale(old))
         WebDriverWait(self.driver, 600).until(
             lambda driver: driver.execute_script("return document.readyState") == "complete")
+
+    @staticmethod
+    def is_stale(element):
+        """Whether the element's page is gone. While the next page replaces it, Chrome may answer with
+        "Node with given id does not belong to the document" instead of a stale-element error: the same fact."""
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
 
     def text(self):
         return self.driver.find_element(By.TAG_NAME, "body").text
