@@ -20,8 +20,14 @@ enum Charts {
         let balanceTop = niceCeiling(balanceMax)
         let slot = plotW / Double(months.count)
         let barW = max(1.5, min(14, slot * 0.36))
-        /// Distance from the plot's top for an amount, on an axis from 0 to `axisTop`.
-        func y(_ fen: Int64, _ axisTop: Int64) -> Double { plotH * (1 - Double(max(0, fen)) / Double(axisTop)) }
+        /// Distance from the plot's top for an amount, on an axis from 0 to `axisTop` fen.
+        ///
+        /// The amount's share of the axis is worked out in integer fen (basis points, rounded half up); only
+        /// that unitless share becomes a floating-point pixel position.
+        func y(_ amount: Money, _ axisTop: Int64) -> Double {
+            let basisPoints = amount.fen <= 0 ? 0 : amount.scaled(by: 10_000, over: axisTop).fen
+            return plotH * (1 - Double(basisPoints) / 10_000)
+        }
         var svg =
             "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"基金收支与结余\" xmlns=\"http://www.w3.org/2000/svg\">"
         // Grid and axes.
@@ -40,13 +46,13 @@ enum Charts {
         let labelEvery = max(1, months.count / 12)
         for (i, month) in months.enumerated() {
             let x = left + slot * Double(i) + slot / 2
-            let revenueTop = top + y(month.revenue.fen, flowTop)
-            let expenditureTop = top + y(month.expenditure.fen, flowTop)
+            let revenueTop = top + y(month.revenue, flowTop)
+            let expenditureTop = top + y(month.expenditure, flowTop)
             svg +=
                 "<rect x=\"\(f(x - barW))\" y=\"\(f(revenueTop))\" width=\"\(f(barW))\" height=\"\(f(top + plotH - revenueTop))\" fill=\"#4a86c8\"><title>\(month.month.iso) 收入 \(Formatting.yuan(month.revenue)) 元</title></rect>"
             svg +=
                 "<rect x=\"\(f(x))\" y=\"\(f(expenditureTop))\" width=\"\(f(barW))\" height=\"\(f(top + plotH - expenditureTop))\" fill=\"#e07b19\"><title>\(month.month.iso) 支出 \(Formatting.yuan(month.expenditure)) 元</title></rect>"
-            points.append("\(f(x)),\(f(top + y(month.balance.fen, balanceTop)))")
+            points.append("\(f(x)),\(f(top + y(month.balance, balanceTop)))")
             if i % labelEvery == 0 {
                 svg += text(x, top + plotH + 18, month.month.iso, anchor: "middle", color: "#5d6678")
             }

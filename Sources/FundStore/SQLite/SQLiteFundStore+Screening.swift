@@ -48,28 +48,27 @@ extension SQLiteFundStore {
         let outcome = try results.outcome()
         guard outcome.markers.allSatisfy({ $0 == plan.marker }) else { return nil }
         var data = DataSet()
-        var payments: PaymentTable?
+        var wages: [Wage]?
+        var visits: [HealthVisit]?
+        var payments: [PaymentTable] = []
         for part in outcome.parts {
             switch part {
-            case .tables(let tables):
-                let wages = data.wages
-                let visits = data.healthVisits
-                data = tables
-                data.wages = wages
-                data.healthVisits = visits
-            case .wages(let rows): data.wages = (data.wages ?? []) + rows
-            case .healthVisits(let rows): data.healthVisits = rows
-            case .payments(let table):
-                if payments == nil {
-                    payments = table
-                    payments!.reserveCapacity(plan.rowCount)
-                } else {
-                    payments!.append(contentsOf: table)
-                }
+            case .tables(let tables): data = tables
+            case .wages(let rows): wages = (wages ?? []) + rows
+            case .healthVisits(let rows): visits = rows
+            case .payments(let table): payments.append(table)
             case .none: break
             }
         }
-        if plan.hasPayments { data.paymentTable = payments ?? PaymentTable() }
+        data.wages = wages
+        data.healthVisits = visits
+        if plan.hasPayments {
+            // The first range's columns are the base: its dictionaries need no recoding.
+            var table = payments.first ?? PaymentTable()
+            table.reserveCapacity(plan.rowCount)
+            for part in payments.dropFirst() { table.append(contentsOf: part) }
+            data.paymentTable = table
+        }
         return data
     }
 
