@@ -10,14 +10,23 @@ public struct PersonID: Sendable, Hashable, Comparable, Codable {
     /// Accepts the shape of a citizen id; returns `nil` for anything else.
     /// A lower-case `x` is accepted and stored as `X`.
     public init?(_ text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        var string = String(text)
+        guard let id = string.withUTF8({ PersonID(utf8: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = id
+    }
+
+    /// `init(_:)` from UTF-8 bytes (a database cell): the `String` is built once, and only for a valid shape.
+    public init?(utf8 bytes: UnsafeRawBufferPointer) {
         guard bytes.count == 18 else { return nil }
-        for b in bytes[0..<17] where !(b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) { return nil }
+        for i in 0..<17 where !(bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9")) { return nil }
         let last = bytes[17]
-        guard (last >= UInt8(ascii: "0") && last <= UInt8(ascii: "9")) || last == UInt8(ascii: "X")
-            || last == UInt8(ascii: "x")
+        guard
+            (last >= UInt8(ascii: "0") && last <= UInt8(ascii: "9")) || last == UInt8(ascii: "X")
+                || last == UInt8(ascii: "x")
         else { return nil }
-        raw = last == UInt8(ascii: "x") ? String(text.dropLast()) + "X" : String(text)
+        raw =
+            last == UInt8(ascii: "x")
+            ? String(decoding: bytes.prefix(17), as: UTF8.self) + "X" : String(decoding: bytes, as: UTF8.self)
     }
 
     public static func < (lhs: PersonID, rhs: PersonID) -> Bool { lhs.raw < rhs.raw }
@@ -34,7 +43,10 @@ public struct PersonID: Sendable, Hashable, Comparable, Codable {
     /// The birth date embedded in characters 7–14, if it is a real date.
     public var embeddedBirthDate: Day? {
         let s = raw.utf8.dropFirst(6).prefix(8)
-        return Day(iso: "\(String(decoding: s.prefix(4), as: UTF8.self))-\(String(decoding: s.dropFirst(4).prefix(2), as: UTF8.self))-\(String(decoding: s.dropFirst(6), as: UTF8.self))")
+        return Day(
+            iso:
+                "\(String(decoding: s.prefix(4), as: UTF8.self))-\(String(decoding: s.dropFirst(4).prefix(2), as: UTF8.self))-\(String(decoding: s.dropFirst(6), as: UTF8.self))"
+        )
     }
 
     /// The check character (ASCII byte `0`–`9` or `X`) of 17 digits, per ISO 7064 MOD 11-2.

@@ -23,6 +23,19 @@ struct IdentifierTests {
     func shape() {
         for text in ["1101051949123100", "11010519491231002XX", "1101051949123100AX", "11010519491231002Y", ""] {
             #expect(PersonID(text) == nil, "\(text)")
+            #expect(Array(text.utf8).withUnsafeBytes { PersonID(utf8: $0) } == nil, "\(text)")
+        }
+        // A substring and an 18-character id with a multi-byte character (18 characters, more bytes).
+        #expect(PersonID("ID 11010519491231002X".dropFirst(3))?.raw == "11010519491231002X")
+        #expect(PersonID("1101051949123100２X") == nil)
+    }
+
+    @Test("from a cell's bytes: the same ids as from text, lower-case x stored as X")
+    func fromBytes() {
+        for text in ["11010519491231002X", "11010519491231002x", "440524188001010014", "110105194912310021"] {
+            let fromBytes = Array(text.utf8).withUnsafeBytes { PersonID(utf8: $0) }
+            #expect(fromBytes == PersonID(text))
+            #expect(fromBytes?.raw == text.uppercased())
         }
     }
 

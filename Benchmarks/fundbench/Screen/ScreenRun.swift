@@ -30,12 +30,21 @@ struct ScreenRun: AsyncParsableCommand {
     @Option(help: "Rules to screen once more end to end, loading only the tables they need (comma-separated).")
     var compared: String = ""
 
+    @Flag(help: "Only the --compared phase (for profiling it): no full screen, no rule alone.")
+    var comparedOnly = false
+
     func run() async throws {
         guard let day = Day(iso: asOf) else { throw ValidationError("not a date: \(asOf)") }
         let clock = ContinuousClock()
         var result = ScreenResult(loadAverage: LoadAverage.current)
 
         let store = try SQLiteFundStore(path: db)
+        let engine = ScreeningEngine()
+        if comparedOnly {
+            try await runCompared(store, engine, day, &result)
+            try write(result)
+            return
+        }
         var cpu = CPUTime.process
         var start = clock.now
         var dataSet: DataSet? = try store.loadScreeningData()
@@ -55,7 +64,6 @@ struct ScreenRun: AsyncParsableCommand {
         // set): release the data set's own reference, as `fundguard screen` does.
         dataSet = nil
 
-        let engine = ScreeningEngine()
         cpu = CPUTime.process
         start = clock.now
         let report = await engine.run(snapshot, asOf: day)
@@ -90,30 +98,53 @@ struct ScreenRun: AsyncParsableCommand {
         result.peakBytes = Memory.peak
         result.payments = result.tableRows[Table.payments.rawValue] ?? 0
 
-        let chosen = Set(compared.split(separator: ",").map(String.init))
-        if !chosen.isEmpty {
-            // The chosen rules as `fundguard screen --rules` runs them: load the tables they need, snapshot,
-            // one engine run — the counterpart of DuckDB reading its CSV files and running its queries.
-            snapshot = nil
-            cpu = CPUTime.process
-            start = clock.now
-            let data = try store.loadScreeningData(tables: RuleCatalog.tablesToLoad(for: chosen))
-            let report = await engine.run(Snapshot(data), asOf: day, only: chosen)
-            result.compared = PhaseFigure(
-                seconds: ScreenBenchmark.seconds(clock.now - start), cpu: CPUTime.process - cpu)
-            result.compared!.peakBytes = Memory.peak
-            result.comparedRules = chosen.sorted()
-            result.comparedFindings = report.findings.count
-            print(
-                result.compared!.line(
-                    "the \(chosen.count) compared rules end to end (load what they need + snapshot + one run)"))
-        }
+        // The chosen rules as `fundguard screen --rules` runs them, after the full screen's snapshot is gone.
+        snapshot = nil
+        try await runCompared(store, engine, day, &result)
         for figure in result.perRule {
             print(figure.line)
         }
         print(
             "screen total (load + snapshot + rules): \(ScreenBenchmark.format(result.total)) s; "
                 + "peak memory (VmHWM) \(Memory.format(result.peakBytes)); findings \(result.findings)")
+        try write(result)
+    }
+
+    /// The `--compared` rules as `fundguard screen --rules` runs them: load the tables they need, snapshot,
+    /// one engine run — the counterpart of DuckDB reading its CSV files and running its queries. Each step
+    /// is timed too, to show where the time goes.
+    private func runCompared(
+        _ store: SQLiteFundStore, _ engine: ScreeningEngine, _ day: Day, _ result: inout ScreenResult
+    ) async throws {
+        let chosen = Set(compared.split(separator: ",").map(String.init))
+        guard !chosen.isEmpty else { return }
+        let clock = ContinuousClock()
+        let cpu = CPUTime.process
+        let start = clock.now
+        let data = try store.loadScreeningData(tables: RuleCatalog.tablesToLoad(for: chosen))
+        let loaded = clock.now
+        let snapshot = Snapshot(data)
+        let built = clock.now
+        let report = await engine.run(snapshot, asOf: day, only: chosen)
+        let end = clock.now
+        result.compared = PhaseFigure(seconds: ScreenBenchmark.seconds(end - start), cpu: CPUTime.process - cpu)
+        result.compared!.peakBytes = Memory.peak
+        result.comparedSteps = [
+            ScreenBenchmark.seconds(loaded - start), ScreenBenchmark.seconds(built - loaded),
+            ScreenBenchmark.seconds(end - built),
+        ]
+        result.comparedRules = chosen.sorted()
+        result.comparedFindings = report.findings.count
+        print(
+            result.compared!.line(
+                "the \(chosen.count) compared rules end to end (load what they need + snapshot + one run)"))
+        print(
+            "  of which load \(ScreenBenchmark.format(result.comparedSteps[0])) s, "
+                + "snapshot \(ScreenBenchmark.format(result.comparedSteps[1])) s, "
+                + "rules \(ScreenBenchmark.format(result.comparedSteps[2])) s; \(report.findings.count) findings")
+    }
+
+    private func write(_ result: ScreenResult) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(result).write(to: URL(fileURLWithPath: results))
@@ -135,6 +166,8 @@ struct ScreenResult: Codable {
     var compared: PhaseFigure?
     var comparedRules: [String] = []
     var comparedFindings = 0
+    /// The compared phase's load, snapshot and rules (wall seconds).
+    var comparedSteps: [Double] = []
 
     /// The whole screen: load + snapshot + rules (wall seconds).
     var total: Double { load.seconds + snapshot.seconds + rules.seconds }

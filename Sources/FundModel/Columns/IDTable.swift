@@ -19,6 +19,12 @@ public struct IDTable: Sendable {
         keys.reserveCapacity(capacity)
     }
 
+    /// Makes room for `capacity` ids without growing on the way.
+    public mutating func reserveCapacity(_ capacity: Int) {
+        names.reserveCapacity(capacity)
+        keys.reserveCapacity(capacity)
+    }
+
     /// How many distinct ids are interned.
     @inlinable public var count: Int { names.count }
 
@@ -42,6 +48,10 @@ public struct IDTable: Sendable {
     /// The id string of an integer.
     @inlinable
     public func name(_ id: Int32) -> String { names[Int(id)] }
+
+    /// Whether id `id` is the given bytes (no hashing: for a loader that checks the previous row's value first).
+    @inlinable
+    public func matches(_ id: Int32, bytes: UnsafeRawBufferPointer) -> Bool { keys.equals(Int(id), bytes) }
 
     /// The integer of `name`, adding it if new.
     @discardableResult

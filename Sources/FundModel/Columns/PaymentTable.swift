@@ -37,16 +37,11 @@ public struct PaymentTable: Sendable {
     @inlinable public var count: Int { paymentID.count }
 
     public mutating func reserveCapacity(_ rows: Int) {
-        paymentID.reserveCapacity(rows)
         for path in Self.textColumns { self[keyPath: path].reserveCapacity(rows) }
-        amount.reserveCapacity(rows)
-        paidDate.reserveCapacity(rows)
-        periodStart.reserveCapacity(rows)
-        periodEnd.reserveCapacity(rows)
-        flags.reserveCapacity(rows)
+        reserveScalarCapacity(rows)
     }
 
-    static var textColumns: [WritableKeyPath<PaymentTable, TextColumn>] {
+    static var textColumns: [WritableKeyPath<PaymentTable, TextColumn> & Sendable] {
         [
             \.caseID, \.worker, \.item, \.institution, \.invoice, \.account, \.dependent, \.region,
         ]
@@ -82,13 +77,27 @@ public struct PaymentTable: Sendable {
 
     /// Appends the rows of another table (a range loaded in parallel), recoding its text columns.
     public mutating func append(contentsOf other: PaymentTable) {
-        paymentID.append(contentsOf: other.paymentID)
         for path in Self.textColumns { self[keyPath: path].append(contentsOf: other[keyPath: path]) }
+        appendScalars(of: other)
+    }
+
+    /// Appends the non-text columns of another table (`PaymentTable(joining:)` joins the text ones apart).
+    mutating func appendScalars(of other: PaymentTable) {
+        paymentID.append(contentsOf: other.paymentID)
         amount.append(contentsOf: other.amount)
         paidDate.append(contentsOf: other.paidDate)
         periodStart.append(contentsOf: other.periodStart)
         periodEnd.append(contentsOf: other.periodEnd)
         flags.append(contentsOf: other.flags)
+    }
+
+    mutating func reserveScalarCapacity(_ rows: Int) {
+        paymentID.reserveCapacity(rows)
+        amount.reserveCapacity(rows)
+        paidDate.reserveCapacity(rows)
+        periodStart.reserveCapacity(rows)
+        periodEnd.reserveCapacity(rows)
+        flags.reserveCapacity(rows)
     }
 
     /// The `Payment` of a row.

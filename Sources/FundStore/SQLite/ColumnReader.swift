@@ -11,7 +11,9 @@ final class ColumnReader {
     let statement: RawStatement
     let table: String
     /// Per column: an `Interner` of the column's value type, created on first use.
-    private var interners: [AnyObject?]
+    /// Touched once a cell; a class's stored property is checked for exclusive access at run time
+    /// on every touch, which this reader's single thread does not need.
+    @exclusivity(unchecked) private var interners: [AnyObject?]
 
     init(statement: RawStatement, table: String, columnCount: Int = 32) {
         self.statement = statement
@@ -56,11 +58,20 @@ final class ColumnReader {
     }
 
     private func personID(_ i: Int32, _ column: String, _ bytes: UnsafeRawBufferPointer) throws -> PersonID {
-        try interner(i, PersonID.self).value(bytes) { bytes in
-            let raw = String(decoding: bytes, as: UTF8.self)
-            guard let id = PersonID(raw) else { throw StoreError(table: table, column: column, value: raw) }
-            return id
+        try interner(i, PersonID.self).value(bytes) { bytes in try uniquePersonID(column, bytes) }
+    }
+
+    /// The person id of a column whose every row differs (a table's own key, e.g. workers.worker_id):
+    /// interning it would only add a hash-table entry a row.
+    func uniquePersonID(_ i: Int32, _ column: String) throws -> PersonID {
+        try uniquePersonID(column, statement.bytes(i))
+    }
+
+    private func uniquePersonID(_ column: String, _ bytes: UnsafeRawBufferPointer) throws -> PersonID {
+        guard let id = PersonID(utf8: bytes) else {
+            throw StoreError(table: table, column: column, value: String(decoding: bytes, as: UTF8.self))
         }
+        return id
     }
 
     func regionCode(_ i: Int32, _ column: String) throws -> RegionCode {
@@ -116,9 +127,17 @@ final class ColumnReader {
         }
     }
 
-    /// A `;`-joined list; NULL is the empty list.
+    /// A `;`-joined list of ids (experts of an assessment); NULL is the empty list.
+    ///
+    /// Split on the bytes and each id interned: a few hundred experts are named in a million lists.
     func list(_ i: Int32) -> [String] {
-        guard !statement.isNull(i) else { return [] }
-        return statement.text(i).split(separator: ";").map(String.init)
+        guard let bytes = statement.optionalBytes(i) else { return [] }
+        var items: [String] = []
+        var start = 0
+        for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ";") {
+            if end > start { items.append(interned(i, UnsafeRawBufferPointer(rebasing: bytes[start..<end]))) }
+            start = end + 1
+        }
+        return items
     }
 }

@@ -53,7 +53,7 @@ extension Worker: StoredRecord {
     static let order = "rowid"
     static func decode(_ r: ColumnReader) throws -> Worker {
         Worker(
-            workerID: try r.personID(0, "worker_id"), name: r.text(1), gender: try r.optionalCode(2, "gender"),
+            workerID: try r.uniquePersonID(0, "worker_id"), name: r.text(1), gender: try r.optionalCode(2, "gender"),
             birthDate: r.optionalDay(3), employerID: r.optionalText(4), regionCode: try r.regionCode(5, "region_code"),
             insuredSince: r.optionalDay(6), insuredUntil: r.optionalDay(7))
     }

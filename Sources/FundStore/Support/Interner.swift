@@ -9,8 +9,9 @@ import FundModel
 /// the data set. Only for repetitive columns: a unique column (payment id)
 /// would just fill the table.
 final class Interner<Value> {
-    private var keys = ByteKeySet()
-    private var values: [Value] = []
+    // One reader's thread only: no run-time exclusivity checks on every probe.
+    @exclusivity(unchecked) private var keys = ByteKeySet()
+    @exclusivity(unchecked) private var values: [Value] = []
 
     @inline(__always)
     func value(_ bytes: UnsafeRawBufferPointer, make: (UnsafeRawBufferPointer) throws -> Value) rethrows -> Value {

@@ -166,20 +166,17 @@ struct SnapshotBuilder: Sendable {
         let otherSlot = ResultSlot<(GroupIndex, GroupIndex, ConcludedAssessments, GroupIndex, GroupIndex)>()
         let firstAssessmentSlot = ResultSlot<[Int]>()
         let personsSnapshot = persons
+        // Every payment index keeps each group in service-date order.
+        @Sendable func paymentIndex(_ keys: [Int32], _ keyCount: Int) -> GroupIndex {
+            GroupIndex(keys: keys, keyCount: keyCount, sortedBy: columns.serviceDate, order: serviceOrder)
+        }
         Parallel.run([
-            { indexSlots[0].set(GroupIndex(keys: columns.worker, keyCount: personCount, order: serviceOrder)) },
-            {
-                indexSlots[1].set(
-                    GroupIndex(keys: columns.caseID, keyCount: cases.interned.table.count, order: serviceOrder))
-            },
-            {
-                indexSlots[2].set(
-                    GroupIndex(
-                        keys: columns.institution, keyCount: institutions.interned.table.count, order: serviceOrder))
-            },
-            { indexSlots[3].set(GroupIndex(keys: columns.invoice, keyCount: invoices.count, order: serviceOrder)) },
-            { indexSlots[4].set(GroupIndex(keys: columns.account, keyCount: accounts.count, order: serviceOrder)) },
-            { indexSlots[5].set(GroupIndex(keys: columns.dependent, keyCount: personCount, order: serviceOrder)) },
+            { indexSlots[0].set(paymentIndex(columns.worker, personCount)) },
+            { indexSlots[1].set(paymentIndex(columns.caseID, cases.interned.table.count)) },
+            { indexSlots[2].set(paymentIndex(columns.institution, institutions.interned.table.count)) },
+            { indexSlots[3].set(paymentIndex(columns.invoice, invoices.count)) },
+            { indexSlots[4].set(paymentIndex(columns.account, accounts.count)) },
+            { indexSlots[5].set(paymentIndex(columns.dependent, personCount)) },
             { personIndexSlot.set(Self.personIndexes(personsSnapshot, data)) },
             { firstAssessmentSlot.set(Self.firstRows((data.assessments ?? []).map(\.assessmentID))) },
             {

@@ -96,6 +96,38 @@ struct ColumnTests {
         }
     }
 
+    @Test("joining parts column by column gives the parts' rows in order, each text column on one dictionary")
+    func joiningParts() {
+        let workers = ["11010519491231002X", "110101199001011237", "110101199001011253"]
+        let records = (0..<60).map { i in
+            Self.payment(
+                "P\(i % 5 + 1)", worker: workers[(i / 4) % 3], channel: i % 3 == 0 ? .bank : nil, advance: i % 2 == 0,
+                dependent: i % 7 == 0 ? workers[i % 3] : nil)
+        }
+        let cuts = [0, 1, 17, 17, 40, 60]
+        let parts = zip(cuts, cuts.dropFirst()).map { PaymentTable(Array(records[$0..<$1])) }
+        let joined = PaymentTable(joining: parts)
+        #expect(joined.records == records)
+        #expect(joined.worker.dictionary.count == 3)
+        #expect(joined.worker.codes == PaymentTable(records).worker.codes)
+        #expect(PaymentTable(joining: []).count == 0)
+        #expect(PaymentTable(joining: [parts[1]]).records == Array(records[1..<17]))
+        #expect(parts[2].count == 0)
+    }
+
+    @Test("a run of one value is coded as the run's first row was, also after other values and none")
+    func runsOfValues() {
+        var column = TextColumn()
+        let values: [String?] = ["a", "a", "a", "b", "b", nil, "b", "a", "ab", "a", "", "ab", "ab"]
+        let added = values.map { value in
+            value.map { Array($0.utf8).withUnsafeBytes { column.append(bytes: $0) } } ?? column.append(bytes: nil)
+        }
+        #expect(column.codes == [0, 0, 0, 1, 1, -1, 1, 0, 2, 0, -1, 2, 2])
+        #expect(added == [true, false, false, true, false, false, false, false, true, false, false, false, false])
+        #expect(column.dictionary.names == ["a", "b", "ab"])
+        #expect(column.dictionary.matches(2, bytes: UnsafeRawBufferPointer(start: nil, count: 0)) == false)
+    }
+
     @Test("a data set's payments as columns: the table when loaded as such, else built from the records")
     func dataSetColumns() {
         var data = DataSet()

@@ -108,6 +108,45 @@ struct ScreeningLoadTests {
         }
     }
 
+    @Test("an import landing between the plan and the tasks: the load notices it and starts again")
+    func importDuringLoad() throws {
+        let dir = TemporaryDirectory()
+        Self.writePayments(dir)
+        let store = try dir.store()
+        _ = try Importer(store: store).importDirectory(dir.data)
+        let more = TemporaryDirectory()
+        more.write("payments.csv", Fixture.payments([Fixture.payment("P41", ["amount": "41.00"])]))
+        var plans = 0
+        let data = try store.loadScreeningData(tables: nil, parts: 3) {
+            plans += 1
+            // The first plan saw 40 payments; this import commits before the tasks read.
+            if plans == 1 { _ = try Importer(store: store).importDirectory(more.data) }
+        }
+        #expect(plans == 2)
+        let table = try #require(data.paymentTable)
+        #expect(table.count == 41)
+        #expect(table.records == (try store.loadDataSet().payments))
+    }
+
+    @Test("imports landing during three loads in a row: an error saying to screen again, not mixed data")
+    func importsDuringEveryLoad() throws {
+        let dir = TemporaryDirectory()
+        Self.writePayments(dir)
+        let store = try dir.store()
+        _ = try Importer(store: store).importDirectory(dir.data)
+        let more = TemporaryDirectory()
+        var plans = 0
+        #expect(throws: ConcurrentImportError.self) {
+            try store.loadScreeningData(tables: nil, parts: 2) {
+                plans += 1
+                more.write("payments.csv", Fixture.payments([Fixture.payment("Q\(plans)")]))
+                _ = try Importer(store: store).importDirectory(more.data)
+            }
+        }
+        #expect(plans == 3)
+        #expect(String(describing: ConcurrentImportError()).contains("重新筛查"))
+    }
+
     @Test("payments never imported: no table, and the screening says so")
     func neverImported() throws {
         let dir = TemporaryDirectory()
