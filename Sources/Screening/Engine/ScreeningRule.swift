@@ -51,12 +51,26 @@ public protocol PaymentRule: ScreeningRule {
     /// The batch loop skips the payments of other items without reading their
     /// other columns: most rules look at a few items of ten million payments.
     func watchedItems(_ parameters: Parameters) -> Set<String>?
+
+    /// A test of a snapshot row, false only for rows that `check` cannot fire on whatever the
+    /// parameters, or `nil` to check every row.
+    ///
+    /// The batch loop asks it before building a row's `PaymentFacts` (fifteen columns): most rules
+    /// fire on a person who died, draws a pension or had a medical-insurance stay, which a lookup in
+    /// one column tells. It must only restate a condition that `check` itself requires, so that the
+    /// batch run and the real-time check stay the same rule.
+    func candidateRows(in snapshot: Snapshot) -> (@Sendable (Int) -> Bool)?
 }
 
 extension PaymentRule {
     public func watchedItems(_ parameters: Parameters) -> Set<String>? { nil }
 
-    public func run(_ context: RuleContext) -> RuleOutput {
+    public func candidateRows(in snapshot: Snapshot) -> (@Sendable (Int) -> Bool)? { nil }
+
+    public func run(_ context: RuleContext) -> RuleOutput { run(context, usingCandidateRows: true) }
+
+    /// The batch loop; without `candidateRows` it checks every row (tests compare the two).
+    func run(_ context: RuleContext, usingCandidateRows: Bool) -> RuleOutput {
         let snapshot = context.snapshot
         let table = context.regionTable { parameters($0, in: snapshot) }
         let columns = snapshot.payments
@@ -74,9 +88,11 @@ extension PaymentRule {
         }
         let filtering = watched != nil
         let watchedItem = filtering ? snapshot.itemCodes.names.map { codes.contains($0) } : []
+        let candidate = usingCandidateRows ? candidateRows(in: snapshot) : nil
         var findings: [Finding] = []
         for row in 0..<Int32(columns.count) {
             if filtering, !watchedItem[Int(columns.item[Int(row)])] { continue }
+            if let candidate, !candidate(Int(row)) { continue }
             let payment = columns.facts(row)
             if let finding = check(payment, table[payment.region], in: context) { findings.append(finding) }
         }

@@ -23,6 +23,17 @@ public struct R05PaymentAfterDeath: PaymentRule, RealTimeRule {
         )
     }
 
+    /// Only a worker or a dependant with a death record can fire.
+    public func candidateRows(in snapshot: Snapshot) -> (@Sendable (Int) -> Bool)? {
+        let worker = snapshot.payments.worker
+        let dependent = snapshot.payments.dependent
+        let death = snapshot.earliestDeath
+        return { row in
+            let d = dependent[row]
+            return death[Int(worker[row])] != Day.noneOrdinal || (d >= 0 && death[Int(d)] != Day.noneOrdinal)
+        }
+    }
+
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
         let checksDependant = parameters.dependantItems.contains(payment, in: context)
         let person = checksDependant ? payment.dependent : payment.worker

@@ -20,6 +20,13 @@ public struct R06DisabilityAndPension: PaymentRule, RealTimeRule {
 
     public func watchedItems(_ parameters: Parameters) -> Set<String>? { parameters.items.codes }
 
+    /// Only a worker who draws a pension can fire.
+    public func candidateRows(in snapshot: Snapshot) -> (@Sendable (Int) -> Bool)? {
+        let worker = snapshot.payments.worker
+        let pension = snapshot.earliestPension
+        return { row in pension[Int(worker[row])] != Day.noneOrdinal }
+    }
+
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
         guard parameters.items.contains(payment, in: context),
             let start = context.snapshot.pensionStart(person: payment.worker), payment.serviceDate >= start

@@ -23,6 +23,14 @@ public struct R07MedicalInsuranceDuplicate: PaymentRule {
 
     public func watchedItems(_ parameters: Parameters) -> Set<String>? { parameters.items.codes }
 
+    /// Only a payment at an institution, to a worker with a medical-insurance stay, can fire.
+    public func candidateRows(in snapshot: Snapshot) -> (@Sendable (Int) -> Bool)? {
+        let worker = snapshot.payments.worker
+        let institution = snapshot.payments.institution
+        let stays = snapshot.medicalInsuranceByPerson
+        return { row in institution[row] >= 0 && stays.count(for: worker[row]) > 0 }
+    }
+
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
         let snapshot = context.snapshot
         let stays = snapshot.medicalInsuranceByPerson.rows(for: payment.worker)

@@ -25,17 +25,20 @@ public struct R09NonContractedInstitution: PaymentRule, RealTimeRule {
 
     public func watchedItems(_ parameters: Parameters) -> Set<String>? { Set(parameters.services.byCode.keys) }
 
+    /// In the snapshot a payment with no institution has nothing to compare.
+    public func candidateRows(in snapshot: Snapshot) -> (@Sendable (Int) -> Bool)? {
+        let institution = snapshot.payments.institution
+        return { row in institution[row] >= 0 }
+    }
+
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
         guard let service = parameters.services.value(for: payment, in: context) else { return nil }
         let snapshot = context.snapshot
         if payment.institution < 0 {
             // In the snapshot -1 means "no institution"; a real-time payment may name one the snapshot never saw.
             guard payment.row < 0, context.record(payment).institutionID?.isEmpty == false else { return nil }
-        } else {
-            for row in snapshot.agreementsByInstitution.rows(for: payment.institution)
-            where snapshot.agreements[Int(row)].covers(service, on: payment.serviceDate) {
-                return nil
-            }
+        } else if snapshot.hasAgreement(institution: payment.institution, covering: service, on: payment.serviceDate) {
+            return nil
         }
         let institution = context.record(payment).institutionID ?? ""
         return context.finding(

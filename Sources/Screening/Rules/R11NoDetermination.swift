@@ -15,6 +15,21 @@ public struct R11NoDetermination: PaymentRule, RealTimeRule {
         Parameters(level: settings.level)
     }
 
+    /// `check`'s common case, told from three columns: no advance, on an entitled case, on or after
+    /// the accident.
+    public func candidateRows(in snapshot: Snapshot) -> (@Sendable (Int) -> Bool)? {
+        let advance = snapshot.payments.flags
+        let caseID = snapshot.payments.caseID
+        let serviceDate = snapshot.payments.serviceDate
+        let entitles = snapshot.caseEntitles
+        let accident = snapshot.caseAccident
+        return { row in
+            guard advance[row] & 1 == 0 else { return false }
+            let c = Int(caseID[row])
+            return c < 0 || !entitles[c] || serviceDate[row] < accident[c]
+        }
+    }
+
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
         guard !payment.advance else { return nil }
         let snapshot = context.snapshot

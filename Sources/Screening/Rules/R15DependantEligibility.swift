@@ -27,6 +27,12 @@ public struct R15DependantEligibility: PaymentRule, RealTimeRule {
 
     public func watchedItems(_ parameters: Parameters) -> Set<String>? { parameters.items.codes }
 
+    /// Only a payment naming a dependant can fire.
+    public func candidateRows(in snapshot: Snapshot) -> (@Sendable (Int) -> Bool)? {
+        let dependent = snapshot.payments.dependent
+        return { row in dependent[row] >= 0 }
+    }
+
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
         guard payment.dependent >= 0, parameters.items.contains(payment, in: context),
             let dependant = dependant(of: payment, context.snapshot)

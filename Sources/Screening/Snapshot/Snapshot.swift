@@ -78,6 +78,8 @@ public final class Snapshot: Sendable {
     public let agreements: [Agreement]
     /// Institution id → rows of `agreements`.
     public let agreementsByInstitution: GroupIndex
+    /// Row of `agreements` → its coverage as integers.
+    let agreementSpans: [AgreementSpan]
 
     // MARK: Items and parameters
     /// Every item code seen: the item list's (national, then the province's) first, then the payments'.
@@ -172,6 +174,7 @@ public final class Snapshot: Sendable {
         institutionRow = parts.institutions.row
         agreements = dataSet.agreements ?? []
         agreementsByInstitution = parts.agreementsByInstitution
+        agreementSpans = agreements.map(AgreementSpan.init)
         itemCodes = parts.items
         benefitItems = dataSet.benefitItems ?? []
         itemList = parts.itemList
@@ -264,6 +267,11 @@ public final class Snapshot: Sendable {
     @inline(__always)
     public func latestConcludedAssessmentRow(caseID: Int32, before day: Int32) -> Int32 {
         concludedAssessments.latest(caseID: caseID, before: day)
+    }
+
+    /// Whether one of the institution's agreements covers the service on the day (R09).
+    func hasAgreement(institution: Int32, covering service: InstitutionKind, on day: Day) -> Bool {
+        agreementsByInstitution.rows(for: institution).contains { agreementSpans[Int($0)].covers(service, on: day.ordinal) }
     }
 
     /// The dependants of a case.
