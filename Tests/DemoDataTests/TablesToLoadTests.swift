@@ -18,6 +18,9 @@ struct TablesToLoadTests {
             var reduced = data
             if !tables.contains(.wages) { reduced.wages = nil }
             if !tables.contains(.healthVisits) { reduced.healthVisits = nil }
+            if !tables.contains(.assessments) { reduced.assessments = nil }
+            if !tables.contains(.workers) { reduced.workers = nil }
+            if !tables.contains(.injuryCases) { reduced.cases = nil }
             reducedSomething = reducedSomething || reduced.wages == nil || reduced.healthVisits == nil
             let alone = await ScreeningEngine().run(Snapshot(reduced), asOf: options.asOf, only: [spec.id])
             #expect(alone.rule(spec.id)?.ran == whole.rule(spec.id)?.ran, "\(spec.id)")
@@ -35,10 +38,14 @@ struct TablesToLoadTests {
         #expect(RuleCatalog.tablesToLoad(for: Set(RuleCatalog.all.map(\.id))) == nil)
         let r03 = try #require(RuleCatalog.tablesToLoad(for: ["R03"]))
         #expect(!r03.contains(.wages) && !r03.contains(.healthVisits))
-        #expect(r03.contains(.payments) && r03.contains(.benefitItems) && r03.contains(.workers))
+        #expect(!r03.contains(.workers) && !r03.contains(.injuryCases) && !r03.contains(.assessments))
+        #expect(r03.contains(.payments) && r03.contains(.benefitItems) && r03.contains(.dependents))
+        let dq01 = try #require(RuleCatalog.tablesToLoad(for: ["DQ01", "R11"]))
+        #expect(dq01.contains(.workers) && dq01.contains(.injuryCases) && !dq01.contains(.assessments))
         let r25 = try #require(RuleCatalog.tablesToLoad(for: ["R25", "R03"]))
         #expect(r25.contains(.wages) && !r25.contains(.healthVisits))
-        #expect(RuleCatalog.tablesToLoad(for: ["R22", "R25"]) == nil)
+        #expect(RuleCatalog.tablesToLoad(for: ["R22", "R25"])?.contains(.workers) == false)
+        #expect(RuleCatalog.tablesToLoad(for: ["R22", "R25", "DQ01"]) == nil)
         #expect(RuleCatalog.tablesToLoad(for: ["NO-SUCH-RULE"]) == nil)
     }
 }
