@@ -86,9 +86,13 @@ final class RawStatement {
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
     /// The column's text bytes, valid until the next step.
+    ///
+    /// Read as a blob: `sqlite3_column_text` must hand out a NUL-terminated string, which for a
+    /// value decoded from a record means copying it into a buffer of its own, a copy per cell; the
+    /// blob is the record's own bytes (the schema is STRICT, so a TEXT column holds text).
     @inline(__always)
     func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
-        let pointer = sqlite3_column_text(handle, column)
+        let pointer = sqlite3_column_blob(handle, column)
         let count = Int(sqlite3_column_bytes(handle, column))
         return UnsafeRawBufferPointer(start: pointer, count: count)
     }
@@ -96,7 +100,10 @@ final class RawStatement {
     /// The column's text bytes, or nil for NULL (one call fewer than `isNull` then `bytes`).
     @inline(__always)
     func optionalBytes(_ column: Int32) -> UnsafeRawBufferPointer? {
-        guard let pointer = sqlite3_column_text(handle, column) else { return nil }
+        guard let pointer = sqlite3_column_blob(handle, column) else {
+            // No pointer is NULL, or a zero-length value.
+            return isNull(column) ? nil : UnsafeRawBufferPointer(start: nil, count: 0)
+        }
         return UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
     }
 

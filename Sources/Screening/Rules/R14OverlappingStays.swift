@@ -29,6 +29,7 @@ public struct R14OverlappingStays: ScreeningRule {
                 minOverlap: $0.count("params", "min_overlap_nights"))
         }
         let index = snapshot.paymentsByWorker
+        let (periodStart, paidDate, paymentIDs) = (columns.periodStart, columns.paidDate, columns.paymentID)
         var stays: [Int32] = []
         var earlier: [Int32] = []
         var overlapping: [Int32] = []
@@ -44,11 +45,13 @@ public struct R14OverlappingStays: ScreeningRule {
                 stays.append(row)
             }
             guard stays.count > 1 else { continue }
+            // Straight from the columns (every stay has a period start): building each row's facts in
+            // the comparison copied the fifteen columns' references twice a comparison.
             stays.sort { a, b in
-                let (x, y) = (columns.facts(a), columns.facts(b))
-                if x.periodStart != y.periodStart { return x.periodStart! < y.periodStart! }
-                if x.paidDate != y.paidDate { return x.paidDate < y.paidDate }
-                return context.paymentID(x) < context.paymentID(y)
+                let (x, y) = (Int(a), Int(b))
+                if periodStart[x] != periodStart[y] { return periodStart[x] < periodStart[y] }
+                if paidDate[x] != paidDate[y] { return paidDate[x] < paidDate[y] }
+                return paymentIDs[x] < paymentIDs[y]
             }
             earlier.removeAll(keepingCapacity: true)
             for row in stays {
