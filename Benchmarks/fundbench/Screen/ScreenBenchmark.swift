@@ -94,11 +94,17 @@ struct ScreenBenchmark: ParsableCommand {
         var arguments = ["screen-run", "--db", database, "--as-of", options.asOf.iso, "--results", results]
         if noPerRule { arguments.append("--no-per-rule") }
         if !duckdb.isEmpty { arguments += ["--compared", Self.duckDBRules.joined(separator: ",")] }
-        print("-- screen (child process; load average \(LoadAverage.current))")
+        let warmedDatabase = PageCache.warm([database, database + "-wal"])
+        print(
+            "-- screen (child process; load average \(LoadAverage.current); \(warmedDatabase) MB of database read first)"
+        )
         try Self.runChild(executable: CommandLine.arguments[0], arguments: arguments)
 
         if !duckdb.isEmpty {
-            print("-- DuckDB on the same CSV files (load average \(LoadAverage.current))")
+            let warmedCSV = PageCache.warm(PageCache.files(in: dataDirectory))
+            print(
+                "-- DuckDB on the same CSV files (load average \(LoadAverage.current); \(warmedCSV) MB of CSV read first)"
+            )
             try Self.runChild(
                 executable: "/usr/bin/env",
                 arguments: [

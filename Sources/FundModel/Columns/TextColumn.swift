@@ -10,6 +10,8 @@ public struct TextColumn: Sendable {
     public private(set) var dictionary = IDTable()
     /// The code of each row, -1 for none.
     public private(set) var codes: [Int32] = []
+    /// The codes of the two values last appended as bytes, most recent first (-1: none yet).
+    private var recent: (Int32, Int32) = (-1, -1)
 
     public init() {}
 
@@ -39,14 +41,23 @@ public struct TextColumn: Sendable {
             codes.append(-1)
             return false
         }
-        // Rows come in runs (a case's payments are exported together): the previous row's value is
-        // compared first, which saves the hash probe, a cache miss in a table of a million workers.
-        if let last = codes.last, last >= 0, dictionary.matches(last, bytes: bytes) {
-            codes.append(last)
+        // Rows come in runs (a case's payments are exported together, often alternating between two
+        // values: a medical bill and its meal allowance, the hospital's account and the worker's): the
+        // two values last seen are compared first, which saves the hash probe, a cache miss in a table
+        // of a million workers.
+        if recent.0 >= 0, dictionary.matches(recent.0, bytes: bytes) {
+            codes.append(recent.0)
+            return false
+        }
+        if recent.1 >= 0, dictionary.matches(recent.1, bytes: bytes) {
+            recent = (recent.1, recent.0)
+            codes.append(recent.0)
             return false
         }
         let before = dictionary.count
-        codes.append(dictionary.intern(bytes: bytes))
+        let code = dictionary.intern(bytes: bytes)
+        recent = (code, recent.0)
+        codes.append(code)
         return dictionary.count > before
     }
 
