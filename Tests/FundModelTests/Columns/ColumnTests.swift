@@ -126,6 +126,13 @@ struct ColumnTests {
         #expect(added == [true, false, false, true, false, false, false, false, true, false, false, false, false])
         #expect(column.dictionary.names == ["a", "b", "ab"])
         #expect(column.dictionary.matches(2, bytes: UnsafeRawBufferPointer(start: nil, count: 0)) == false)
+        // Two values alternating, then a third, then the first again (no longer among the two last seen).
+        var alternating = TextColumn()
+        for value in ["x", "y", "x", "y", "x", "z", "y", "x", "x"] {
+            Array(value.utf8).withUnsafeBytes { _ = alternating.append(bytes: $0) }
+        }
+        #expect(alternating.codes == [0, 1, 0, 1, 0, 2, 1, 0, 0])
+        #expect(alternating.dictionary.names == ["x", "y", "z"])
     }
 
     @Test("a data set's payments as columns: the table when loaded as such, else built from the records")
