@@ -320,8 +320,12 @@ def compare(fg, duck_load, queries):
     if fg.get("compared"):
         end_to_end = fg["compared"]["seconds"]
         duck_total = duck_load + duck_queries
+        steps = fg.get("comparedSteps") or []
+        parts = (f"load {steps[0]:.2f} s + snapshot {steps[1]:.2f} s + one engine run {steps[2]:.2f} s"
+                 if len(steps) == 3 else "loading only the tables they need + snapshot + one engine run")
         print(f"the same {len(fg['comparedRules'])} rules end to end: FundGuard {end_to_end:.2f} s "
-              f"(loading only the tables they need + snapshot + one engine run, {fg['comparedFindings']} findings), "
+              f"({parts}, peak memory {fg['compared']['peakBytes'] / 2**30:.2f} GiB, "
+              f"{fg['comparedFindings']} findings), "
               f"DuckDB {duck_total:.2f} s (read CSV + queries, {sum(q['findings'] for q in queries.values())} findings): "
               f"DuckDB / FundGuard {duck_total / end_to_end:.2f}")
     print(f"FundGuard's whole screen (load + snapshot + all {sum(1 for r in fg['perRule'] if r['ran'])} rules and "

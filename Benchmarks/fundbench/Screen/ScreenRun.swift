@@ -9,7 +9,8 @@ import Screening
 /// A process of its own so that its peak memory (VmHWM) is the screen's alone, not the generator's or the
 /// importer's. Phases: `loadScreeningData()` from SQLite, the `Snapshot`, every rule and indicator in one
 /// engine run (in parallel, as `fundguard screen` does), then each rule alone, one after the other, for
-/// its own time. Writes the figures as JSON for the driver and the DuckDB comparison.
+/// its own time. With `--compared-only`, only the chosen rules end to end (the driver runs that in a
+/// second process). Writes the figures as JSON for the driver and the DuckDB comparison.
 struct ScreenRun: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "screen-run", abstract: "The timed screen of `fundbench screen` (load, snapshot, rules).",
@@ -171,6 +172,21 @@ struct ScreenResult: Codable {
 
     /// The whole screen: load + snapshot + rules (wall seconds).
     var total: Double { load.seconds + snapshot.seconds + rules.seconds }
+
+    /// Copies the compared phase of one results file (`--compared-only`) into another (the full screen's),
+    /// which Benchmarks/duckdb/screen_duckdb.py reads.
+    static func takeCompared(from source: String, into target: String) throws {
+        let decoder = JSONDecoder()
+        let compared = try decoder.decode(ScreenResult.self, from: Data(contentsOf: URL(fileURLWithPath: source)))
+        var result = try decoder.decode(ScreenResult.self, from: Data(contentsOf: URL(fileURLWithPath: target)))
+        result.compared = compared.compared
+        result.comparedSteps = compared.comparedSteps
+        result.comparedRules = compared.comparedRules
+        result.comparedFindings = compared.comparedFindings
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(result).write(to: URL(fileURLWithPath: target))
+    }
 }
 
 /// Wall and CPU seconds of a phase, and the process's peak memory at its end.

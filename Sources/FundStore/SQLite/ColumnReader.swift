@@ -90,7 +90,9 @@ final class ColumnReader {
     func day(_ i: Int32) -> Day { Day(ordinal: Int32(truncatingIfNeeded: statement.int(i))) }
 
     @inline(__always)
-    func optionalDay(_ i: Int32) -> Day? { statement.isNull(i) ? nil : day(i) }
+    func optionalDay(_ i: Int32) -> Day? {
+        statement.optionalInt(i).map { Day(ordinal: Int32(truncatingIfNeeded: $0)) }
+    }
 
     func month(_ i: Int32) -> YearMonth { YearMonth(index: Int32(truncatingIfNeeded: statement.int(i))) }
 
@@ -98,11 +100,11 @@ final class ColumnReader {
     func money(_ i: Int32) -> Money { Money(fen: statement.int(i)) }
 
     @inline(__always)
-    func optionalMoney(_ i: Int32) -> Money? { statement.isNull(i) ? nil : money(i) }
+    func optionalMoney(_ i: Int32) -> Money? { statement.optionalInt(i).map { Money(fen: $0) } }
 
     func int(_ i: Int32) -> Int { Int(statement.int(i)) }
 
-    func optionalInt(_ i: Int32) -> Int? { statement.isNull(i) ? nil : int(i) }
+    func optionalInt(_ i: Int32) -> Int? { statement.optionalInt(i).map { Int($0) } }
 
     @inline(__always)
     func bool(_ i: Int32) -> Bool { statement.int(i) != 0 }

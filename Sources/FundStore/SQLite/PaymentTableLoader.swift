@@ -50,8 +50,8 @@ enum PaymentTableLoader {
             table.appendScalars(
                 paymentID: statement.text(0), amount: statement.int(4),
                 paidDate: Int32(truncatingIfNeeded: statement.int(5)),
-                periodStart: statement.isNull(6) ? Day.noneOrdinal : Int32(truncatingIfNeeded: statement.int(6)),
-                periodEnd: statement.isNull(7) ? Day.noneOrdinal : Int32(truncatingIfNeeded: statement.int(7)),
+                periodStart: statement.optionalInt(6).map { Int32(truncatingIfNeeded: $0) } ?? Day.noneOrdinal,
+                periodEnd: statement.optionalInt(7).map { Int32(truncatingIfNeeded: $0) } ?? Day.noneOrdinal,
                 flags: advance | channel << 1)
         }
         return table

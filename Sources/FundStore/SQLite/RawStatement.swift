@@ -85,6 +85,14 @@ final class RawStatement {
     @inline(__always)
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
+    /// The column's integer, or nil for NULL; asks for the type only when the integer reads 0 (as
+    /// NULL does), one call a cell instead of two.
+    @inline(__always)
+    func optionalInt(_ column: Int32) -> Int64? {
+        let value = sqlite3_column_int64(handle, column)
+        return value == 0 && isNull(column) ? nil : value
+    }
+
     /// The column's text bytes, valid until the next step.
     ///
     /// Read as a blob: `sqlite3_column_text` must hand out a NUL-terminated string, which for a

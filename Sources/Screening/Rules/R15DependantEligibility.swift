@@ -60,11 +60,8 @@ public struct R15DependantEligibility: PaymentRule, RealTimeRule {
     func dependant(of payment: PaymentFacts, _ snapshot: Snapshot) -> Dependent? {
         let rows = snapshot.dependentsByPerson.rows(for: payment.dependent)
         guard let firstRow = rows.first else { return nil }
-        if payment.caseID >= 0 {
-            let caseID = snapshot.caseIDs.name(payment.caseID)
-            for row in rows where snapshot.dependents[Int(row)].caseID == caseID {
-                return snapshot.dependents[Int(row)]
-            }
+        if payment.caseID >= 0, let row = rows.first(where: { snapshot.dependentCase[Int($0)] == payment.caseID }) {
+            return snapshot.dependents[Int(row)]
         }
         return snapshot.dependents[Int(firstRow)]
     }

@@ -35,6 +35,8 @@ public final class Snapshot: Sendable {
     public let dependents: [Dependent]
     /// Case id → rows of `dependents`.
     public let dependentsByCase: GroupIndex
+    /// Row of `dependents` → its case id.
+    public let dependentCase: [Int32]
     /// Person id → rows of `dependents`.
     public let dependentsByPerson: GroupIndex
 
@@ -149,6 +151,7 @@ public final class Snapshot: Sendable {
         workerRow = parts.persons.workerRow
         dependents = dataSet.dependents ?? []
         dependentsByCase = parts.dependentsByCase
+        dependentCase = parts.dependentCase
         dependentsByPerson = parts.persons.dependentsByPerson
         employerIDs = parts.employers.table
         employers = dataSet.employers ?? []
@@ -271,7 +274,9 @@ public final class Snapshot: Sendable {
 
     /// Whether one of the institution's agreements covers the service on the day (R09).
     func hasAgreement(institution: Int32, covering service: InstitutionKind, on day: Day) -> Bool {
-        agreementsByInstitution.rows(for: institution).contains { agreementSpans[Int($0)].covers(service, on: day.ordinal) }
+        agreementsByInstitution.rows(for: institution).contains {
+            agreementSpans[Int($0)].covers(service, on: day.ordinal)
+        }
     }
 
     /// The dependants of a case.

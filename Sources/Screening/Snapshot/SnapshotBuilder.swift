@@ -106,6 +106,7 @@ struct SnapshotBuilder: Sendable {
         var serviceOrder: [Int32]
         var paymentIndexes: PaymentIndexes
         var dependentsByCase: GroupIndex
+        var dependentCase: [Int32]
         var assessmentsByCase: GroupIndex
         var assessmentCase: [Int32]
         var concludedAssessments: ConcludedAssessments
@@ -202,7 +203,8 @@ struct SnapshotBuilder: Sendable {
             paymentIndexes: PaymentIndexes(
                 byWorker: indexSlots[0].value, byCase: indexSlots[1].value, byInstitution: indexSlots[2].value,
                 byInvoice: indexSlots[3].value, byAccount: indexSlots[4].value, byDependent: indexSlots[5].value),
-            dependentsByCase: dependentsByCase, assessmentsByCase: assessmentsByCase,
+            dependentsByCase: dependentsByCase, dependentCase: cases.dependentKeys,
+            assessmentsByCase: assessmentsByCase,
             assessmentCase: cases.assessmentKeys, concludedAssessments: concluded,
             firstAssessmentRows: firstAssessmentSlot.value,
             agreementsByInstitution: agreementsByInstitution, ledgerByRegion: ledgerByRegion)

@@ -147,6 +147,26 @@ struct ScreeningLoadTests {
         #expect(String(describing: ConcurrentImportError()).contains("重新筛查"))
     }
 
+    @Test("a date stored as 0 (1970-01-01) is a date, not a missing one; NULL is missing")
+    func zeroIsNotNull() throws {
+        let dir = TemporaryDirectory()
+        Self.writePayments(dir)
+        let store = try dir.store()
+        _ = try Importer(store: store).importDirectory(dir.data)
+        try store.databaseWriter.write { db in
+            try db.execute(sql: "UPDATE payments SET period_start = 0, period_end = NULL WHERE payment_id = 'P1'")
+            try db.execute(sql: "UPDATE injury_cases SET own_wage = 0 WHERE case_id = 'C1'")
+        }
+        let data = try store.loadScreeningData(tables: nil, parts: 2)
+        let table = try #require(data.paymentTable)
+        let p1 = try #require(table.records.first { $0.paymentID == "P1" })
+        #expect(p1.periodStart?.iso == "1970-01-01")
+        #expect(p1.periodEnd == nil)
+        #expect(table.records == (try store.loadDataSet().payments))
+        #expect(data.cases?.first { $0.caseID == "C1" }?.ownWage == Money(fen: 0))
+        #expect(data.cases?.first { $0.caseID == "C2" }?.ownWage == nil)
+    }
+
     @Test("payments never imported: no table, and the screening says so")
     func neverImported() throws {
         let dir = TemporaryDirectory()
