@@ -85,34 +85,35 @@ final class RawStatement {
     @inline(__always)
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
-    /// The column's integer, or nil for NULL; asks for the type only when the integer reads 0 (as
-    /// NULL does), one call a cell instead of two.
+    /// The column's integer, or nil for NULL (the cell fetched once, as in `optionalBytes`).
     @inline(__always)
     func optionalInt(_ column: Int32) -> Int64? {
-        let value = sqlite3_column_int64(handle, column)
-        return value == 0 && isNull(column) ? nil : value
+        let value = sqlite3_column_value(handle, column)
+        return sqlite3_value_type(value) == SQLITE_NULL ? nil : sqlite3_value_int64(value)
     }
 
     /// The column's text bytes, valid until the next step.
     ///
     /// Read as a blob: `sqlite3_column_text` must hand out a NUL-terminated string, which for a
     /// value decoded from a record means copying it into a buffer of its own, a copy per cell; the
-    /// blob is the record's own bytes (the schema is STRICT, so a TEXT column holds text).
+    /// blob is the record's own bytes (the schema is STRICT, so a TEXT column holds text). The cell
+    /// is fetched once (`sqlite3_column_value`) and asked for its bytes and length: each
+    /// `sqlite3_column_*` call enters and leaves the statement's API guard, two calls a cell otherwise.
+    /// The value is the statement's own and is read on the connection's thread only.
     @inline(__always)
     func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
-        let pointer = sqlite3_column_blob(handle, column)
-        let count = Int(sqlite3_column_bytes(handle, column))
-        return UnsafeRawBufferPointer(start: pointer, count: count)
+        let value = sqlite3_column_value(handle, column)
+        let pointer = sqlite3_value_blob(value)
+        return UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_value_bytes(value)))
     }
 
-    /// The column's text bytes, or nil for NULL (one call fewer than `isNull` then `bytes`).
+    /// The column's text bytes, or nil for NULL.
     @inline(__always)
     func optionalBytes(_ column: Int32) -> UnsafeRawBufferPointer? {
-        guard let pointer = sqlite3_column_blob(handle, column) else {
-            // No pointer is NULL, or a zero-length value.
-            return isNull(column) ? nil : UnsafeRawBufferPointer(start: nil, count: 0)
-        }
-        return UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+        let value = sqlite3_column_value(handle, column)
+        guard sqlite3_value_type(value) != SQLITE_NULL else { return nil }
+        let pointer = sqlite3_value_blob(value)
+        return UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_value_bytes(value)))
     }
 
     @inline(__always)
