@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A hash set of byte strings (ids), probed with a cell's bytes without building a String.
 ///
 /// The importer checks every payment's case, worker, institution, dependant
@@ -139,28 +145,7 @@ public struct ByteKeySet: Sendable {
         let count = starts[key + 1] - start
         guard count == bytes.count else { return false }
         guard count > 0 else { return true }
-        return arena.withUnsafeBytes { a in Self.sameBytes(a.baseAddress! + start, bytes.baseAddress!, count) }
-    }
-
-    /// `memcmp(a, b, count) == 0`, eight bytes at a time in line: ids are 6–32 bytes, for which the
-    /// call to `memcmp` cost more than the comparison (the loader compares every cell with the
-    /// values its column saw last).
-    @inlinable @inline(__always)
-    static func sameBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
-        var i = 0
-        while i + 8 <= count {
-            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                != b.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            {
-                return false
-            }
-            i += 8
-        }
-        while i < count {
-            if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
-            i += 1
-        }
-        return true
+        return arena.withUnsafeBytes { a in memcmp(a.baseAddress! + start, bytes.baseAddress!, count) == 0 }
     }
 
     @usableFromInline
