@@ -110,7 +110,7 @@ struct ScreenBenchmark: ParsableCommand {
                 executable: CommandLine.arguments[0],
                 arguments: [
                     "screen-run", "--db", database, "--as-of", options.asOf.iso, "--results", comparedResults,
-                    "--compared", Self.duckDBRules.joined(separator: ","), "--compared-only",
+                    "--compared", Self.duckDBRules.joined(separator: ","),
                 ])
             try ScreenResult.takeCompared(from: comparedResults, into: results)
 

@@ -9,7 +9,7 @@ import Screening
 /// A process of its own so that its peak memory (VmHWM) is the screen's alone, not the generator's or the
 /// importer's. Phases: `loadScreeningData()` from SQLite, the `Snapshot`, every rule and indicator in one
 /// engine run (in parallel, as `fundguard screen` does), then each rule alone, one after the other, for
-/// its own time. With `--compared-only`, only the chosen rules end to end (the driver runs that in a
+/// its own time. With `--compared`, only the chosen rules end to end instead (the driver runs that in a
 /// second process). Writes the figures as JSON for the driver and the DuckDB comparison.
 struct ScreenRun: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,11 +28,11 @@ struct ScreenRun: AsyncParsableCommand {
     @Flag(help: "Skip timing each rule alone.")
     var noPerRule = false
 
-    @Option(help: "Rules to screen once more end to end, loading only the tables they need (comma-separated).")
+    @Option(
+        help:
+            "Only these rules end to end, loading only the tables they need (comma-separated), instead of the full screen."
+    )
     var compared: String = ""
-
-    @Flag(help: "Only the --compared phase (for profiling it): no full screen, no rule alone.")
-    var comparedOnly = false
 
     func run() async throws {
         guard let day = Day(iso: asOf) else { throw ValidationError("not a date: \(asOf)") }
@@ -41,7 +41,7 @@ struct ScreenRun: AsyncParsableCommand {
 
         let store = try SQLiteFundStore(path: db)
         let engine = ScreeningEngine()
-        if comparedOnly {
+        if !compared.isEmpty {
             try await runCompared(store, engine, day, &result)
             try write(result)
             return
@@ -56,7 +56,7 @@ struct ScreenRun: AsyncParsableCommand {
 
         cpu = CPUTime.process
         start = clock.now
-        var snapshot: Snapshot! = Snapshot(dataSet!)
+        let snapshot = Snapshot(dataSet!)
         result.snapshot = PhaseFigure(
             seconds: ScreenBenchmark.seconds(clock.now - start), cpu: CPUTime.process - cpu)
         result.snapshot.peakBytes = Memory.peak
@@ -99,9 +99,6 @@ struct ScreenRun: AsyncParsableCommand {
         result.peakBytes = Memory.peak
         result.payments = result.tableRows[Table.payments.rawValue] ?? 0
 
-        // The chosen rules as `fundguard screen --rules` runs them, after the full screen's snapshot is gone.
-        snapshot = nil
-        try await runCompared(store, engine, day, &result)
         for figure in result.perRule {
             print(figure.line)
         }
@@ -118,7 +115,6 @@ struct ScreenRun: AsyncParsableCommand {
         _ store: SQLiteFundStore, _ engine: ScreeningEngine, _ day: Day, _ result: inout ScreenResult
     ) async throws {
         let chosen = Set(compared.split(separator: ",").map(String.init))
-        guard !chosen.isEmpty else { return }
         let clock = ContinuousClock()
         let cpu = CPUTime.process
         let start = clock.now
@@ -173,7 +169,7 @@ struct ScreenResult: Codable {
     /// The whole screen: load + snapshot + rules (wall seconds).
     var total: Double { load.seconds + snapshot.seconds + rules.seconds }
 
-    /// Copies the compared phase of one results file (`--compared-only`) into another (the full screen's),
+    /// Copies the compared phase of one results file (`--compared`) into another (the full screen's),
     /// which Benchmarks/duckdb/screen_duckdb.py reads.
     static func takeCompared(from source: String, into target: String) throws {
         let decoder = JSONDecoder()

@@ -14,10 +14,7 @@ public struct IDTable: Sendable {
 
     public init() {}
 
-    public init(reservingCapacity capacity: Int) {
-        names.reserveCapacity(capacity)
-        keys.reserveCapacity(capacity)
-    }
+    public init(reservingCapacity capacity: Int) { reserveCapacity(capacity) }
 
     /// Makes room for `capacity` ids without growing on the way.
     public mutating func reserveCapacity(_ capacity: Int) {

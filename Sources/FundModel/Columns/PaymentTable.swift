@@ -75,12 +75,6 @@ public struct PaymentTable: Sendable {
         flags.append(f)
     }
 
-    /// Appends the rows of another table (a range loaded in parallel), recoding its text columns.
-    public mutating func append(contentsOf other: PaymentTable) {
-        for path in Self.textColumns { self[keyPath: path].append(contentsOf: other[keyPath: path]) }
-        appendScalars(of: other)
-    }
-
     /// Appends the non-text columns of another table (`PaymentTable(joining:)` joins the text ones apart).
     mutating func appendScalars(of other: PaymentTable) {
         paymentID.append(contentsOf: other.paymentID)

@@ -110,25 +110,11 @@ public struct GroupIndex: Sendable {
     private static func stableSort(
         _ rows: UnsafeMutableBufferPointer<Int32>, _ range: Range<Int>, by sortKeys: UnsafeBufferPointer<Int32>
     ) {
-        if range.count <= 32 {
-            // Insertion sort: stable, and fast on the short, nearly sorted groups this sees.
-            for i in range.dropFirst() {
-                let row = rows[i]
-                let key = sortKeys[Int(row)]
-                var j = i
-                while j > range.lowerBound, sortKeys[Int(rows[j - 1])] > key {
-                    rows[j] = rows[j - 1]
-                    j -= 1
-                }
-                rows[j] = row
-            }
-        } else {
-            // The rows are ascending, so (key, row) order is the stable order by key.
-            rows[range].sort { a, b in
-                let ka = sortKeys[Int(a)]
-                let kb = sortKeys[Int(b)]
-                return ka != kb ? ka < kb : a < b
-            }
+        // The rows are ascending, so (key, row) order is the stable order by key.
+        rows[range].sort { a, b in
+            let ka = sortKeys[Int(a)]
+            let kb = sortKeys[Int(b)]
+            return ka != kb ? ka < kb : a < b
         }
     }
 

@@ -84,8 +84,7 @@ struct ColumnTests {
         #expect(whole.records == records)
         #expect(whole.worker.dictionary.count == 2)
         #expect(whole.periodEnd[1] == Day.noneOrdinal)
-        var joined = PaymentTable(Array(records[2...]))
-        joined.append(contentsOf: PaymentTable(Array(records[..<2])))
+        let joined = PaymentTable(joining: [PaymentTable(Array(records[2...])), PaymentTable(Array(records[..<2]))])
         #expect(joined.records == Array(records[2...]) + Array(records[..<2]))
         for channel in [nil, Channel.direct, .reimbursement, .bank] {
             for advance in [false, true] {
