@@ -23,6 +23,25 @@ public enum ParameterName {
     public static let urbanDisposableIncome = "urban_disposable_income"
     public static func medicalSubsidyMonths(grade: Int) -> String { "medical_subsidy_months_\(grade)" }
     public static func employmentSubsidyMonths(grade: Int) -> String { "employment_subsidy_months_\(grade)" }
+    /// 条例 40 (rev. 2): the province's yearly adjustment of 伤残津贴 and 供养亲属抚恤金, as a ratio (0.045)
+    /// and an amount in yuan, applied from January of the row's year.
+    public static let adjustRatio = "adjust_ratio"
+    public static let adjustAmount = "adjust_amount"
+    /// Rev. 2: `province` under provincial pooling (省级统筹), else `city`; text in the CSV, stored as
+    /// `PoolingLevel`'s code (1 province, 0 city) because the column is a decimal.
+    public static let pooling = "pooling"
+}
+
+/// The pooling level of a province (rules.md §5 "Pooling level"): under provincial pooling the
+/// province's figures apply to every case, its cities' own figures are ignored.
+public enum PoolingLevel: String, Sendable, CaseIterable {
+    case city, province
+
+    /// The value stored in the `parameters.value` column for the text of the CSV.
+    public var storedValue: Decimal4 { Decimal4(self == .province ? 1 : 0) }
+
+    /// The level of a stored value (anything but 1 is city pooling).
+    public init(storedValue: Decimal4) { self = storedValue == Decimal4(1) ? .province : .city }
 }
 
 /// An exact decimal with four places, stored as an integer count of 1/10 000.

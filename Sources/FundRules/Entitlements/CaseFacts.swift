@@ -20,12 +20,23 @@ public struct CaseFacts: Sendable, Hashable {
     /// Whether the case has a concluded assessment. Tells 未达级 (assessed, no grade: no disability
     /// benefits) apart from "not assessed yet" (nothing can be computed for a non-fatal case).
     public var hasConcludedAssessment: Bool
+    /// The worker's earliest recorded death (`ext_deaths`), if any (rules.md §5 "Death", rev. 2).
+    public var deathDate: Day?
+    /// The grade of the case's latest assessment concluded strictly before the date of death: 条例 39(3)
+    /// applies when it is 1–4.
+    public var gradeBeforeDeath: Int?
+    /// The worker's pension rows (`ext_pensions`), one per change of the amount (rev. 2), any order.
+    public var pensions: [PensionRecord]
 
     /// The facts as given. Without `hasConcludedAssessment`, a case counts as assessed when it has a grade.
     public init(
         caseID: String, regionCode: RegionCode, accidentDate: Day, declaredOwnWage: Money?, fatal: Bool,
-        grade: Int?, nursing: NursingLevel?, dependents: [Dependent], hasConcludedAssessment: Bool? = nil
+        grade: Int?, nursing: NursingLevel?, dependents: [Dependent], hasConcludedAssessment: Bool? = nil,
+        deathDate: Day? = nil, gradeBeforeDeath: Int? = nil, pensions: [PensionRecord] = []
     ) {
+        self.deathDate = deathDate
+        self.gradeBeforeDeath = gradeBeforeDeath
+        self.pensions = pensions
         self.caseID = caseID
         self.regionCode = regionCode
         self.accidentDate = accidentDate
@@ -42,7 +53,14 @@ public struct CaseFacts: Sendable, Hashable {
     /// An assessment that is not concluded, or belongs to another case, is
     /// ignored; so are dependants of other cases, so that a caller may pass a
     /// whole table.
-    public init(case record: InjuryCase, latestAssessment: Assessment?, dependents: [Dependent]) {
+    ///
+    /// `deathDate` is the worker's earliest `ext_deaths` date and `gradeBeforeDeath` the grade of the case's
+    /// latest assessment concluded before the date of death (rev. 2: 条例 39(3)); `pensions` the worker's
+    /// `ext_pensions` rows (other people's rows are ignored).
+    public init(
+        case record: InjuryCase, latestAssessment: Assessment?, dependents: [Dependent], deathDate: Day? = nil,
+        gradeBeforeDeath: Int? = nil, pensions: [PensionRecord] = []
+    ) {
         let assessment = latestAssessment.flatMap {
             $0.caseID == record.caseID && $0.concludedDate != nil ? $0 : nil
         }
@@ -50,11 +68,47 @@ public struct CaseFacts: Sendable, Hashable {
             caseID: record.caseID, regionCode: record.regionCode, accidentDate: record.accidentDate,
             declaredOwnWage: record.ownWage, fatal: record.fatal, grade: assessment?.grade,
             nursing: assessment?.nursing, dependents: dependents.filter { $0.caseID == record.caseID },
-            hasConcludedAssessment: assessment != nil)
+            hasConcludedAssessment: assessment != nil, deathDate: deathDate, gradeBeforeDeath: gradeBeforeDeath,
+            pensions: pensions.filter { $0.personID == record.workerID })
     }
 
-    /// The accident year: the year of every parameter of the case (rules.md §5).
+    /// The accident year: the year of the own wage's bounds, the lump sums and the monthly bases (rules.md §5).
     public var accidentYear: Int { accidentDate.year }
+
+    /// The date of death (rules.md §5 "Death", rev. 2): the worker's recorded death, else the accident date
+    /// of a fatal case; `nil` for a living worker.
+    public var dateOfDeath: Day? { deathDate ?? (fatal ? accidentDate : nil) }
+
+    /// 条例 39(3): a grade 1–4 worker who died after a concluded grade 1–4 assessment of the case leaves the
+    /// funeral grant and the dependants' pensions, and no 一次性工亡补助金.
+    public var diedAfterGradeOneToFour: Bool {
+        dateOfDeath != nil && (1...4).contains(gradeBeforeDeath ?? 0)
+    }
+
+    /// Whether the case gives the death benefits FUNERAL and DEPENDANT: fatal, or 条例 39(3) (rev. 2).
+    public var entitlesSurvivorBenefits: Bool { fatal || diedAfterGradeOneToFour }
+
+    /// Whether the case gives 一次性工亡补助金: the worker died of the injury and 39(3) does not exclude it.
+    public var entitlesDeathLump: Bool { fatal && !diedAfterGradeOneToFour }
+
+    /// The month whose figures a schedule shows when no date is asked for: the month of death for a case
+    /// that has one, else the accident month.
+    public var firstMonth: YearMonth { (dateOfDeath ?? accidentDate).yearMonth }
+
+    /// The worker's pension of a month (rules.md §5 "Pensions", rev. 2): the row with the latest start on or
+    /// before the month's first day; the month containing the first start counts as pensioned at the first
+    /// row's amount. `nil` before the pension starts (or without a pension row or amount).
+    public func pension(in month: YearMonth) -> Money? {
+        var best: PensionRecord?
+        var first: PensionRecord?
+        for row in pensions {
+            if first == nil || row.startDate < first!.startDate { first = row }
+            if row.startDate <= month.firstDay, best == nil || row.startDate > best!.startDate { best = row }
+        }
+        if let best { return best.monthlyAmount }
+        if let first, first.startDate.yearMonth == month { return first.monthlyAmount }
+        return nil
+    }
 
     /// The latest assessment of a case concluded strictly before `day` (or ever, when `day` is `nil`).
     ///

@@ -3,9 +3,12 @@ import FundModel
 /// The statutory amounts of 条例 34–39 and 64 for one case (rules.md §1 and §5).
 ///
 /// Every parameter of a case is that of the case's region (city, falling back
-/// to its province) for the accident year; 一次性工亡补助金 uses the national
-/// `urban_disposable_income` of the accident year. Each amount is computed as
-/// one exact fraction and rounded half up to the fen once.
+/// to its province; the province's alone under provincial pooling). Rev. 2
+/// (rules.md §5): the own wage's bounds, the lump sums and the monthly bases
+/// use the accident year; NURSING, the minimum-wage top-up and the 条例 40
+/// adjustments the year of the month paid; FUNERAL and 一次性工亡补助金 the
+/// year of death. Each amount is computed as one exact fraction and rounded
+/// half up to the fen once (the yearly adjustments round each year).
 public struct EntitlementCalculator: Sendable {
     public let parameters: ParameterTable
     public let items: ItemList
@@ -21,64 +24,87 @@ public struct EntitlementCalculator: Sendable {
         try exactBoundedWage(declared: declared, region: region, year: year).rounded
     }
 
-    /// Every item the worker or dependants are entitled to (rules.md §1 + §5 conventions).
+    /// Every item the worker or dependants are entitled to (rules.md §1 + §5 conventions), with the monthly
+    /// items at the figures of the month of `day` and the dependants eligible on that month's first day.
     ///
-    /// Checked in this order: the grade is within 1–10; a non-fatal case has a
-    /// concluded assessment; the case has a declared own wage; then each
-    /// parameter as an item needs it. A 未达级 case (assessed, no grade) gets
-    /// an empty list. A fatal case gets the death benefits of 条例 39 and, when
-    /// it has a grade, the disability benefits that grade gave while the worker
-    /// lived; see docs/decisions.md.
-    public func schedule(for facts: CaseFacts) throws(EntitlementError) -> EntitlementSchedule {
+    /// Without a day, the month is the case's `firstMonth` (the month of death, else the accident month).
+    /// Checked in this order: the grade is within 1–10; a non-fatal case has a concluded assessment; the
+    /// case has a declared own wage; then each parameter as an item needs it. Items the case is entitled to
+    /// nothing of (an amount of 0, rev. 2) are left out, so a 未达级 case gets an empty list.
+    public func schedule(for facts: CaseFacts, on day: Day? = nil) throws(EntitlementError) -> EntitlementSchedule {
         try validateGrade(facts)
         if !facts.fatal && !facts.hasConcludedAssessment { throw .missingAssessment(caseID: facts.caseID) }
         let wage = try ownWage(facts)
+        let month = day?.yearMonth ?? facts.firstMonth
         var rows: [EntitlementItem] = []
         for item in ItemList.nationalItems where ItemCode.withStatutoryAmount.contains(item.code) {
-            rows += try entitlements(item.code, facts, knownWage: wage)
+            rows += try entitlements(item.code, facts, month: month, knownWage: wage).filter { $0.amount > .zero }
         }
-        return EntitlementSchedule(caseID: facts.caseID, boundedOwnWage: wage.rounded, items: rows)
+        return EntitlementSchedule(caseID: facts.caseID, boundedOwnWage: wage.rounded, items: rows, month: month)
     }
 
-    /// The statutory amount of ONE item for rule R10: the whole amount for a one-off item, the amount per month
-    /// for a monthly item, per dependant for DEPENDANT (dependentID required), nil for items without a statutory
-    /// amount (MED, REHAB, MEAL, TRAVEL, DEVICE, ASSESSMENT_FEE, PENSION_TOPUP, WAGE_CONTINUATION, provincial items)
-    /// or when the facts do not entitle it (e.g. DISABILITY_MONTHLY for grade 7).
+    /// The statutory amount of ONE item for rule R10: the whole amount for a one-off item, the amount of
+    /// `month` for a monthly item (the case's `firstMonth` when not given), per dependant for DEPENDANT.
     ///
-    /// Only what the item needs is required: FUNERAL needs no own wage, NURSING
-    /// none either. A grade-based item of a case without a grade is `nil` (R12
-    /// reports that payment, not R10), and so is DEPENDANT for a dependant with
-    /// an `end_date` (R15 reports it). A DEPENDANT request without a dependant
-    /// id, or for a person who is not a dependant of the case, throws.
+    /// `Money.zero` means the case is **entitled to nothing** of the item (rules.md §1 rev. 2): DEATH_LUMP
+    /// on a case that is not fatal or under 条例 39(3); FUNERAL and DEPENDANT on a case that is neither
+    /// fatal nor 39(3); DISABILITY_MONTHLY for grades 5–10; MEDICAL_LUMP and EMPLOYMENT_LUMP for grades 1–4;
+    /// PENSION_TOPUP before the pension start; DEPENDANT for a month the dependant is not eligible in.
+    /// `nil` means "cannot judge" or "no statutory amount": items without one (MED, REHAB, …, provincial
+    /// items) and grade-based items of a case without a grade or nursing level (R12 reports that payment).
+    /// A DEPENDANT request without a dependant id, or for a person who is not a dependant of the case,
+    /// throws: R15 reports the payment.
     public func statutoryAmount(
-        itemCode: String, facts: CaseFacts, dependentID: PersonID?
+        itemCode: String, facts: CaseFacts, dependentID: PersonID?, month: YearMonth? = nil
     ) throws(EntitlementError) -> Money? {
         guard ItemCode.withStatutoryAmount.contains(itemCode) else { return nil }
         try validateGrade(facts)
+        let month = month ?? facts.firstMonth
         guard itemCode == ItemCode.dependant else {
-            return try entitlements(itemCode, facts, knownWage: nil).first?.amount
+            return try entitlements(itemCode, facts, month: month, knownWage: nil).first?.amount
         }
-        guard facts.fatal else { return nil }
         guard let dependentID else { throw .missingDependentID(caseID: facts.caseID) }
         guard facts.dependents.contains(where: { $0.dependentID == dependentID }) else {
             throw .unknownDependent(caseID: facts.caseID, dependentID: dependentID)
         }
-        return try entitlements(itemCode, facts, knownWage: nil).first { $0.dependentID == dependentID }?.amount
+        guard facts.entitlesSurvivorBenefits else { return .zero }
+        let rows = try entitlements(itemCode, facts, month: month, knownWage: nil)
+        return rows.first { $0.dependentID == dependentID }?.amount ?? .zero
+    }
+
+    /// The sum of a monthly item's statutory amounts over the calendar months `first...last` (rules.md R10
+    /// rev. 2: each month at its own figures); `nil` when a month cannot be judged.
+    public func statutoryAmount(
+        itemCode: String, facts: CaseFacts, dependentID: PersonID?, months first: YearMonth, through last: YearMonth
+    ) throws(EntitlementError) -> Money? {
+        var total = Money.zero
+        var month = first
+        repeat {
+            guard
+                let amount = try statutoryAmount(
+                    itemCode: itemCode, facts: facts, dependentID: dependentID, month: month)
+            else { return nil }
+            total += amount
+            month = month.adding(months: 1)
+        } while month <= last
+        return total
     }
 
     // MARK: - The items
 
-    /// The rows of one statutory item for the case: none when the facts do not entitle it.
+    /// The rows of one statutory item for the case in `month`: none when the item cannot be judged (no
+    /// grade), one row of amount 0 when the case is entitled to nothing of it.
     private func entitlements(
-        _ code: String, _ facts: CaseFacts, knownWage: ExactAmount?
+        _ code: String, _ facts: CaseFacts, month: YearMonth, knownWage: ExactAmount?
     ) throws(EntitlementError) -> [EntitlementItem] {
         let grade = facts.grade ?? 0  // 0: no grade, matches no range below
         switch code {
         case ItemCode.nursing:
-            // 条例 34: once a grade is assessed and care is confirmed; a share of the average monthly wage.
+            // 条例 34: once a grade is assessed and care is confirmed; a share of the average monthly wage of
+            // the month's year (rev. 2: the 上年度 figure applied in the year the month is paid).
             guard facts.grade != nil, let level = facts.nursing, let percent = StatutoryRates.nursingPercent(level)
             else { return [] }
-            let average = try averageWage(facts)
+            let average = ExactAmount(yuan: try parameter(ParameterName.avgMonthlyWage, facts, year: month.year))
             return [row(code, average.times(percent, over: 100), "条例 34")]
 
         case ItemCode.disabilityLump:
@@ -87,20 +113,34 @@ public struct EntitlementCalculator: Sendable {
             let wage = try ownWage(facts, known: knownWage)
             return [row(code, wage.times(months, over: 1), StatutoryRates.article(grade: grade))]
 
-        case ItemCode.disabilityMonthly, ItemCode.disabilityMonthly56:
-            // 条例 35 (grades 1–4, the fund tops up to the minimum wage) and 36 (grades 5–6, the employer does).
-            let grades = code == ItemCode.disabilityMonthly ? 1...4 : 5...6
-            guard grades.contains(grade), let percent = StatutoryRates.disabilityMonthlyPercent(grade: grade)
+        case ItemCode.disabilityMonthly:
+            guard let amount = try disabilityMonthly(facts, month: month, knownWage: knownWage) else { return [] }
+            return [row(code, amount, StatutoryRates.article(grade: grade))]
+
+        case ItemCode.disabilityMonthly56:
+            // 条例 36: grades 5–6, paid by the employer, topped up to the minimum wage.
+            guard (5...6).contains(grade), let percent = StatutoryRates.disabilityMonthlyPercent(grade: grade)
             else { return [] }
             let wage = try ownWage(facts, known: knownWage)
             let minimum = ExactAmount(yuan: try parameter(ParameterName.minMonthlyWage, facts))
-            let amount = ExactAmount.max(wage.times(percent, over: 100), minimum)
-            return [row(code, amount, StatutoryRates.article(grade: grade))]
+            return [
+                row(
+                    code, ExactAmount.max(wage.times(percent, over: 100), minimum), StatutoryRates.article(grade: grade)
+                )
+            ]
+
+        case ItemCode.pensionTopup:
+            // 条例 35(3) (rev. 2): the month's 伤残津贴 minus the month's pension, from the pension's start.
+            guard let allowance = try disabilityMonthly(facts, month: month, knownWage: knownWage) else { return [] }
+            guard let pension = facts.pension(in: month) else { return [row(code, .zero, "条例 35")] }
+            let topup = allowance.rounded - pension
+            return [row(code, topup > .zero ? ExactAmount(topup) : .zero, "条例 35")]
 
         case ItemCode.medicalLump, ItemCode.employmentLump:
-            // 条例 36–37: on ending the labour relationship, the province's months of own wage (grades 5–10).
-            // Not for a fatal case: death ends the relationship, and 条例 39 replaces these (docs/decisions.md).
-            guard (5...10).contains(grade), !facts.fatal else { return [] }
+            // 条例 36–37: on ending the labour relationship, the province's months of own wage (grades 5–10);
+            // grades 1–4 are entitled to nothing of them (rev. 2).
+            guard facts.grade != nil, StatutoryRates.grades.contains(grade) else { return [] }
+            guard (5...10).contains(grade) else { return [row(code, .zero, StatutoryRates.article(grade: grade))] }
             let name =
                 code == ItemCode.medicalLump
                 ? ParameterName.medicalSubsidyMonths(grade: grade)
@@ -110,48 +150,80 @@ public struct EntitlementCalculator: Sendable {
             return [row(code, wage.times(months.tenThousandths, over: 10_000), StatutoryRates.article(grade: grade))]
 
         case ItemCode.funeral:
-            // 条例 39(1)(1): 6 months of the average monthly wage.
-            guard facts.fatal else { return [] }
-            let average = try averageWage(facts)
+            // 条例 39(1)(1): 6 months of the average monthly wage of the year of death (rev. 2); also for a
+            // grade 1–4 worker who died later (39(3)).
+            guard facts.entitlesSurvivorBenefits, let death = facts.dateOfDeath else {
+                return [row(code, .zero, "条例 39")]
+            }
+            let average = ExactAmount(yuan: try parameter(ParameterName.avgMonthlyWage, facts, year: death.year))
             return [row(code, average.times(StatutoryRates.funeralMonths, over: 1), "条例 39")]
 
         case ItemCode.deathLump:
-            // 条例 39(1)(3): 20 × the national urban disposable income of the accident year's row.
-            // 条例 39(3): a grade 1–4 worker who dies after 停工留薪期 gets only (1) and (2).
-            guard facts.fatal, !(1...4).contains(grade) else { return [] }
+            // 条例 39(1)(3): 20 × the national urban disposable income of the year of death's row (rev. 2);
+            // 39(3): a grade 1–4 worker who died later gets only (1) and (2).
+            guard facts.entitlesDeathLump, let death = facts.dateOfDeath else { return [row(code, .zero, "条例 39")] }
             let name = ParameterName.urbanDisposableIncome
-            guard let income = parameters.value(name, region: .national, year: facts.accidentYear) else {
-                throw .missingParameter(name: name, region: .national, year: facts.accidentYear)
+            guard let income = parameters.value(name, region: .national, year: death.year) else {
+                throw .missingParameter(name: name, region: .national, year: death.year)
             }
             return [row(code, ExactAmount(yuan: income).times(StatutoryRates.deathLumpMultiple, over: 1), "条例 39")]
 
         case ItemCode.dependant:
-            guard facts.fatal else { return [] }
-            return try dependantRows(facts, knownWage: knownWage)
+            guard facts.entitlesSurvivorBenefits else { return [] }
+            return try dependantRows(facts, month: month, knownWage: knownWage)
 
         default:
             return []
         }
     }
 
+    /// 伤残津贴 of grades 1–4 for a month (条例 35, 40; rules.md §5 rev. 2): the base (own wage, bounded ×
+    /// 90/85/80/75 %) of the accident year, adjusted by each later year's `adjust_ratio`/`adjust_amount` up to
+    /// the month's year, then topped up to the `min_monthly_wage` of the month's year. 0 for grades 5–10;
+    /// `nil` without a grade.
+    private func disabilityMonthly(
+        _ facts: CaseFacts, month: YearMonth, knownWage: ExactAmount?
+    ) throws(EntitlementError) -> ExactAmount? {
+        guard let grade = facts.grade, StatutoryRates.grades.contains(grade) else { return nil }
+        guard (1...4).contains(grade), let percent = StatutoryRates.disabilityMonthlyPercent(grade: grade) else {
+            return .zero
+        }
+        let wage = try ownWage(facts, known: knownWage)
+        let base = wage.times(percent, over: 100).rounded
+        let adjusted = parameters.adjusted(base, region: facts.regionCode, from: facts.accidentYear, to: month.year)
+        let minimumYear = max(month.year, facts.accidentYear)
+        let minimum = ExactAmount(yuan: try parameter(ParameterName.minMonthlyWage, facts, year: minimumYear))
+        return ExactAmount.max(ExactAmount(adjusted), minimum)
+    }
+
     /// 条例 39(1)(2): 40 % of the own wage for the spouse, 30 % for each other dependant, ten points more for
     /// a lone elder or an orphan; when the shares add up to more than 100 %, each is scaled by 100 / sum
     /// (rules.md §5), and each dependant's amount is rounded separately.
     ///
-    /// The dependants listed are those without an `end_date` (an end date means the pension has stopped,
-    /// 供养亲属范围规定 art. 4), each person once.
+    /// Rev. 2: the dependants are those eligible in the month (供养亲属范围规定 art. 3, judged on its first
+    /// day), each person once; the cap is applied over them on the bases, and each capped base is then
+    /// adjusted from the year of death to the month's year (条例 40). A dependant of the case who is not
+    /// eligible in the month gets a row of 0.
     private func dependantRows(
-        _ facts: CaseFacts, knownWage: ExactAmount?
+        _ facts: CaseFacts, month: YearMonth, knownWage: ExactAmount?
     ) throws(EntitlementError) -> [EntitlementItem] {
         var seen: Set<PersonID> = []
-        let listed = facts.dependents.filter { $0.endDate == nil && seen.insert($0.dependentID).inserted }
-        guard !listed.isEmpty else { return [] }
+        let people = facts.dependents.filter { seen.insert($0.dependentID).inserted }
+        guard !people.isEmpty else { return [] }
+        let eligible = people.filter { DependantEligibility.isEligible($0, in: month) }
         let wage = try ownWage(facts, known: knownWage)
-        let percents = listed.map(StatutoryRates.dependantPercent)
+        let percents = eligible.map(StatutoryRates.dependantPercent)
         let sum = percents.reduce(0, +)
         let over = sum > StatutoryRates.dependantsCapPercent ? sum : 100
-        return zip(listed, percents).map { dependent, percent in
-            var item = row(ItemCode.dependant, wage.times(percent, over: over), "条例 39")
+        let baseYear = facts.dateOfDeath?.year ?? facts.accidentYear
+        var amounts: [PersonID: Money] = [:]
+        for (dependent, percent) in zip(eligible, percents) {
+            let base = wage.times(percent, over: over).rounded
+            amounts[dependent.dependentID] = parameters.adjusted(
+                base, region: facts.regionCode, from: baseYear, to: month.year)
+        }
+        return people.map { dependent in
+            var item = row(ItemCode.dependant, ExactAmount(amounts[dependent.dependentID] ?? .zero), "条例 39")
             item.dependentID = dependent.dependentID
             return item
         }
@@ -188,12 +260,9 @@ public struct EntitlementCalculator: Sendable {
         return wage
     }
 
-    private func averageWage(_ facts: CaseFacts) throws(EntitlementError) -> ExactAmount {
-        ExactAmount(yuan: try parameter(ParameterName.avgMonthlyWage, facts))
-    }
-
-    private func parameter(_ name: String, _ facts: CaseFacts) throws(EntitlementError) -> Decimal4 {
-        try parameter(name, region: facts.regionCode, year: facts.accidentYear)
+    /// A parameter of the case's region, for the accident year unless another year is given (rules.md §5).
+    private func parameter(_ name: String, _ facts: CaseFacts, year: Int? = nil) throws(EntitlementError) -> Decimal4 {
+        try parameter(name, region: facts.regionCode, year: year ?? facts.accidentYear)
     }
 
     private func parameter(_ name: String, region: RegionCode, year: Int) throws(EntitlementError) -> Decimal4 {

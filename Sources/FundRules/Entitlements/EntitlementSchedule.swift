@@ -33,11 +33,14 @@ public struct EntitlementSchedule: Sendable, Hashable {
     /// 本人工资 bounded by 条例 64, rounded to the fen for display (amounts use the exact figure).
     public var boundedOwnWage: Money
     public var items: [EntitlementItem]
+    /// The month whose figures the monthly items show (rev. 2: monthly amounts follow the month paid).
+    public var month: YearMonth?
 
-    public init(caseID: String, boundedOwnWage: Money, items: [EntitlementItem]) {
+    public init(caseID: String, boundedOwnWage: Money, items: [EntitlementItem], month: YearMonth? = nil) {
         self.caseID = caseID
         self.boundedOwnWage = boundedOwnWage
         self.items = items
+        self.month = month
     }
 
     /// The rows of one item (several for DEPENDANT).

@@ -11,6 +11,8 @@ struct ExactAmount: Sendable {
     var numerator: Int64
     var denominator: Int64
 
+    static let zero = ExactAmount(.zero)
+
     /// A whole-fen amount.
     init(_ money: Money) {
         units = money.fen

@@ -22,9 +22,18 @@ public enum ItemCode {
     public static let disabilityMonthly56 = "DISABILITY_MONTHLY_5_6"
     public static let employmentLump = "EMPLOYMENT_LUMP"
 
-    /// The items with a statutory amount (条例 34–39): the only ones R10 can check.
+    /// The items with a statutory amount (条例 34–39; PENSION_TOPUP by 条例 35(3), rev. 2): the only ones R10
+    /// can check.
     public static let withStatutoryAmount: Set<String> = [
-        nursing, disabilityLump, disabilityMonthly, medicalLump, funeral, dependant, deathLump,
+        nursing, disabilityLump, disabilityMonthly, pensionTopup, medicalLump, funeral, dependant, deathLump,
         disabilityMonthly56, employmentLump,
     ]
+
+    /// The one-off items a case is paid once (R26, rev. 2).
+    public static let paidOncePerCase: Set<String> = [
+        disabilityLump, medicalLump, employmentLump, funeral, deathLump,
+    ]
+
+    /// The monthly items a case is paid once a month (R26, rev. 2; DEPENDANT once a month per dependant).
+    public static let paidOncePerMonth: Set<String> = [nursing, disabilityMonthly, pensionTopup, dependant]
 }

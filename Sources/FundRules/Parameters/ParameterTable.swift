@@ -16,12 +16,18 @@ public struct ParameterTable: Sendable {
     private var parents: [RegionCode: RegionCode] = [:]
     /// Fallback chains of every region known at init, so that the per-payment lookups of R10 do not rebuild them.
     private var chains: [RegionCode: [RegionCode]] = [:]
+    /// Each region's `pooling` rows by year (rules.md §5 "Pooling level").
+    private var poolingRows: [RegionCode: [(year: Int, level: PoolingLevel)]] = [:]
 
     /// Later rows override earlier rows with the same region, year and name.
     public init(parameters: [Parameter], regions: [Region]) {
         for row in parameters {
             values[Key(region: row.regionCode, year: row.year, name: row.name)] = row.value
         }
+        for (key, value) in values where key.name == ParameterName.pooling {
+            poolingRows[key.region, default: []].append((key.year, PoolingLevel(storedValue: value)))
+        }
+        for region in poolingRows.keys { poolingRows[region]!.sort { $0.year < $1.year } }
         for region in regions {
             if let parent = region.parentCode, parent != region.code { parents[region.code] = parent }
         }
@@ -43,11 +49,45 @@ public struct ParameterTable: Sendable {
     }
 
     /// The figure and the region whose row supplied it, for explanations and evidence.
+    ///
+    /// Under provincial pooling in that year (`pooling = province` on the province's row), the regions below
+    /// the province are skipped: the province's figures apply to every case (rules.md §5).
     public func lookup(_ name: String, region: RegionCode, year: Int) -> (value: Decimal4, source: RegionCode)? {
-        for code in fallbackChain(for: region) {
+        let chain = fallbackChain(for: region)
+        var start = 0
+        if name != ParameterName.pooling, !poolingRows.isEmpty,
+            let provinceIndex = chain.firstIndex(where: { poolingLevel(of: $0, year: year) == .province })
+        {
+            start = provinceIndex
+        }
+        for code in chain[start...] {
             if let value = values[Key(region: code, year: year, name: name)] { return (value, code) }
         }
         return nil
+    }
+
+    /// The pooling level a region set for a year: its `pooling` row of that year, else of the nearest
+    /// earlier year (a province that moved to provincial pooling stays there), else `nil`.
+    public func poolingLevel(of region: RegionCode, year: Int) -> PoolingLevel? {
+        guard let rows = poolingRows[region] else { return nil }
+        return rows.last { $0.year <= year }?.level
+    }
+
+    /// 条例 40 (rev. 2): `amount` of year `from` carried to year `to`, each year Y = from+1 … to adjusted by
+    /// the `adjust_ratio` and `adjust_amount` of Y (rules.md §5 "Adjustments"): a_Y = a_(Y−1) × (1 + ratio) +
+    /// amount, rounded half up to the fen each year; a year without a row adjusts nothing.
+    public func adjusted(_ amount: Money, region: RegionCode, from: Int, to: Int) -> Money {
+        guard to > from else { return amount }
+        var current = amount
+        for year in (from + 1)...to {
+            let ratio = value(ParameterName.adjustRatio, region: region, year: year)?.tenThousandths ?? 0
+            let add = value(ParameterName.adjustAmount, region: region, year: year)?.tenThousandths ?? 0
+            if ratio == 0 && add == 0 { continue }
+            // In 1/10 000 of a fen: a × (10 000 + ratio) + amount (1/10 000 yuan = 1/100 fen) × 100.
+            let scaled = current.fen * (10_000 + ratio) + add * 100
+            current = Money(fen: scaled).scaled(by: 1, over: 10_000)
+        }
+        return current
     }
 
     /// The regions searched for a figure of `region`, nearest first, always ending with the national code.

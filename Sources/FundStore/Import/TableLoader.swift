@@ -303,8 +303,11 @@ final class TableLoader {
             }
             batch.setText(j, cell)
         case .decimal4:
-            guard let value = Decimal4(String(decoding: cell, as: UTF8.self)) else {
-                return bad(cell, line, j, "数值无效 not a decimal with at most four places")
+            // The one text value of parameters.csv (rev. 2): `pooling` is `province` or `city`.
+            let text = String(decoding: cell, as: UTF8.self)
+            guard let value = Decimal4(text) ?? PoolingLevel(rawValue: text)?.storedValue else {
+                return bad(
+                    cell, line, j, "数值无效 not a decimal with at most four places (nor province/city for pooling)")
             }
             batch.setInt(j, value.tenThousandths)
         case .list:

@@ -167,13 +167,17 @@ public enum DefaultRulesConfiguration {
               min_nights: 1
               min_overlap_nights: 1
 
-          # ⚡ 供养亲属资格: a dependant past end_date, or a child, grandchild or sibling (not disabled)
-          # on or after the birthday of `age_limit`.
+          # ⚡ 供养亲属资格 (rev. 2, 供养亲属范围规定 art. 3): DEPENDANT without a dependant of the case, or for
+          # a month (judged on its first day) before start_date, after end_date, or, not disabled: a child,
+          # grandchild or sibling from the birthday of `age_limit`; a spouse, parent or grandparent before
+          # the birthday of `elder_age_man` (a man) or `elder_age_woman` (a woman; sex from the id).
           R15:
             enabled: true
             level: red
             params:
               age_limit: 18
+              elder_age_man: 60
+              elder_age_woman: 55
 
           # 机构费用异常: an institution's mean MED payment in a year above k × its peers' median;
           # orange at 2×, red at 3×, with at least `min_payments` MED payments.
@@ -265,6 +269,24 @@ public enum DefaultRulesConfiguration {
               ratio: 1.5
               recent_months: 3
               baseline_months: 12
+
+          # ⚡ 重复支付 (rev. 2): net of reversals, a one-off item paid twice for one case, a month of a
+          # monthly item paid twice for one case (DEPENDANT per dependant), or a month of 伤残津贴 paid to
+          # one worker under two cases (条例 45).
+          R26:
+            enabled: true
+            level: red
+
+          # 本人工资申报不实 (rev. 2): the declared own wage above the multiple of the mean wage of the
+          # `months` calendar months before the accident month (at least `min_months` of them present).
+          R27:
+            enabled: true
+            levels:
+              orange: 1.2
+              red: 2
+            params:
+              months: 12
+              min_months: 6
 
         indicators:
           # 待遇支出增长率: trailing 12 months year on year, in percent.

@@ -7,7 +7,7 @@ import FundModel
 /// thresholds) live only in the configuration (`rules.yaml`, whose default is
 /// `DefaultRulesConfiguration.yaml`), never in rule code.
 public enum RuleCatalog {
-    /// All specs: DQ01, R01–R25, then I01–I09.
+    /// All specs: DQ01, R01–R27, then I01–I09.
     public static let all: [RuleSpec] = rules + indicators
 
     /// The spec of an id, or `nil`.
@@ -94,7 +94,16 @@ public enum RuleCatalog {
             ]),
         RuleSpec(
             id: "R15", name: "供养亲属资格", subject: .payment, isRealTime: true, tables: [.payments, .dependents],
-            fields: [.level(), .params([FieldSpec("age_limit", .count, "age of a child, grandchild or sibling")])]),
+            fields: [
+                .level(),
+                .params([
+                    FieldSpec("age_limit", .count, "age of a child, grandchild or sibling"),
+                    FieldSpec(
+                        "elder_age_man", .count, "age from which a spouse, parent or grandparent (a man) is paid"),
+                    FieldSpec(
+                        "elder_age_woman", .count, "age from which a spouse, parent or grandparent (a woman) is paid"),
+                ]),
+            ]),
         RuleSpec(
             id: "R16", name: "机构费用异常", subject: .institution, tables: [.payments, .institutions],
             fields: [
@@ -158,6 +167,18 @@ public enum RuleCatalog {
                     FieldSpec("recent_months", .count), FieldSpec("baseline_months", .count),
                 ]),
             ]),
+        RuleSpec(
+            id: "R26", name: "重复支付", subject: .payment, isRealTime: true, tables: [.payments],
+            fields: [.level()]),
+        RuleSpec(
+            id: "R27", name: "本人工资申报不实", subject: .case, tables: [.injuryCases, .wages],
+            fields: [
+                .graded([.orange, .red], .number, "multiples of the mean wage before the accident; fires above"),
+                .params([
+                    FieldSpec("months", .count, "calendar months before the accident month"),
+                    FieldSpec("min_months", .count, "wage months that must be present"),
+                ]),
+            ], levelOrder: .ascending),
     ]
 
     public static let indicators: [RuleSpec] = [

@@ -9,7 +9,8 @@ public enum ScreeningRules {
         R15DependantEligibility(), R19AccountConcentration(), R20LateApplication(), R21SlowDetermination(),
         R24BenefitsInPrison(),
         R16InstitutionCost(), R17GradeConcentration(), R18ExpertRecusal(), R22NoHealthVisit(),
-        R23ThirdPartyLiability(), R25WageSurge(), I01ExpenditureGrowth(), I02MonthsOfBalance(),
+        R23ThirdPartyLiability(), R25WageSurge(), R26DuplicateBenefit(), R27DeclaredWageInflated(),
+        I01ExpenditureGrowth(), I02MonthsOfBalance(),
         I03PreventionShare(), I04MedicalCostPerCase(), I05SevereGradeShare(), I06ManualReimbursementShare(),
         I07TimelyDetermination(), I08VerificationCompletion(), I09ConfirmedAndRecovered(),
     ]

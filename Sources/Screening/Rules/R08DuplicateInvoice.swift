@@ -4,8 +4,10 @@ import FundModel
 /// every payment after the first fires, with the first as evidence.
 ///
 /// "The first" is the earliest `paid_date`, then the smallest `payment_id`
-/// (rules.md §5). Payments without an institution are never compared, and
-/// reversals (which carry their original's invoice) are left out entirely.
+/// (rules.md §5). Payments without an institution are never compared. Rev. 2:
+/// a reversal (a negative payment of the same institution, invoice and the
+/// opposite amount) cancels the earliest such payment it matches, and both are
+/// left out first, so a bill reissued after a reversal does not fire.
 public struct R08DuplicateInvoice: RealTimeRule {
     public let spec = RuleCatalog.spec("R08")!
 
@@ -19,44 +21,58 @@ public struct R08DuplicateInvoice: RealTimeRule {
         var findings: [Finding] = []
         for invoice in 0..<Int32(index.keyCount) where index.count(for: invoice) > 1 {
             group.removeAll(keepingCapacity: true)
-            for row in index.rows(for: invoice)
-            where columns.institution[Int(row)] >= 0 && columns.amount[Int(row)] >= 0 {
-                group.append(row)
-            }
+            for row in index.rows(for: invoice) where columns.institution[Int(row)] >= 0 { group.append(row) }
             guard group.count > 1 else { continue }
-            // By institution, then in "first" order: each run's head is the first, the rest fire.
+            // By institution, then in "first" order.
             group.sort { a, b in
                 let ia = columns.institution[Int(a)]
                 let ib = columns.institution[Int(b)]
                 if ia != ib { return ia < ib }
                 return precedes(columns.facts(a), columns.facts(b), context: context)
             }
-            var head = 0
-            for position in 1..<group.count {
-                let row = group[position]
-                if columns.institution[Int(row)] != columns.institution[Int(group[head])] {
-                    head = position
-                    continue
+            var start = 0
+            while start < group.count {
+                var end = start + 1
+                let institution = columns.institution[Int(group[start])]
+                while end < group.count, columns.institution[Int(group[end])] == institution { end += 1 }
+                let kept = uncancelled(group[start..<end].map { columns.facts($0) })
+                for payment in kept.dropFirst() {
+                    let settings = context.settings(regionID: payment.region)
+                    findings.append(finding(payment, first: kept[0], settings, context))
                 }
-                let settings = context.settings(regionID: columns.region[Int(row)])
-                findings.append(finding(columns.facts(row), first: columns.facts(group[head]), settings, context))
+                start = end
             }
         }
         return RuleOutput(findings: findings)
     }
 
-    /// Real time: the new payment fires if an earlier payment of the snapshot has its institution and invoice.
+    /// Real time: the new payment fires if an earlier payment of the snapshot, not cancelled by a reversal,
+    /// has its institution and invoice.
     public func check(_ payment: PaymentFacts, in context: RuleContext) -> [Finding] {
         guard !payment.isReversal, payment.institution >= 0, payment.invoice >= 0 else { return [] }
         let columns = context.snapshot.payments
-        var first: PaymentFacts?
+        var others: [PaymentFacts] = []
         for row in context.snapshot.paymentsByInvoice.rows(for: payment.invoice) where row != payment.row {
             let other = columns.facts(row)
-            guard other.institution == payment.institution, !other.isReversal else { continue }
-            if first.map({ precedes(other, $0, context: context) }) ?? true { first = other }
+            if other.institution == payment.institution { others.append(other) }
         }
-        guard let first, precedes(first, payment, context: context) else { return [] }
+        others.sort { precedes($0, $1, context: context) }
+        guard let first = uncancelled(others).first, precedes(first, payment, context: context) else { return [] }
         return [finding(payment, first: first, context.settings(regionID: payment.region), context)]
+    }
+
+    /// The payments of one institution and invoice (in "first" order) that are not reversals and not
+    /// cancelled by one: each reversal cancels the earliest payment of the opposite amount not yet cancelled.
+    func uncancelled(_ payments: [PaymentFacts]) -> [PaymentFacts] {
+        var cancelled = [Bool](repeating: false, count: payments.count)
+        for reversal in payments where reversal.isReversal {
+            if let match = payments.indices.first(where: {
+                !cancelled[$0] && !payments[$0].isReversal && payments[$0].amount == -reversal.amount
+            }) {
+                cancelled[match] = true
+            }
+        }
+        return payments.indices.filter { !cancelled[$0] && !payments[$0].isReversal }.map { payments[$0] }
     }
 
     /// rules.md §5: earlier `paid_date`, then smaller `payment_id`.

@@ -1,17 +1,22 @@
 import FundModel
 import FundRules
 
-/// R10 ⚡ 超标准支付: a payment above the statutory amount of rules.md §1 by more than the tolerance
-/// (1 yuan); the amount at risk is the excess.
+/// R10 ⚡ 超标准支付 (rev. 2): a payment above the statutory amount of rules.md §1 by more than the
+/// tolerance (1 yuan); the amount at risk is the excess.
 ///
 /// The statutory amount comes from FundRules' `EntitlementCalculator` for the
 /// payment's case, with the grade and nursing level of the latest assessment
-/// concluded strictly before the service date (rules.md §5). Monthly items
-/// compare per calendar month of their period (months = (y2·12+m2) −
-/// (y1·12+m1) + 1; one month without a period). Reversals, items without a
-/// statutory amount, payments without a case or a grade to compare (R12's),
-/// and cases whose amount cannot be computed (a missing own wage or parameter)
-/// are not judged here; the last are counted in the run's notes, by reason.
+/// concluded strictly before the service date (rules.md §5), the worker's
+/// death and pensions. A monthly item is compared with the sum of each
+/// calendar month's own amount over its period (the month's average and
+/// minimum wages, the 条例 40 adjustments, the dependants eligible that
+/// month). An item the case is **entitled to nothing** of has an amount of 0,
+/// so the whole payment is at risk — unless R12 or R15 already fires on the
+/// payment (a grade or dependant problem is theirs to report). Reversals,
+/// items without a statutory amount, payments without a case or a grade to
+/// compare (R12's), and cases whose amount cannot be computed (a missing own
+/// wage or parameter) are not judged here; the last are counted in the run's
+/// notes, by reason.
 ///
 /// The batch run walks each case's payments in service-date order and builds
 /// the case facts once per assessment, not once per payment.
@@ -27,46 +32,43 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
         let levels = context.regionTable { $0.level }
         let checked = snapshot.itemCodes.names.map { ItemCode.withStatutoryAmount.contains($0) }
         let monthly = snapshot.itemCodes.names.map { snapshot.itemList.item($0)?.paidAs == .monthly }
+        let others = OtherRules(context)
         var findings: [Finding] = []
         var unjudged: [String: Int] = [:]
         for caseID in 0..<Int32(snapshot.paymentsByCase.keyCount) {
-            guard let record = snapshot.caseRecord(caseID) else { continue }
+            guard snapshot.caseRecord(caseID) != nil else { continue }
             let rows = snapshot.paymentsByCase.rows(for: caseID)
             guard rows.contains(where: { checked[Int(columns.item[Int($0)])] }) else { continue }
-            let dependents = snapshot.dependents(caseID: caseID)
             var facts: CaseFacts?
             var factsAssessment: Int32 = -2
-            // A case pays a handful of items: a short list beats hashing a key for every payment.
+            // A case pays a handful of items over its months: a short list beats hashing for every payment.
             var amounts: [(key: AmountKey, result: Result<Money?, EntitlementError>)] = []
             for row in rows where checked[Int(columns.item[Int(row)])] && columns.amount[Int(row)] >= 0 {
                 let payment = columns.facts(row)
                 let assessment = snapshot.latestConcludedAssessmentRow(
                     caseID: caseID, before: payment.serviceDate.ordinal)
                 if facts == nil || assessment != factsAssessment {
-                    facts = CaseFacts(
-                        case: record, latestAssessment: assessment >= 0 ? snapshot.assessments[Int(assessment)] : nil,
-                        dependents: dependents)
+                    facts = snapshot.caseFacts(caseID: caseID, assessmentRow: assessment)
                     factsAssessment = assessment
                     amounts.removeAll(keepingCapacity: true)
                 }
-                let key = AmountKey(item: payment.item, dependent: payment.dependent)
-                let result: Result<Money?, EntitlementError>
-                if let cached = amounts.first(where: { $0.key == key }) {
-                    result = cached.result
-                } else {
-                    result = computeStatutoryAmount(payment, facts!, context)
+                let isMonthly = monthly[Int(payment.item)]
+                let result = allowedAmount(payment, monthly: isMonthly, facts!, context) { key, compute in
+                    if let cached = amounts.first(where: { $0.key == key }) { return cached.result }
+                    let result = compute()
                     amounts.append((key, result))
+                    return result
                 }
-                let statutory: Money?
+                let allowed: Money?
                 switch result {
-                case .success(let amount): statutory = amount
+                case .success(let amount): allowed = amount
                 case .failure(let error):
-                    statutory = nil
+                    allowed = nil
                     unjudged[Self.reason(error), default: 0] += 1
                 }
                 if let finding = judge(
-                    payment, statutory: statutory, tolerance: tolerance[payment.region], level: levels[payment.region],
-                    monthly: monthly[Int(payment.item)], context)
+                    payment, allowed: allowed, tolerance: tolerance[payment.region], level: levels[payment.region],
+                    monthly: isMonthly, others: others, context)
                 {
                     findings.append(finding)
                 }
@@ -91,66 +93,116 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
     public func check(_ payment: PaymentFacts, in context: RuleContext) -> [Finding] {
         let snapshot = context.snapshot
         guard !payment.isReversal, ItemCode.withStatutoryAmount.contains(context.itemCode(payment)),
-            let record = snapshot.caseRecord(payment.caseID)
+            let facts = snapshot.caseFacts(
+                caseID: payment.caseID,
+                assessmentRow: snapshot.latestConcludedAssessmentRow(
+                    caseID: payment.caseID, before: payment.serviceDate.ordinal))
         else { return [] }
-        let facts = CaseFacts(
-            case: record,
-            latestAssessment: snapshot.latestConcludedAssessment(caseID: payment.caseID, before: payment.serviceDate),
-            dependents: snapshot.dependents(caseID: payment.caseID))
         let settings = context.settings(regionID: payment.region)
+        let monthly = context.snapshot.itemList.item(context.itemCode(payment))?.paidAs == .monthly
+        let allowed = try? allowedAmount(payment, monthly: monthly, facts, context) { $1() }.get()
         return judge(
-            payment, statutory: statutoryAmount(payment, facts, context),
-            tolerance: settings.amount("params", "tolerance"), level: settings.level, context
+            payment, allowed: allowed ?? nil, tolerance: settings.amount("params", "tolerance"), level: settings.level,
+            monthly: monthly, others: OtherRules(context), context
         ).map { [$0] } ?? []
     }
 
+    /// What one amount is keyed by within a case and an assessment.
     struct AmountKey: Hashable {
         var item: Int32
         var dependent: Int32
+        var month: Int32
     }
 
-    /// The statutory amount of the payment's item for the facts (per month for a monthly item), or `nil`.
-    func statutoryAmount(_ payment: PaymentFacts, _ facts: CaseFacts, _ context: RuleContext) -> Money? {
-        try? computeStatutoryAmount(payment, facts, context).get()
+    /// The statutory amount of the payment: the one-off amount, or the sum of each month's amount over a
+    /// monthly item's period; `nil` when it cannot be judged. A DEPENDANT without a dependant of the case is
+    /// entitled to nothing (R15 reports it). `amount` looks one month's figure up in the caller's cache.
+    func allowedAmount(
+        _ payment: PaymentFacts, monthly: Bool, _ facts: CaseFacts, _ context: RuleContext,
+        amount: (AmountKey, () -> Result<Money?, EntitlementError>) -> Result<Money?, EntitlementError>
+    ) -> Result<Money?, EntitlementError> {
+        let code = context.itemCode(payment)
+        let dependentID: PersonID? =
+            payment.row >= 0
+            ? (payment.dependent >= 0 ? PersonID(context.snapshot.persons.name(payment.dependent)) : nil)
+            : context.candidate?.dependentID
+        let first = (payment.periodStart ?? payment.serviceDate).yearMonth
+        let last =
+            monthly ? max(first, (payment.periodEnd ?? payment.periodStart ?? payment.serviceDate).yearMonth) : first
+        var total = Money.zero
+        var month = first
+        while month <= last {
+            let key = AmountKey(item: payment.item, dependent: payment.dependent, month: month.index)
+            let result = amount(key) { () -> Result<Money?, EntitlementError> in
+                do throws(EntitlementError) {
+                    return .success(
+                        try context.snapshot.calculator.statutoryAmount(
+                            itemCode: code, facts: facts, dependentID: dependentID, month: month))
+                } catch {
+                    switch error {
+                    case .missingDependentID, .unknownDependent: return .success(.zero)
+                    default: return .failure(error)
+                    }
+                }
+            }
+            switch result {
+            case .success(let value?): total += value
+            case .success(nil): return .success(nil)
+            case .failure: return result
+            }
+            month = month.adding(months: 1)
+        }
+        return .success(total)
     }
 
-    func computeStatutoryAmount(_ payment: PaymentFacts, _ facts: CaseFacts, _ context: RuleContext) -> Result<
-        Money?, EntitlementError
-    > {
-        let dependent = payment.dependent >= 0 ? PersonID(context.snapshot.persons.name(payment.dependent)) : nil
-        let dependentID = payment.row >= 0 ? dependent : context.candidate?.dependentID
-        do {
-            return .success(
-                try context.snapshot.calculator.statutoryAmount(
-                    itemCode: context.itemCode(payment), facts: facts, dependentID: dependentID))
-        } catch {
-            return .failure(error)
+    /// The rules whose finding on a payment of an item the case is entitled to nothing of stands instead of
+    /// R10's (rules.md R10 rev. 2).
+    struct OtherRules {
+        let r12: RuleContext
+        let r15: RuleContext
+
+        init(_ context: RuleContext) {
+            func other(_ id: String) -> RuleContext {
+                RuleContext(
+                    snapshot: context.snapshot, asOf: context.asOf, configuration: context.configuration,
+                    spec: RuleCatalog.spec(id)!, candidate: context.candidate, registers: context.registers)
+            }
+            r12 = other("R12")
+            r15 = other("R15")
+        }
+
+        func fire(on payment: PaymentFacts) -> Bool {
+            fires(R12AssessmentMismatch(), r12, payment) || fires(R15DependantEligibility(), r15, payment)
+        }
+
+        private func fires(_ rule: some PaymentRule, _ context: RuleContext, _ payment: PaymentFacts) -> Bool {
+            let settings = context.settings(regionID: payment.region)
+            guard settings.enabled else { return false }
+            return rule.check(payment, rule.parameters(settings, in: context.snapshot), in: context) != nil
         }
     }
 
     /// Shared by the batch run and the real-time check.
-    ///
-    /// - Parameter knownMonthly: whether the item is paid monthly, when the caller has it at hand (the
-    ///   batch run, which would otherwise look the item up by its code for every payment).
     func judge(
-        _ payment: PaymentFacts, statutory: Money?, tolerance: Money, level: Severity,
-        monthly knownMonthly: Bool? = nil,
-        _ context: RuleContext
+        _ payment: PaymentFacts, allowed: Money?, tolerance: Money, level: Severity, monthly: Bool,
+        others: OtherRules, _ context: RuleContext
     ) -> Finding? {
-        guard let statutory else { return nil }
-        let monthly =
-            knownMonthly ?? (context.snapshot.itemList.item(context.itemCode(payment))?.paidAs == .monthly)
+        guard let allowed, payment.amount > allowed + tolerance else { return nil }
+        if allowed == .zero, others.fire(on: payment) { return nil }
+        let code = context.itemCode(payment)
+        let excess = payment.amount - allowed
         var months = 1
         if monthly, let start = payment.periodStart {
             months = max(1, start.yearMonth.monthsInclusive(to: (payment.periodEnd ?? start).yearMonth))
         }
-        let allowed = statutory * Int64(months)
-        guard payment.amount > allowed + tolerance else { return nil }
-        let code = context.itemCode(payment)
-        let excess = payment.amount - allowed
-        let basis =
-            monthly
-            ? "按月标准 \(statutory) 元 × \(months) 个月 = \(allowed) 元" : "法定标准 \(allowed) 元"
+        let basis: String
+        if allowed == .zero {
+            basis = "该案件依法不享受此项待遇（法定标准为 0）"
+        } else if monthly {
+            basis = "\(months) 个月逐月法定标准合计 \(allowed) 元"
+        } else {
+            basis = "法定标准 \(allowed) 元"
+        }
         return context.finding(
             on: payment, severity: level, amount: excess,
             detail: "\(context.itemLabel(code))支付 \(payment.amount) 元，超过\(basis)，超出 \(excess) 元，请核实并追回",

@@ -8,6 +8,13 @@ import FundRules
 /// is the later period start, then the later paid date, then the larger
 /// payment id. A payment without an institution is not compared. The
 /// evidence lists every earlier stay it overlaps.
+///
+/// Rev. 2: a MED stay also fires when it overlaps by `min_overlap_nights` or
+/// more a medical-insurance stay (`ext_medical_insurance`) of the worker at
+/// another institution (the same institution is R07's); a stay or record
+/// without an institution is not compared. One finding a payment, with the
+/// medical-insurance records (`MI:` and the invoice or admission date) in
+/// the evidence. Without the medical-insurance file only the pairs are checked.
 public struct R14OverlappingStays: ScreeningRule {
     public let spec = RuleCatalog.spec("R14")!
 
@@ -44,7 +51,7 @@ public struct R14OverlappingStays: ScreeningRule {
                 else { continue }
                 stays.append(row)
             }
-            guard stays.count > 1 else { continue }
+            guard !stays.isEmpty else { continue }
             // Straight from the columns (every stay has a period start): building each row's facts in
             // the comparison copied the fifteen columns' references twice a comparison.
             stays.sort { a, b in
@@ -64,8 +71,11 @@ public struct R14OverlappingStays: ScreeningRule {
                     let nights = min(end, Int(columns.periodEnd[Int(other)])) - start
                     if nights >= parameters.minOverlap { overlapping.append(other) }
                 }
-                if !overlapping.isEmpty {
-                    findings.append(finding(row, overlapping: overlapping, parameters, context))
+                let insured = insuranceStays(
+                    overlapping: start, end, institution: columns.institution[i], worker: worker, parameters,
+                    snapshot)
+                if !overlapping.isEmpty || !insured.isEmpty {
+                    findings.append(finding(row, overlapping: overlapping, insured: insured, parameters, context))
                 }
                 earlier.append(row)
             }
@@ -73,15 +83,41 @@ public struct R14OverlappingStays: ScreeningRule {
         return RuleOutput(findings: findings)
     }
 
-    func finding(_ row: Int32, overlapping: [Int32], _ parameters: Parameters, _ context: RuleContext) -> Finding {
+    /// The rows of `ext_medical_insurance` of the worker at another institution that overlap the stay.
+    func insuranceStays(
+        overlapping start: Int, _ end: Int, institution: Int32, worker: Int32, _ parameters: Parameters,
+        _ snapshot: Snapshot
+    ) -> [Int32] {
+        guard snapshot.has(.medicalInsurance) else { return [] }
+        return snapshot.medicalInsuranceByPerson.rows(for: worker).filter { row in
+            let other = snapshot.medicalInsuranceInstitution[Int(row)]
+            guard other >= 0, other != institution else { return false }
+            let stay = snapshot.medicalInsurance[Int(row)]
+            let stayEnd = Int((stay.dischargeDate ?? stay.admissionDate).ordinal)
+            let nights = min(end, stayEnd) - max(start, Int(stay.admissionDate.ordinal))
+            return nights >= parameters.minOverlap
+        }
+    }
+
+    func finding(
+        _ row: Int32, overlapping: [Int32], insured: [Int32], _ parameters: Parameters, _ context: RuleContext
+    ) -> Finding {
         let payment = context.snapshot.payments.facts(row)
         let record = context.record(payment)
         let others = overlapping.map { context.snapshot.paymentRecord($0) }
-        let first = others[0]
+        let stays = insured.map { context.snapshot.medicalInsurance[Int($0)] }
+        let own = "同一职工在机构 \(record.institutionID ?? "") 的住院 \(payment.periodStart!)–\(payment.periodEnd!)"
+        let detail: String
+        if let first = others.first {
+            detail =
+                "\(own) 与机构 \(first.institutionID ?? "") 的住院 \(first.periodStart!)–\(first.periodEnd!)（支付 \(first.paymentID)）重叠，请核实是否重复住院"
+        } else {
+            let stay = stays[0]
+            detail =
+                "\(own) 与医保记录中机构 \(stay.institutionID ?? "") 的住院 \(stay.admissionDate)–\(stay.dischargeDate?.iso ?? "") 重叠，请核实是否同时在两家机构住院"
+        }
         return context.finding(
-            on: payment, severity: parameters.level,
-            detail:
-                "同一职工在机构 \(record.institutionID ?? "") 的住院 \(payment.periodStart!)–\(payment.periodEnd!) 与机构 \(first.institutionID ?? "") 的住院 \(first.periodStart!)–\(first.periodEnd!)（支付 \(first.paymentID)）重叠，请核实是否重复住院",
-            evidence: others.map(\.paymentID))
+            on: payment, severity: parameters.level, detail: detail,
+            evidence: others.map(\.paymentID) + stays.map { "MI:\($0.invoiceNo ?? $0.admissionDate.iso)" })
     }
 }

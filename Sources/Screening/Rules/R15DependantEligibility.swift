@@ -1,13 +1,16 @@
 import FundModel
 import FundRules
 
-/// R15 ⚡ 供养亲属资格: DEPENDANT for a dependant past `end_date`, or for a child, grandchild or
-/// sibling (not `disabled`) whose service date is on or after the birthday of `age_limit`
-/// (18; 供养亲属范围规定 arts. 3–4).
+/// R15 ⚡ 供养亲属资格 (rev. 2): DEPENDANT for a month in which the dependant may not be paid
+/// (供养亲属范围规定 art. 3–4), or without a dependant of the payment's case.
 ///
-/// The dependant is the payment's `dependent_id`, preferably on the payment's
-/// case; the birth date is `birth_date`, else the one in the id number. A
-/// payment whose dependant is not in dependents.csv is not checked here.
+/// It fires when the payment names no `dependent_id`; when the person is not a dependant of the
+/// payment's case (for a payment without a case: of any case); or when, on the first day of some month of
+/// the payment's period (its service date without a period), the dependant is before `start_date`, after
+/// `end_date`, or — not `disabled` — a spouse, parent or grandparent under 60 (a man) or 55 (a woman), or a
+/// child, grandchild or sibling on or after the 18th birthday. The test is FundRules'
+/// `DependantEligibility`, the one the entitlement calculator shares the dependants' cap by. The amount at
+/// risk is the whole payment.
 public struct R15DependantEligibility: PaymentRule, RealTimeRule {
     public let spec = RuleCatalog.spec("R15")!
 
@@ -15,53 +18,64 @@ public struct R15DependantEligibility: PaymentRule, RealTimeRule {
 
     public struct Parameters: Sendable {
         var level: Severity
-        var ageLimit: Int
+        var limits: DependantAgeLimits
         var items: ItemSet
     }
 
     public func parameters(_ settings: RuleSettings, in snapshot: Snapshot) -> Parameters {
         Parameters(
-            level: settings.level, ageLimit: settings.count("params", "age_limit"),
+            level: settings.level,
+            limits: DependantAgeLimits(
+                youngLimit: settings.count("params", "age_limit"),
+                elderMan: settings.count("params", "elder_age_man"),
+                elderWoman: settings.count("params", "elder_age_woman")),
             items: ItemSet([ItemCode.dependant], in: snapshot))
     }
 
     public func watchedItems(_ parameters: Parameters) -> Set<String>? { parameters.items.codes }
 
-    /// Only a payment naming a dependant can fire.
-    public func candidateRows(in snapshot: Snapshot) -> (@Sendable (Int) -> Bool)? {
-        let dependent = snapshot.payments.dependent
-        return { row in dependent[row] >= 0 }
-    }
-
     public func check(_ payment: PaymentFacts, _ parameters: Parameters, in context: RuleContext) -> Finding? {
-        guard payment.dependent >= 0, parameters.items.contains(payment, in: context),
-            let dependant = dependant(of: payment, context.snapshot)
-        else { return nil }
-        let day = payment.serviceDate
-        let reason: String
-        if let end = dependant.endDate, day > end {
-            reason = "供养资格已于 \(end) 终止"
-        } else if [.child, .grandchild, .sibling].contains(dependant.relation), !dependant.disabled,
-            let birth = dependant.birthDate ?? dependant.dependentID.embeddedBirthDate,
-            day >= birth.birthday(age: parameters.ageLimit)
-        {
-            reason =
-                "\(dependant.relation.chineseName)已于 \(birth.birthday(age: parameters.ageLimit)) 年满 \(parameters.ageLimit) 周岁且未完全丧失劳动能力"
-        } else {
-            return nil
+        guard parameters.items.contains(payment, in: context) else { return nil }
+        // A row of the snapshot names its dependant when the column is set (every id is interned); a payment
+        // checked in real time may name a person the snapshot never saw.
+        let named = payment.dependent >= 0 || (payment.row < 0 && context.candidate?.dependentID != nil)
+        guard named else {
+            return context.finding(
+                on: payment, severity: parameters.level,
+                detail: "供养亲属抚恤金未指明供养亲属（dependent_id 为空），无法核实供养资格，请核实并停发")
         }
+        guard let dependant = dependant(of: payment, context.snapshot) else {
+            return notADependant(payment, parameters, context)
+        }
+        guard
+            let (day, reason) = DependantEligibility.firstIneligibleMonth(
+                of: dependant, periodStart: payment.periodStart, periodEnd: payment.periodEnd,
+                serviceDate: payment.serviceDate, limits: parameters.limits)
+        else { return nil }
         return context.finding(
             on: payment, severity: parameters.level,
-            detail: "供养亲属抚恤金的服务日期 \(day) 不符合供养条件：\(reason)，请核实并停发",
+            detail: "供养亲属抚恤金于 \(day) 不符合供养条件：\(reason)，请核实并停发",
             evidence: [dependant.dependentID.raw])
     }
 
-    /// The dependant's row: on the payment's case if there is one, else the first.
+    private func notADependant(_ payment: PaymentFacts, _ parameters: Parameters, _ context: RuleContext) -> Finding {
+        let person = context.record(payment).dependentID?.raw ?? ""
+        let caseText = payment.caseID >= 0 ? "认定案件 \(context.snapshot.caseIDs.name(payment.caseID)) " : "任何认定案件"
+        return context.finding(
+            on: payment, severity: parameters.level,
+            detail: "供养亲属抚恤金的收款人 \(PersonID(person)?.masked ?? person) 不是\(caseText)的供养亲属，请核实并停发",
+            evidence: [person])
+    }
+
+    /// The dependant's row on the payment's case; for a payment without a case, the person's first row.
     func dependant(of payment: PaymentFacts, _ snapshot: Snapshot) -> Dependent? {
+        guard payment.dependent >= 0 else { return nil }
         let rows = snapshot.dependentsByPerson.rows(for: payment.dependent)
         guard let firstRow = rows.first else { return nil }
-        if payment.caseID >= 0, let row = rows.first(where: { snapshot.dependentCase[Int($0)] == payment.caseID }) {
-            return snapshot.dependents[Int(row)]
+        if payment.caseID >= 0 {
+            return rows.first(where: { snapshot.dependentCase[Int($0)] == payment.caseID }).map {
+                snapshot.dependents[Int($0)]
+            }
         }
         return snapshot.dependents[Int(firstRow)]
     }

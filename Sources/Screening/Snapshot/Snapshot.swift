@@ -317,3 +317,26 @@ public final class Snapshot: Sendable {
             advance: payment.advance, channel: payment.channel)
     }
 }
+
+extension Snapshot {
+    /// The entitlement facts of a case, judged with the assessment at `assessmentRow` (-1: none), or `nil`
+    /// for a case that is not in the table.
+    ///
+    /// Rev. 2 (rules.md §5): the worker's earliest recorded death, the grade in force before the date of
+    /// death (条例 39(3)) and the worker's pension rows come with the case.
+    public func caseFacts(caseID: Int32, assessmentRow: Int32) -> CaseFacts? {
+        guard caseID >= 0, Int(caseID) < caseRow.count else { return nil }
+        let row = caseRow[Int(caseID)]
+        guard row >= 0 else { return nil }
+        let record = cases[Int(row)]
+        let worker = caseWorker[Int(row)]
+        let death = deathDate(person: worker)
+        let dateOfDeath = death ?? (record.fatal ? record.accidentDate : nil)
+        let gradeRow = dateOfDeath.map { latestConcludedAssessmentRow(caseID: caseID, before: $0.ordinal) } ?? -1
+        return CaseFacts(
+            case: record, latestAssessment: assessmentRow >= 0 ? assessments[Int(assessmentRow)] : nil,
+            dependents: dependents(caseID: caseID), deathDate: death,
+            gradeBeforeDeath: gradeRow >= 0 ? assessments[Int(gradeRow)].grade : nil,
+            pensions: worker >= 0 ? pensionsByPerson.rows(for: worker).map { pensions[Int($0)] } : [])
+    }
+}
