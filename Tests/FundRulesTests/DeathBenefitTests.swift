@@ -120,7 +120,7 @@ struct DeathBenefitTests {
         #expect(amounts(schedule).reduce(.zero, +) == F.yuan("7000.08"))
     }
 
-    @Test("供养亲属范围规定 art. 4: a dependant with an end_date is not listed and does not count toward the cap")
+    @Test("供养亲属范围规定 art. 4: a dependant past the end_date is not listed and does not count toward the cap")
     func endedDependant() throws {
         let schedule = try calculator.schedule(
             for: F.facts(
@@ -128,7 +128,8 @@ struct DeathBenefitTests {
                 dependents: [
                     F.dependent(1, .spouse), F.dependent(2, .child), F.dependent(3, .parent),
                     F.dependent(4, .child, ended: F.day("2024-09-01")),
-                ]))
+                ]),
+            on: F.day("2024-10-15"))
         // Without the ended child: 40 + 30 + 30 = 100 %, no scaling.
         #expect(amounts(schedule) == [Money(yuan: 4000), Money(yuan: 3000), Money(yuan: 3000)])
         #expect(!schedule.items(ItemCode.dependant).contains { $0.dependentID == F.person(4) })
@@ -144,7 +145,10 @@ struct DeathBenefitTests {
     @Test("条例 39(3): a grade 1–4 worker who dies gets FUNERAL and DEPENDANT but no DEATH_LUMP")
     func fatalHighGrade() throws {
         let schedule = try calculator.schedule(
-            for: F.facts(fatal: true, grade: 3, nursing: .full, dependents: [F.dependent(1, .spouse)]))
+            for: F.facts(
+                fatal: true, grade: 3, nursing: .full, dependents: [F.dependent(1, .spouse)], died: "2024-12-01",
+                gradeBeforeDeath: 3),
+            on: F.day("2024-12-01"))
         #expect(schedule.amount(ItemCode.deathLump) == nil)
         #expect(schedule.amount(ItemCode.funeral) == Money(yuan: 48_000))
         #expect(schedule.amount(ItemCode.dependant) == Money(yuan: 4000))
@@ -154,11 +158,13 @@ struct DeathBenefitTests {
         #expect(schedule.amount(ItemCode.nursing) == Money(yuan: 4000))
     }
 
-    @Test("条例 39 with 36–37: a fatal grade 5–10 case gets DEATH_LUMP and no medical or employment lump")
+    @Test("rules.md §1 rev. 2: a fatal grade 5–10 case gets DEATH_LUMP; the lumps of 条例 36–37 as the grade gives them")
     func fatalLowGrade() throws {
         let schedule = try calculator.schedule(for: F.facts(fatal: true, grade: 7))
         #expect(
-            schedule.items.map(\.itemCode) == ["DISABILITY_LUMP", "FUNERAL", "DEATH_LUMP"])
+            schedule.items.map(\.itemCode) == [
+                "DISABILITY_LUMP", "MEDICAL_LUMP", "FUNERAL", "DEATH_LUMP", "EMPLOYMENT_LUMP",
+            ])
         #expect(schedule.amount(ItemCode.disabilityLump) == Money(yuan: 130_000))
         #expect(schedule.amount(ItemCode.deathLump) == Money(yuan: 1_036_420))
     }

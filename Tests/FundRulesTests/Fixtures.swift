@@ -79,23 +79,29 @@ enum Fixture {
         return PersonID("41010219800101" + String(repeating: "0", count: 4 - digits.count) + digits)!
     }
 
+    /// A dependant eligible under 供养亲属范围规定 art. 3 unless told otherwise: an elder relative born in 1950,
+    /// a young one in 2015 (the id itself says 1980, a woman).
     static func dependent(
-        _ n: Int, _ relation: Relation, lone: Bool = false, ended: Day? = nil, caseID: String = "C1"
+        _ n: Int, _ relation: Relation, lone: Bool = false, ended: Day? = nil, caseID: String = "C1",
+        born: String? = nil, disabled: Bool = false, started: Day? = nil
     ) -> Dependent {
-        Dependent(
-            dependentID: person(n), caseID: caseID, relation: relation, birthDate: nil, lone: lone, disabled: false,
-            startDate: nil, endDate: ended)
+        let young: Set<Relation> = [.child, .grandchild, .sibling]
+        return Dependent(
+            dependentID: person(n), caseID: caseID, relation: relation,
+            birthDate: day(born ?? (young.contains(relation) ? "2015-06-01" : "1950-06-01")), lone: lone,
+            disabled: disabled, startDate: started, endDate: ended)
     }
 
     /// The facts of case C1; by default in city 410100, accident 2024-05-10, declared wage 10 000 yuan.
     static func facts(
         region code: String = "410100", accident: String = "2024-05-10", wage: Money? = Money(yuan: 10_000),
         fatal: Bool = false, grade: Int? = nil, nursing: NursingLevel? = nil, dependents: [Dependent] = [],
-        assessed: Bool? = nil
+        assessed: Bool? = nil, died: String? = nil, gradeBeforeDeath: Int? = nil, pensions: [PensionRecord] = []
     ) -> CaseFacts {
         CaseFacts(
             caseID: "C1", regionCode: region(code), accidentDate: day(accident), declaredOwnWage: wage, fatal: fatal,
-            grade: grade, nursing: nursing, dependents: dependents, hasConcludedAssessment: assessed)
+            grade: grade, nursing: nursing, dependents: dependents, hasConcludedAssessment: assessed,
+            deathDate: died.map(day), gradeBeforeDeath: gradeBeforeDeath, pensions: pensions)
     }
 
     /// Yuan with two decimals, written as in the hand calculation: `yuan("3076.92")`.

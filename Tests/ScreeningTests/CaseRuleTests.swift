@@ -88,18 +88,19 @@ struct R15Tests {
             id, item: "DEPENDANT", paid: "\(month)-28", start: "\(month)-15", end: "\(month)-28", dependent: dependent)
     }
 
-    @Test("a child fires from the 18th birthday (service date 2008-03-15 + 18 years), not the day before")
+    @Test("rev. 2: a month is judged on its first day: the month of the 18th birthday is paid, the next fires")
     func age() async {
         let payments = [
             Fixture.payment(
                 "DAY_BEFORE", item: "DEPENDANT", start: "2026-03-14", end: "2026-03-31", dependent: Self.child),
             Self.dependantPayment("BIRTHDAY", month: "2026-03"),
+            Self.dependantPayment("NEXT_MONTH", month: "2026-04"),
         ]
         let data = Fixture.dataSet(payments: payments) {
             $0.dependents = [Fixture.dependent(Self.child, relation: .child, birth: "2008-03-15")]
         }
         let report = await screen(data, ["R15"])
-        #expect(report.severities("R15") == ["BIRTHDAY": .red])
+        #expect(report.severities("R15") == ["NEXT_MONTH": .red])
         #expect(report.findings.first?.evidence == [Self.child.raw])
     }
 

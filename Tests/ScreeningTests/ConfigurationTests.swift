@@ -22,7 +22,7 @@ struct ConfigurationTests {
         #expect(configuration == RulesConfiguration.default)
         #expect(Set(configuration.base.keys) == Set(RuleCatalog.all.map(\.id)))
         #expect(RuleCatalog.all.map(\.id).prefix(3) == ["DQ01", "R01", "R02"])
-        #expect(RuleCatalog.rules.count == 26 && RuleCatalog.indicators.count == 9)
+        #expect(RuleCatalog.rules.count == 28 && RuleCatalog.indicators.count == 9)
         for spec in RuleCatalog.all { #expect(configuration.settings(spec.id, region: nil).enabled) }
     }
 

@@ -2,13 +2,16 @@ import FundModel
 import Screening
 import Testing
 
-/// A province where a case of 2025 in 320100 has avg_monthly_wage 8 000, min_monthly_wage 2 000,
-/// own wage 6 000 (within 60 %–300 %), and the national urban income 50 000.
+/// A province where a case of 2025 in 320100 has avg_monthly_wage 8 000, min_monthly_wage 2 000 (the same
+/// in 2026, so that monthly amounts do not move between the two years), own wage 6 000 (within 60 %–300 %),
+/// and the national urban income 50 000.
 enum EntitlementFixture {
     static let parameters = [
         Parameter(regionCode: Fixture.city, year: 2025, name: "avg_monthly_wage", value: Decimal4(8000)),
         Parameter(regionCode: Fixture.province, year: 2025, name: "min_monthly_wage", value: Decimal4(2000)),
         Parameter(regionCode: .national, year: 2025, name: "urban_disposable_income", value: Decimal4(50000)),
+        Parameter(regionCode: Fixture.city, year: 2026, name: "avg_monthly_wage", value: Decimal4(8000)),
+        Parameter(regionCode: Fixture.province, year: 2026, name: "min_monthly_wage", value: Decimal4(2000)),
     ]
 
     static func assessment(

@@ -12,13 +12,41 @@ struct R08Tests {
             Fixture.payment("P1", paid: "2026-03-01", institution: "H1", invoice: "INV-1"),
             Fixture.payment("OTHER_H", paid: "2026-02-01", institution: "H2", invoice: "INV-1"),
             Fixture.payment("NO_INST", paid: "2026-02-01", invoice: "INV-1"),
-            Fixture.payment("REV", yuan: "-100", paid: "2026-02-01", institution: "H1", invoice: "INV-1"),
+            // A reversal that matches no payment's amount cancels nothing.
+            Fixture.payment("REV", yuan: "-77", paid: "2026-02-01", institution: "H1", invoice: "INV-1"),
             Fixture.payment("EMPTY1", paid: "2026-02-01", institution: "H1", invoice: ""),
             Fixture.payment("EMPTY2", paid: "2026-02-02", institution: "H1", invoice: ""),
         ]
         let report = await screen(Fixture.dataSet(payments: payments), ["R08"])
         #expect(report.severities("R08") == ["P2": .red, "P3": .red])
         #expect(report.findings.allSatisfy { $0.evidence == ["P1"] })
+    }
+
+    @Test("rev. 2: a bill reversed and reissued does not fire; a second copy beside the reissue does")
+    func reversedAndReissued() async {
+        let payments = [
+            Fixture.payment("ORIG", yuan: "500", paid: "2026-03-01", institution: "H1", invoice: "INV-9"),
+            Fixture.payment("ORIG_REV", yuan: "-500", paid: "2026-03-05", institution: "H1", invoice: "INV-9"),
+            Fixture.payment("REISSUE", yuan: "500", paid: "2026-03-06", institution: "H1", invoice: "INV-9"),
+            // Another invoice: reversed once, paid three times: the reversal cancels the earliest.
+            Fixture.payment("A1", yuan: "300", paid: "2026-04-01", institution: "H1", invoice: "INV-10"),
+            Fixture.payment("A2", yuan: "300", paid: "2026-04-02", institution: "H1", invoice: "INV-10"),
+            Fixture.payment("A_REV", yuan: "-300", paid: "2026-04-03", institution: "H1", invoice: "INV-10"),
+            Fixture.payment("A3", yuan: "300", paid: "2026-04-04", institution: "H1", invoice: "INV-10"),
+            // A reversal of another amount cancels nothing.
+            Fixture.payment("B1", yuan: "200", paid: "2026-05-01", institution: "H1", invoice: "INV-11"),
+            Fixture.payment("B_REV", yuan: "-150", paid: "2026-05-02", institution: "H1", invoice: "INV-11"),
+            Fixture.payment("B2", yuan: "200", paid: "2026-05-03", institution: "H1", invoice: "INV-11"),
+        ]
+        let report = await screen(Fixture.dataSet(payments: payments), ["R08"])
+        #expect(report.severities("R08") == ["A3": .red, "B2": .red])
+        #expect(report.findings.first { $0.subjectID == "A3" }?.evidence == ["A2"])
+        // Real time agrees: a reissue after the reversal is clean, a copy of it is not.
+        let data = Fixture.dataSet(payments: Array(payments[0..<3]))
+        let copy = Fixture.payment("COPY", yuan: "500", paid: "2026-03-09", institution: "H1", invoice: "INV-9")
+        let (realTime, batch) = await realTimeAgreesWithBatch(data, candidate: copy, rule: "R08")
+        #expect(realTime.count == 1 && realTime == batch)
+        #expect(realTime.first?.evidence == ["REISSUE"])
     }
 
     @Test("real time: a new payment repeating an invoice fires like the batch run")
