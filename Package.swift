@@ -54,11 +54,13 @@ let package = Package(
         // Workflows with people in them: determination and assessment registers, expert panels, institutions,
         // inspection campaigns, the risk inventory. Persistence through FundStore's CaseworkRepository.
         .target(name: "Casework", dependencies: ["FundModel", "FundRules", "FundStore"], swiftSettings: strict),
+        // The use cases that the command line and the server share (issue 12's application layer).
+        .target(name: "FundApp", dependencies: ["FundModel", "FundRules", "FundStore"], swiftSettings: strict),
         // The web console and the JSON API (Hummingbird 2): sessions, roles, verification, audit.
         .target(
             name: "FundServer",
             dependencies: [
-                "FundModel", "FundRules", "FundStore", "Screening", "Casework",
+                "FundModel", "FundRules", "FundStore", "FundApp", "Screening", "Casework",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -74,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "fundguard",
             dependencies: [
-                "FundModel", "FundRules", "FundStore", "Screening", "DemoData", "Casework", "FundServer",
+                "FundModel", "FundRules", "FundStore", "FundApp", "Screening", "DemoData", "Casework", "FundServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -96,6 +98,9 @@ let package = Package(
             dependencies: ["FundModel", "FundStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "FundAppTests", dependencies: ["FundModel", "FundRules", "FundStore", "FundApp"],
+            swiftSettings: strict),
         .testTarget(
             name: "ScreeningTests", dependencies: ["FundModel", "FundRules", "Screening"], swiftSettings: strict),
         .testTarget(

@@ -1,14 +1,18 @@
 import ArgumentParser
 import Foundation
+import FundApp
 import FundModel
 import FundRules
 import FundStore
 
 /// `fundguard entitlements`: the entitlement schedule (待遇核定) of one stored case.
 ///
-/// The figures come from FundRules' calculator, fed from the store: the case,
-/// its latest concluded assessment, its dependants and the region's
-/// parameters for the accident year. A case that cannot be computed gets an
+/// The figures come from FundApp's `CaseEntitlements` (the same use case as the
+/// console's case page and the API): the case, its assessment, dependants, the
+/// worker's death and pensions and the region's parameters. With `--on`, the
+/// monthly items are those of that date's month (rules.md rev. 2: nursing at
+/// that year's average wage, allowances adjusted under 条例 40) and the
+/// dependants those eligible then. A case that cannot be computed gets an
 /// error naming what is missing, never a partial schedule.
 struct EntitlementsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,6 +26,9 @@ struct EntitlementsCommand: ParsableCommand {
     @Option(name: .customLong("case"), help: "The case id (case_id of injury_cases.csv).")
     var caseID: String
 
+    @Option(help: "YYYY-MM-DD: the monthly items of this date's month and the dependants eligible then.")
+    var on: String?
+
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
@@ -29,22 +36,19 @@ struct EntitlementsCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: db) else {
             throw CommandFailure("数据库不存在 database not found: \(db)")
         }
+        var day: Day?
+        if let on {
+            guard let parsed = Day(iso: on) else { throw CommandFailure("--on: 日期无效 not a date (YYYY-MM-DD): \(on)") }
+            day = parsed
+        }
         let store = try SQLiteFundStore(path: db)
-        guard let record = try store.injuryCase(id: caseID) else {
-            throw CommandFailure("案件不存在 no case with id \(caseID) in \(db)")
-        }
-        let latest = CaseFacts.latestConcludedAssessment(of: caseID, in: try store.assessments(caseID: caseID))
-        let facts = CaseFacts(case: record, latestAssessment: latest, dependents: try store.dependents(caseID: caseID))
-        let calculator = EntitlementCalculator(
-            parameters: ParameterTable(parameters: try store.parameters(), regions: try store.regions()))
-        let schedule: EntitlementSchedule
+        let result: CaseEntitlements.Result
         do {
-            schedule = try calculator.schedule(for: facts)
-        } catch {
-            throw CommandFailure("无法核定案件 \(caseID) 的待遇 cannot compute case \(caseID): \(error)")
+            result = try CaseEntitlements(store: store).schedule(caseID: caseID, on: day)
+        } catch let failure as CaseEntitlements.Failure {
+            throw CommandFailure("\(failure) (\(db))")
         }
-        print(
-            json ? EntitlementsReport.json(schedule) : EntitlementsReport.table(schedule, case: record), terminator: "")
+        print(json ? EntitlementsReport.json(result.schedule) : EntitlementsReport.table(result), terminator: "")
     }
 }
 
@@ -52,9 +56,13 @@ struct EntitlementsCommand: ParsableCommand {
 enum EntitlementsReport {
     static func json(_ schedule: EntitlementSchedule) -> String { schedule.jsonText() }
 
-    static func table(_ schedule: EntitlementSchedule, case record: InjuryCase) -> String {
+    static func table(_ result: CaseEntitlements.Result) -> String {
+        let (schedule, record) = (result.schedule, result.injuryCase)
         var out = "案件 case \(record.caseID)  事故日期 \(record.accidentDate.iso)  统筹地区 \(record.regionCode)"
         out += "  本人工资(封顶保底后) own wage, bounded: \(schedule.boundedOwnWage.yuanString) 元\n"
+        if let month = schedule.month {
+            out += "按月待遇所属月份 month of the monthly items: \(month.iso)\(result.day == nil ? "（首月 first month）" : "")\n"
+        }
         if schedule.items.isEmpty {
             out += "无待遇项目 no entitlements (未达级 or nothing payable)\n"
             return out
@@ -71,6 +79,10 @@ enum EntitlementsReport {
             $0 + $1.amount
         }
         out += "基金一次性待遇合计 fund one-off total: \(fund.yuanString) 元\n"
+        for (dependant, reason) in result.dependants {
+            let state = reason.map { "不符合供养条件 not eligible: \($0)" } ?? "符合供养条件 eligible"
+            out += "供养亲属 dependant \(dependant.dependentID.masked) \(dependant.relation.chineseName): \(state)\n"
+        }
         return out
     }
 }

@@ -16,7 +16,7 @@ struct CandidateRowsTests {
         let snapshot = Snapshot(data)
         let rules: [any PaymentRule] = [
             R05PaymentAfterDeath(), R06DisabilityAndPension(), R07MedicalInsuranceDuplicate(),
-            R09NonContractedInstitution(), R11NoDetermination(), R15DependantEligibility(),
+            R09NonContractedInstitution(), R11NoDetermination(),
         ]
         for rule in rules {
             #expect(rule.candidateRows(in: snapshot) != nil, "\(rule.spec.id) has no row filter")

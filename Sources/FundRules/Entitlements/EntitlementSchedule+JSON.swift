@@ -3,15 +3,15 @@ import FundModel
 
 extension EntitlementSchedule {
     /// The schedule as the JSON other systems read:
-    /// `{"case_id", "bounded_own_wage", "items": [{"item_code", "name", "payer", "paid_as", "amount", "basis",
-    /// "dependent_id"?}]}`.
+    /// `{"case_id", "bounded_own_wage", "month"?, "items": [{"item_code", "name", "payer", "paid_as", "amount",
+    /// "basis", "dependent_id"?}]}`; `month` (`YYYY-MM`) is the month whose figures the monthly items show.
     ///
     /// Amounts are yuan as strings with two decimals (`"123456.78"`), never
     /// JSON numbers, so that no reader turns them into floating point; a
     /// monthly item gives the monthly amount.
     public func jsonText() -> String {
         let body = JSONBody(
-            case_id: caseID, bounded_own_wage: boundedOwnWage.yuanString,
+            case_id: caseID, bounded_own_wage: boundedOwnWage.yuanString, month: month?.iso,
             items: items.map {
                 JSONItem(
                     item_code: $0.itemCode, name: $0.name, payer: $0.payer.rawValue, paid_as: $0.paidAs.rawValue,
@@ -32,5 +32,6 @@ private struct JSONItem: Encodable {
 private struct JSONBody: Encodable {
     var case_id: String
     var bounded_own_wage: String
+    var month: String?
     var items: [JSONItem]
 }

@@ -20,6 +20,7 @@ struct APIRoutes {
         api.get("imports") { request, context in try imports(request, context) }
         api.post("imports") { request, context in try await startImport(request, context) }
         api.get("rules") { _, context in try rules(context) }
+        api.get("cases/:id/entitlements") { request, context in try entitlements(request, context) }
         api.put("rules") { request, context in try await changeRules(request, context) }
         api.post("rules/trial") { request, context in try await trial(request, context) }
     }
@@ -151,6 +152,24 @@ struct APIRoutes {
     }
 
     // MARK: Handlers
+
+    /// The statutory entitlement schedule of a case on a day (rules.md rev. 2), as on the case page.
+    func entitlements(_ request: Request, _ context: FundRequestContext) throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = context.parameters.get("id") ?? ""
+        guard let record = try environment.store.injuryCase(id: id), principal.canSee(record.regionCode) else {
+            throw AppError.notFound("认定案件")
+        }
+        let on = try EntitlementsPanel.day(RequestForm.query(request.uri.query)["on"])
+        try environment.audit(context, "view.entitlements", targetType: "case", targetID: record.caseID)
+        switch try EntitlementsPanel.make(
+            caseID: record.caseID, on: on, store: environment.store, reveal: principal.role.maySeeIdentity)
+        {
+        case .success(let panel): return APIResponse.json(panel)
+        case .failure(let failure):
+            throw AppError(.unprocessableContent, code: "cannot_compute", message: failure.description)
+        }
+    }
 
     func me(_ context: FundRequestContext) throws -> Response {
         let user = try context.requirePrincipal().user

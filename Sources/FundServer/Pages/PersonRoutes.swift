@@ -78,6 +78,10 @@ struct PersonRoutes {
         var findings: [FindingRow]
         var hasFindings: Bool
         var masked: Bool
+        /// The case page's entitlement schedule (rules.md rev. 2), or why it cannot be computed.
+        var entitlements: EntitlementsPanel?
+        var entitlementsError: String?
+        var showsEntitlements: Bool = false
     }
 
     static let maxPayments = 500
@@ -160,9 +164,15 @@ struct PersonRoutes {
                 value: "\(reveal ? d.dependentID.raw : d.dependentID.masked)"
                     + (d.startDate.map { "，\($0.iso) 起" } ?? "") + (d.endDate.map { " 至 \($0.iso)" } ?? ""))
         }
-        let model = makeModel(
+        var model = makeModel(
             heading: "认定案件 \(injuryCase.caseID)", facts: facts, cases: [], assessments: assessments,
             dependents: dependentFacts, payments: payments, findings: findings, masked: !reveal)
+        let on = try EntitlementsPanel.day(RequestForm.query(request.uri.query)["on"])
+        model.showsEntitlements = true
+        switch try EntitlementsPanel.make(caseID: injuryCase.caseID, on: on, store: store, reveal: reveal) {
+        case .success(let panel): model.entitlements = panel
+        case .failure(let failure): model.entitlementsError = failure.description
+        }
         return environment.renderer.page(
             "case", model, title: "认定案件", active: "/findings", context: context,
             regionName: principal.user.regionCode.map { regions.name($0) })

@@ -20,6 +20,10 @@ public protocol DataRepository: Sendable {
     func worker(id: PersonID) throws -> Worker?
     func assessments(caseID: String) throws -> [Assessment]
     func dependents(caseID: String) throws -> [Dependent]
+    /// A person's death records (`ext_deaths`), earliest first.
+    func deaths(personID: PersonID) throws -> [DeathRecord]
+    /// A person's pension rows (`ext_pensions`, one per change of the amount), by start date.
+    func pensions(personID: PersonID) throws -> [PensionRecord]
     /// A worker's payments, by paid date then payment id.
     func payments(workerID: PersonID) throws -> [Payment]
     /// A case's payments, by paid date then payment id.

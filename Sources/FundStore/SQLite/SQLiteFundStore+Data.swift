@@ -70,6 +70,18 @@ extension SQLiteFundStore {
         }
     }
 
+    public func deaths(personID: PersonID) throws -> [DeathRecord] {
+        try pool.read { db in
+            try Self.fetchAll(DeathRecord.self, db, where: "person_id = ?", personID.raw, orderBy: "death_date")
+        }
+    }
+
+    public func pensions(personID: PersonID) throws -> [PensionRecord] {
+        try pool.read { db in
+            try Self.fetchAll(PensionRecord.self, db, where: "person_id = ?", personID.raw, orderBy: "start_date")
+        }
+    }
+
     public func payments(workerID: PersonID) throws -> [Payment] {
         try pool.read { db in
             try Self.fetchAll(Payment.self, db, where: "worker_id = ?", workerID.raw, orderBy: "paid_date, payment_id")

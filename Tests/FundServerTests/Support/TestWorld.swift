@@ -96,6 +96,21 @@ final class TestWorld: @unchecked Sendable {
             320200,2025-08,520000.00,310000.00,5000.00,2000.00,3000.00,2200000.00
 
             """,
+            "parameters.csv": """
+            region_code,year,name,value
+            320000,2025,avg_monthly_wage,8000
+            320000,2025,min_monthly_wage,2000
+            320000,2026,avg_monthly_wage,9000
+            320000,2026,min_monthly_wage,2200
+            320000,2026,adjust_ratio,0.05
+            320000,2026,pooling,city
+
+            """,
+            "assessments.csv": """
+            assessment_id,case_id,worker_id,kind,applied_date,concluded_date,grade,nursing,hospital_id,experts,region_code
+            A1,C1,\(worker1.raw),initial,2025-05-01,2025-06-01,3,full,H1,,320100
+
+            """,
             "ext_deaths.csv": """
             person_id,death_date,source
             \(worker2.raw),2025-06-30,民政
