@@ -341,6 +341,8 @@ struct APIRoutes {
         var files: [String: Int]
         var warnings: [String]
         var unmatched: [String]
+        /// Fields on which imported rows disagree with the registers (the register's value stands).
+        var registerConflicts: [String]
     }
 
     struct ImportFailureJSON: Encodable {
@@ -374,7 +376,8 @@ struct APIRoutes {
                     runID: summary.runID, rowsImported: summary.rowsImported, rowsRejected: summary.rowsRejected,
                     files: Dictionary(
                         summary.files.map { ($0.file, $0.rowsImported) }, uniquingKeysWith: { a, _ in a }),
-                    warnings: summary.warnings, unmatched: summary.unmatched.map(\.description)),
+                    warnings: summary.warnings, unmatched: summary.unmatched.map(\.description),
+                    registerConflicts: summary.registerConflicts.map(\.description)),
                 status: .created)
         case .failure(let error):
             return APIResponse.json(

@@ -33,6 +33,15 @@ struct ImportRoutes {
         var noLonger: Int
     }
 
+    /// A field on which an imported row disagrees with the register (the register's value stands).
+    struct ConflictRow {
+        var file: String
+        var id: String
+        var field: String
+        var imported: String
+        var register: String
+    }
+
     struct FileRow {
         var file: String
         var read: Int
@@ -52,6 +61,8 @@ struct ImportRoutes {
         var reportFiles: [FileRow]
         var hasReportFiles: Bool
         var reportWarnings: [String]
+        var registerConflicts: [ConflictRow]
+        var hasRegisterConflicts: Bool
         var failure: String?
         var errors: [String]
         var hasErrors: Bool
@@ -91,7 +102,12 @@ struct ImportRoutes {
             csrf: context.csrfToken ?? "", asOf: (try ScreeningService(environment: environment).defaultAsOf()).iso,
             runs: runs, hasRuns: !runs.isEmpty, screenings: screenings, hasScreenings: !screenings.isEmpty,
             report: summary?.text, reportFiles: files, hasReportFiles: !files.isEmpty,
-            reportWarnings: summary?.warnings ?? [], failure: failure, errors: errors, hasErrors: !errors.isEmpty,
+            reportWarnings: summary?.warnings ?? [],
+            registerConflicts: (summary?.registerConflicts ?? []).map {
+                ConflictRow(
+                    file: $0.table.fileName, id: $0.id, field: $0.field, imported: $0.imported, register: $0.register)
+            }, hasRegisterConflicts: !(summary?.registerConflicts.isEmpty ?? true), failure: failure, errors: errors,
+            hasErrors: !errors.isEmpty,
             knownFiles: Table.allCases.map(\.fileName).joined(separator: "、"))
         return environment.renderer.page(
             "imports", model, title: "数据导入", active: "/imports", context: context, flash: flash, status: status)

@@ -19,6 +19,9 @@ public struct ImportSummary: Sendable {
     public var rejectsFiles: [String]
     /// Wall-clock time of the whole import, in seconds (for the progress line and the benchmark).
     public var seconds: Double
+    /// Imported cases and assessments that disagree with the determination or assessment register holding
+    /// them: the register's value stands, the imported row is kept as it came (issue 10 point 5).
+    public var registerConflicts: [RegisterConflict] = []
 
     public var rowsImported: Int { files.reduce(0) { $0 + $1.rowsImported } }
     public var rowsRejected: Int { files.reduce(0) { $0 + $1.rowsRejected } }
@@ -47,6 +50,12 @@ public struct ImportSummary: Sendable {
             if rejectedIssueCount > min(20, rejected.count) {
                 lines.append("  … 另有 \(rejectedIssueCount - min(20, rejected.count)) 个 and more")
             }
+        }
+        if !registerConflicts.isEmpty {
+            lines.append(
+                "与认定、鉴定台账不一致（以台账为准，导入行原样保留） \(registerConflicts.count) conflicts with the registers:")
+            for conflict in registerConflicts.prefix(50) { lines.append("  " + conflict.description) }
+            if registerConflicts.count > 50 { lines.append("  … 另有 \(registerConflicts.count - 50) 个 and more") }
         }
         for warning in warnings { lines.append("警告 warning: " + warning) }
         return lines.joined(separator: "\n")

@@ -132,8 +132,26 @@ public struct Importer: Sendable {
             warnings: state.warnings, unmatched: state.unmatched,
             rejected: state.rejected.kept, rejectedIssueCount: state.rejected.count, rejectsFiles: state.rejectsFiles,
             seconds: 0)
+        if files.contains(where: { $0.0.table == .injuryCases || $0.0.table == .assessments }) {
+            summary.registerConflicts = try Self.registerConflicts(db)
+        }
         summary.runID = try ImportRunLog.record(
             summary, startedAt: startedAt, user: state.options.user, lenient: state.options.lenient, db: db)
         return .success(summary)
+    }
+
+    /// The fields on which the imported cases and assessments the registers hold disagree with them.
+    static func registerConflicts(_ db: Database) throws -> [RegisterConflict] {
+        let overlay = try RegisterOverlay.read(db)
+        guard !overlay.isEmpty else { return [] }
+        var cases: [InjuryCase] = []
+        for id in overlay.cases.keys.sorted() {
+            cases += try SQLiteFundStore.fetchAll(InjuryCase.self, db, where: "case_id = ?", id)
+        }
+        var assessments: [Assessment] = []
+        for id in overlay.assessments.keys.sorted() {
+            assessments += try SQLiteFundStore.fetchAll(Assessment.self, db, where: "assessment_id = ?", id)
+        }
+        return overlay.conflicts(importedCases: cases, importedAssessments: assessments)
     }
 }

@@ -2,8 +2,14 @@ import FundModel
 import GRDB
 
 extension SQLiteFundStore {
+    /// Every imported table, with the determination and assessment registers laid over the cases and
+    /// assessments (`RegisterOverlay`).
     public func loadDataSet() throws -> DataSet {
-        try pool.read { db in try Self.loadTables(db, payments: true) }
+        try pool.read { db in
+            var data = try Self.loadTables(db, payments: true)
+            try RegisterOverlay.read(db).apply(to: &data, addCases: true, addAssessments: true)
+            return data
+        }
     }
 
     /// Every imported table as records but those in `skipping` (which the screening loader reads on
@@ -50,17 +56,48 @@ extension SQLiteFundStore {
         try pool.read { db in try Self.fetchAll(Parameter.self, db) }
     }
 
+    /// The case as the platform reads it: the register's determination laid over the imported row.
     public func injuryCase(id: String) throws -> InjuryCase? {
-        try pool.read { db in try Self.fetchAll(InjuryCase.self, db, where: "case_id = ?", id).first }
+        try pool.read { db in
+            let imported = try Self.fetchAll(InjuryCase.self, db, where: "case_id = ?", id).first
+            guard
+                let body = try String.fetchOne(
+                    db, sql: "SELECT body FROM \(DeterminationFile.tableName) WHERE id = ? AND state <> ?",
+                    arguments: [id, DeterminationState.notAccepted.rawValue])
+            else { return imported }
+            let file = try Self.decode(DeterminationFile.self, body)
+            return RegisterOverlay.merged(imported: imported, register: file.injuryCase)
+        }
     }
 
     public func worker(id: PersonID) throws -> Worker? {
         try pool.read { db in try Self.fetchAll(Worker.self, db, where: "worker_id = ?", id.raw).first }
     }
 
+    /// A case's assessments as the platform reads them: the register's files in place of the imported rows
+    /// they hold, and those the register holds alone.
     public func assessments(caseID: String) throws -> [Assessment] {
         try pool.read { db in
-            try Self.fetchAll(Assessment.self, db, where: "case_id = ?", caseID, orderBy: "applied_date, assessment_id")
+            var rows = try Self.fetchAll(
+                Assessment.self, db, where: "case_id = ?", caseID, orderBy: "applied_date, assessment_id")
+            var overlay = RegisterOverlay()
+            for body in try String.fetchAll(
+                db, sql: "SELECT body FROM \(AssessmentFile.tableName) WHERE case_id = ? AND state <> ?",
+                arguments: [caseID, AssessmentState.terminated.rawValue])
+            {
+                let file = try Self.decode(AssessmentFile.self, body)
+                overlay.assessments[file.assessmentID] = file.assessment
+            }
+            guard !overlay.assessments.isEmpty else { return rows }
+            var data = DataSet()
+            data.assessments = rows
+            overlay.apply(to: &data, addCases: false, addAssessments: true)
+            rows = data.assessments ?? []
+            return rows.sorted {
+                ($0.appliedDate ?? Day(ordinal: 0), $0.assessmentID) < (
+                    $1.appliedDate ?? Day(ordinal: 0), $1.assessmentID
+                )
+            }
         }
     }
 

@@ -78,6 +78,11 @@ extension SQLiteFundStore {
         data.wages = wages
         data.healthVisits = visits
         if plan.hasPayments { data.paymentTable = PaymentTable(joining: payments) }
+        // One provincial system: the registers' cases and assessments over the imported rows.
+        let overlay = try pool.read { db in try RegisterOverlay.read(db) }
+        overlay.apply(
+            to: &data, addCases: tables?.contains(.injuryCases) ?? true,
+            addAssessments: tables?.contains(.assessments) ?? true)
         return data
     }
 

@@ -9,6 +9,10 @@ extension Templates {
           {{#hasReportFiles}}<table><thead><tr><th>文件</th><th class="num">读取</th><th class="num">导入</th><th class="num">替换</th><th class="num">拒绝</th></tr></thead><tbody>
           {{#reportFiles}}<tr><td>{{file}}</td><td class="num">{{read}}</td><td class="num">{{imported}}</td><td class="num">{{replaced}}</td><td class="num">{{rejected}}</td></tr>{{/reportFiles}}
           </tbody></table>{{/hasReportFiles}}
+          {{#hasRegisterConflicts}}<h3 id="register-conflicts">与认定、鉴定台账不一致（以台账为准，导入行原样保留）</h3>
+          <table><thead><tr><th>文件</th><th>编号</th><th>字段</th><th>导入值</th><th>台账值</th></tr></thead><tbody>
+          {{#registerConflicts}}<tr><td>{{file}}</td><td>{{id}}</td><td>{{field}}</td><td>{{imported}}</td><td>{{register}}</td></tr>{{/registerConflicts}}
+          </tbody></table>{{/hasRegisterConflicts}}
           <details><summary>完整报告</summary><pre class="yaml">{{report}}</pre></details>
         </div>
         {{/report}}
