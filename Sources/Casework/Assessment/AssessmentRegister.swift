@@ -56,16 +56,25 @@ public struct AssessmentRegister: Sendable {
 
     /// Files past their deadline and due within `withinDays`, per committee region.
     public func deadlines(scope: RegionCode? = nil, asOf: Day, withinDays: Int) throws -> [DeadlineList] {
-        DeadlineList.byCity(
-            try files(scope: scope).compactMap { $0.currentDeadline() }, asOf: asOf, withinDays: withinDays)
+        let calendar = try workingCalendar()
+        return DeadlineList.byCity(
+            try files(scope: scope).compactMap { $0.currentDeadline(calendar: calendar) }, asOf: asOf,
+            withinDays: withinDays)
+    }
+
+    /// The calendar the register's deadlines move on: the shipped national calendar with the imported
+    /// calendar.csv rows laid over it (rules.md §5 "Deadlines", rev. 2).
+    public func workingCalendar() throws -> WorkingCalendar {
+        WorkingCalendar.national.adding(try store.calendarDays())
     }
 
     /// The conclusions made from `from` to `to` within their deadline, against those made late and those still
     /// pending past it; per committee region.
     public func onTimeRates(scope: RegionCode? = nil, from: Day, to: Day, asOf: Day) throws -> [OnTimeRate] {
         var rates: [RegionCode: OnTimeRate] = [:]
+        let calendar = try workingCalendar()
         for file in try files(scope: scope) {
-            guard let due = file.conclusionDue else { continue }
+            guard let due = file.conclusionDue(calendar: calendar) else { continue }
             let region = file.regionCode.city
             var rate = rates[region] ?? OnTimeRate(regionCode: region, onTime: 0, late: 0, overduePending: 0)
             if let conclusion = file.conclusion {

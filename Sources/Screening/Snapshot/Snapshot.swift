@@ -138,6 +138,11 @@ public final class Snapshot: Sendable {
     /// Person id → earliest pension start ordinal, or `Day.noneOrdinal`.
     let earliestPension: [Int32]
 
+    // MARK: Calendar
+    /// The working days that statutory deadlines move to (rules.md §5 "Deadlines", rev. 2): the shipped national
+    /// calendar with calendar.csv's rows added or overriding (optional: never required by a rule).
+    public let calendar: WorkingCalendar
+
     /// Builds the snapshot; the work is spread over the cores (one task per id table, then one per index).
     public init(_ dataSet: DataSet) {
         let parts = SnapshotBuilder(dataSet).build()
@@ -214,6 +219,7 @@ public final class Snapshot: Sendable {
         imprisonmentsByPerson = parts.persons.imprisonmentsByPerson
         earliestDeath = parts.persons.earliestDeath
         earliestPension = parts.persons.earliestPension
+        calendar = WorkingCalendar.national.adding(dataSet.calendar ?? [])
     }
 
     // MARK: Tables
