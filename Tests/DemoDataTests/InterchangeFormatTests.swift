@@ -48,6 +48,7 @@ struct InterchangeFormatTests {
         "ext_health_visits.csv": ["person_id", "institution_id", "visit_date", "diagnosis"],
         "ext_traffic_accidents.csv": ["person_id", "accident_date", "liability"],
         "ext_imprisonments.csv": ["person_id", "start_date", "end_date"],
+        "calendar.csv": ["date", "kind", "region_code"],
         "ground_truth.csv": ["rule_id", "subject_type", "subject_id", "note"],
     ]
 
