@@ -14,6 +14,8 @@ import FundModel
 public struct WorkingCalendar: Sendable, Hashable {
     /// Region code (`""` for national) → day ordinal → its kind.
     private var listed: [String: [Int32: CalendarDayKind]]
+    /// Whether any row is regional: without one, a lookup goes straight to the national rows.
+    private var hasRegionalRows = false
 
     /// A calendar with no listed day: weekends are the only days off.
     public init() { listed = [:] }
@@ -38,6 +40,7 @@ public struct WorkingCalendar: Sendable, Hashable {
         for day in days {
             let key = day.regionCode.map { $0.isNational ? "" : $0.raw } ?? ""
             listed[key, default: [:]][day.date.ordinal] = day.kind
+            if !key.isEmpty { hasRegionalRows = true }
         }
     }
 
@@ -47,7 +50,7 @@ public struct WorkingCalendar: Sendable, Hashable {
     /// The listing that applies to `day` in `region`: the region's own, its city's, its province's, else the
     /// national one; `nil` when the day is listed nowhere (its weekday decides).
     public func listedKind(of day: Day, region: RegionCode? = nil) -> CalendarDayKind? {
-        if let region, !region.isNational {
+        if hasRegionalRows, let region, !region.isNational {
             if let kind = listed[region.raw]?[day.ordinal] { return kind }
             let city = region.city
             if city != region, let kind = listed[city.raw]?[day.ordinal] { return kind }
