@@ -69,7 +69,7 @@ public struct R20LateApplication: ScreeningRule {
             } else {
                 severity = settings.severity("levels", "employer_late")
                 detail =
-                    "\(applicant.chineseName)于事故（\(accident)）后 \(accident.distance(to: applied)) 天申请认定，用人单位未在 \(limit) 天内（\(employerDue) 前）申请\(costs)"
+                    "\(applicant.chineseName)于事故（\(accident)）后 \(accident.distance(to: applied)) 天申请认定，用人单位未在 \(limit) 天内（截至 \(employerDue)）申请\(costs)"
             }
             findings.append(
                 Finding(
