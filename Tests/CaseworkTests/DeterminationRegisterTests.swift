@@ -122,6 +122,22 @@ struct DeterminationRegisterTests {
         #expect(try register.workingCalendar().isWorkingDay(T.day("2024-12-16"), region: T.otherCity))
     }
 
+    @Test("the register's steps check and write their deadlines on the imported calendar too")
+    func stepsOnImportedCalendar() throws {
+        let db = try TestStore()
+        // Accident 2024-03-01: the 30th day is Sunday 31 March, due Monday 1 April; the city gives 1 April off.
+        try db.execute(
+            "INSERT INTO calendar (date, kind, region_code) VALUES (?, 'holiday', ?)",
+            [Int64(T.day("2024-04-01").ordinal), T.city.raw])
+        let register = db.casework().determinations
+        try register.open(T.application("A"), act: T.act("2024-04-02"))
+        try register.open(T.application("B", region: T.otherCity), act: T.act("2024-04-02"))
+        let a = try register.history("A").first?.event.detail ?? ""
+        let b = try register.history("B").first?.event.detail ?? ""
+        #expect(!a.contains("超过条例第十七条申请时限"))
+        #expect(b.contains("超过条例第十七条申请时限（2024-04-01）"))
+    }
+
     @Test("deadlines per city: overdue and due soon; a city sees only its own files")
     func deadlines() throws {
         let db = try TestStore()

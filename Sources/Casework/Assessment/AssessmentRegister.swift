@@ -21,7 +21,7 @@ public struct AssessmentRegister: Sendable {
         let prior = try priorConclusions(assessedCase, caseFiles: caseFiles)
         let (file, event) = try AssessmentMachine.open(
             application, assessedCase: assessedCase, caseFiles: caseFiles, priorConclusions: prior, act: act,
-            today: today())
+            today: today(), calendar: workingCalendar())
         try store.apply(CaseworkChangeSet(changes: [.document(file)], events: [event]))
         return file
     }
@@ -29,7 +29,8 @@ public struct AssessmentRegister: Sendable {
     @discardableResult
     public func apply(_ action: AssessmentAction, assessmentID: String, act: CaseworkAct) throws -> AssessmentFile {
         let file = try store.require(AssessmentFile.self, id: assessmentID)
-        let (next, event) = try AssessmentMachine.apply(action, to: file, act: act, today: today())
+        let (next, event) = try AssessmentMachine.apply(
+            action, to: file, act: act, today: today(), calendar: workingCalendar())
         try store.apply(CaseworkChangeSet(changes: [.document(next)], events: [event]))
         return next
     }

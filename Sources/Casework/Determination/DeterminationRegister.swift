@@ -22,7 +22,8 @@ public struct DeterminationRegister: Sendable {
     /// Registers a new application (申请登记).
     @discardableResult
     public func open(_ application: DeterminationApplication, act: CaseworkAct) throws -> DeterminationFile {
-        let (file, event) = try DeterminationMachine.open(application, act: act, today: today())
+        let (file, event) = try DeterminationMachine.open(
+            application, act: act, today: today(), calendar: workingCalendar())
         try store.apply(CaseworkChangeSet(changes: [.document(file)], events: [event]))
         return file
     }
@@ -42,7 +43,8 @@ public struct DeterminationRegister: Sendable {
     @discardableResult
     public func apply(_ action: DeterminationAction, caseID: String, act: CaseworkAct) throws -> DeterminationFile {
         let file = try store.require(DeterminationFile.self, id: caseID)
-        let (next, event) = try DeterminationMachine.apply(action, to: file, act: act, today: today())
+        let (next, event) = try DeterminationMachine.apply(
+            action, to: file, act: act, today: today(), calendar: workingCalendar())
         try store.apply(CaseworkChangeSet(changes: [.document(next)], events: [event]))
         return next
     }
