@@ -29,9 +29,12 @@ extension AssessmentFile {
 
     /// 条例 26: the last day to apply for a second assessment, counted from delivery; `nil` for a second
     /// assessment (final) or before delivery.
-    public var secondAssessmentDue: Day? {
+    public var secondAssessmentDue: Day? { secondAssessmentDue(calendar: .national) }
+
+    /// 条例 26: the last day to apply for a second assessment on `calendar`.
+    public func secondAssessmentDue(calendar: WorkingCalendar) -> Day? {
         guard kind != .second, let deliveredDate else { return nil }
-        return AssessmentClock.secondAssessmentDue(received: deliveredDate, region: regionCode)
+        return AssessmentClock.secondAssessmentDue(received: deliveredDate, calendar: calendar, region: regionCode)
     }
 
     /// 条例 28: the first day a review may be applied for.

@@ -16,7 +16,10 @@ extension DeterminationFile {
     }
 
     /// Applied after the 条例 17 deadline (an employer then bears the benefit costs of the gap; rule R20).
-    public var appliedLate: Bool { appliedDate > applicationDue }
+    public var appliedLate: Bool { appliedLate(calendar: .national) }
+
+    /// Applied after the 条例 17 deadline on `calendar`.
+    public func appliedLate(calendar: WorkingCalendar) -> Bool { appliedDate > applicationDue(calendar: calendar) }
 
     /// 认定办法 8: acceptance is decided within 15 days of the application, or of the last supplement after a
     /// notice; `nil` once decided, or while waiting for supplements.
