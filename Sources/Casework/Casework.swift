@@ -1,4 +1,5 @@
 import FundModel
+import FundRules
 import FundStore
 
 /// The casework of the platform, over one store: what the console, the API and the command line call.
@@ -37,10 +38,13 @@ public struct Casework: Sendable {
 
     /// Every open deadline of determinations and assessments within `scope`, per city.
     public func deadlines(scope: RegionCode? = nil, asOf: Day, withinDays: Int) throws -> [DeadlineList] {
+        let calendar = try determinations.workingCalendar()
         let determinationDeadlines = try determinations.files(scope: scope).compactMap {
-            $0.currentDeadline(asOf: asOf)
+            $0.currentDeadline(asOf: asOf, calendar: calendar)
         }
-        let assessmentDeadlines = try assessments.files(scope: scope).compactMap { $0.currentDeadline() }
+        let assessmentDeadlines = try assessments.files(scope: scope).compactMap {
+            $0.currentDeadline(calendar: calendar)
+        }
         return DeadlineList.byCity(determinationDeadlines + assessmentDeadlines, asOf: asOf, withinDays: withinDays)
     }
 }

@@ -28,6 +28,8 @@ public struct DataSet: Sendable {
     public var healthVisits: [HealthVisit]?
     public var trafficAccidents: [TrafficAccident]?
     public var imprisonments: [Imprisonment]?
+    /// calendar.csv (rev. 2, optional): days that add to or override the shipped national calendar.
+    public var calendar: [CalendarDay]?
 
     public init() {}
 
@@ -54,6 +56,7 @@ public enum Table: String, CaseIterable, Sendable, Codable {
     case healthVisits = "ext_health_visits"
     case trafficAccidents = "ext_traffic_accidents"
     case imprisonments = "ext_imprisonments"
+    case calendar
 
     /// The CSV file name of the table.
     public var fileName: String { rawValue + ".csv" }

@@ -70,9 +70,10 @@ struct AssessmentRegisterTests {
         let files = try db.count("assessment_files")
         let events = try db.count("casework_events")
 
-        // Delivered 2024-07-05: the second assessment was due by 2024-07-20.
+        // Delivered 2024-07-05: the 15th day is Saturday 2024-07-20, so the second assessment was due by Monday
+        // 2024-07-22 (民法典 203).
         let second = T.error {
-            try casework.assessments.open(assessmentApplication("JD-2", kind: .second), act: T.act("2024-07-21"))
+            try casework.assessments.open(assessmentApplication("JD-2", kind: .second), act: T.act("2024-07-23"))
         }
         #expect(second?.kind == .refused && second?.message.contains("条例第二十六条") == true)
         // Concluded 2024-07-01: no review before 2025-07-01 (today is 2024-12-31).
@@ -124,17 +125,17 @@ struct AssessmentRegisterTests {
     func deadlinesAndRate() throws {
         let db = try storeWithCase()
         let assessments = db.casework().assessments
-        // Complete on 2024-10-01: due 2024-11-30, overdue on 2024-12-31.
+        // Complete on 2024-10-01: the 60th day is Saturday 2024-11-30, due Monday 2 December; overdue on 2024-12-31.
         try assessments.open(assessmentApplication(), act: T.act("2024-10-01"))
         let lists = try assessments.deadlines(asOf: T.today, withinDays: 10)
         #expect(
-            lists.count == 1 && lists[0].overdue.map(\.id) == ["JD-1"] && lists[0].overdue[0].due == T.day("2024-11-30")
+            lists.count == 1 && lists[0].overdue.map(\.id) == ["JD-1"] && lists[0].overdue[0].due == T.day("2024-12-02")
         )
         let rates = try assessments.onTimeRates(from: T.day("2024-01-01"), to: T.today, asOf: T.today)
         #expect(rates.map(\.overduePending) == [1] && rates.map(\.onTime) == [0])
-        // The facade merges both registers' deadlines: GS-1 was decided on 2024-04-01 and never delivered (due
-        // 2024-04-21, 认定办法 22).
+        // The facade merges both registers' deadlines: GS-1 was decided on 2024-04-01 and never delivered (the 20th
+        // day, 认定办法 22, is Sunday 2024-04-21: due Monday 22 April).
         let merged = try db.casework().deadlines(asOf: T.today, withinDays: 10).flatMap(\.overdue)
-        #expect(merged.map(\.id) == ["GS-1", "JD-1"] && merged[0].due == T.day("2024-04-21"))
+        #expect(merged.map(\.id) == ["GS-1", "JD-1"] && merged[0].due == T.day("2024-04-22"))
     }
 }

@@ -150,8 +150,9 @@ struct AssessmentMachineTests {
             act: T.act("2024-07-20"), today: T.today)
         #expect(concluded.state == .concluded && concluded.conclusion?.grade == nil)
         #expect(event.detail.contains("未达级"))
-        // Delivery within 15 days (2025 办法); a review from the anniversary (条例 28).
-        #expect(concluded.deliveryDue == T.day("2024-08-04") && concluded.earliestReview == T.day("2025-07-20"))
+        // Delivery within 15 days (2025 办法): the 15th day, 2024-08-04, is a Sunday, so Monday (民法典 203); a review
+        // from the anniversary (条例 28), which is not a deadline and does not move.
+        #expect(concluded.deliveryDue == T.day("2024-08-05") && concluded.earliestReview == T.day("2025-07-20"))
         #expect(concluded.concludedOnTime == true)
         #expect(
             concluded.assessment.expertIDs == ["ZJ1", "ZJ2", "ZJ3"]
@@ -192,20 +193,20 @@ struct AssessmentMachineTests {
     func secondAssessment() throws {
         let initial = try deliveredInitial()
         let prior = [initial.priorConclusion!]
-        #expect(initial.secondAssessmentDue == T.day("2024-08-25"))
+        #expect(initial.secondAssessmentDue == T.day("2024-08-26"))
 
-        // Delivered 2024-08-10: the 15th day is 2024-08-25.
+        // Delivered 2024-08-10: the 15th day is Sunday 2024-08-25, so the deadline is Monday 26 (民法典 203).
         let second = try open(
-            assessmentApplication("JD-2", kind: .second), on: "2024-08-25", caseFiles: [initial], prior: prior)
+            assessmentApplication("JD-2", kind: .second), on: "2024-08-26", caseFiles: [initial], prior: prior)
         #expect(second.regionCode == T.province && second.previousAssessmentID == "JD-1")
         #expect(second.missingMaterials.isEmpty && second.state == .examining)
 
         let late = T.error {
             _ = try open(
-                assessmentApplication("JD-2", kind: .second), on: "2024-08-26", caseFiles: [initial], prior: prior)
+                assessmentApplication("JD-2", kind: .second), on: "2024-08-27", caseFiles: [initial], prior: prior)
         }
         #expect(late?.kind == .refused)
-        #expect(late?.message.contains("条例第二十六条") == true && late?.message.contains("2024-08-25") == true)
+        #expect(late?.message.contains("条例第二十六条") == true && late?.message.contains("2024-08-26") == true)
 
         // The applicant received it later than the register's delivery: the window counts from that day.
         let receivedLater = try open(

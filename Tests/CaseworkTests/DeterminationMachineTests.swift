@@ -40,7 +40,8 @@ struct DeterminationMachineTests {
         #expect(file.state == .suspended)
         // While suspended the clock stands: no deadline runs, and the due day moves with every day waited.
         #expect(file.currentDeadline(asOf: T.day("2024-04-05")) == nil)
-        #expect(file.decisionDue(asOf: T.day("2024-04-05")) == T.day("2024-05-25"))
+        // (2024-05-25 is a Saturday: the due day shown moves to Monday 27 May.)
+        #expect(file.decisionDue(asOf: T.day("2024-04-05")) == T.day("2024-05-27"))
 
         (file, event) = try DeterminationMachine.apply(.resume, to: file, act: T.act("2024-04-11"), today: T.today)
         #expect(file.state == .investigating)
@@ -68,7 +69,8 @@ struct DeterminationMachineTests {
     @Test("a clear case is due in 15 days (条例 20(2))")
     func clearCase() throws {
         let file = try run([(.accept(clearCase: true), T.act("2024-03-22"))])
-        #expect(file.decisionDue(asOf: T.today) == T.day("2024-04-06"))
+        // 2024-04-06 is in the Qingming holiday: due on the make-up working Sunday 7 April (民法典 203).
+        #expect(file.decisionDue(asOf: T.today) == T.day("2024-04-07"))
         #expect(file.currentDeadline(asOf: T.day("2024-03-30"))?.basis == "条例第二十条第二款")
     }
 
@@ -100,9 +102,10 @@ struct DeterminationMachineTests {
         (file, event) = try DeterminationMachine.apply(
             .receiveMaterials([.medicalCertificate]), to: file, act: T.act("2024-03-20"), today: T.today)
         #expect(file.state == .supplemented && file.supplementsCompleted == T.day("2024-03-20"))
-        // 认定办法 8: 15 days from the last supplement.
-        #expect(file.acceptanceDue == T.day("2024-04-04"))
-        #expect(event.detail.contains("2024-04-04"))
+        // 认定办法 8: 15 days from the last supplement, 2024-04-04, falls in the Qingming holiday (4–6 April 2024):
+        // due on the make-up working Sunday 7 April (民法典 203).
+        #expect(file.acceptanceDue == T.day("2024-04-07"))
+        #expect(event.detail.contains("2024-04-07"))
 
         (file, _) = try DeterminationMachine.apply(
             .accept(clearCase: false), to: file, act: T.act("2024-03-25"), today: T.today)
@@ -324,15 +327,15 @@ struct DeterminationMachineTests {
 
     @Test("条例 17: a late application is registered and marked (employer 30 days, others 1 year)")
     func lateApplication() throws {
-        // Employer: accident 2024-03-01, due 2024-03-31.
-        let (onTime, _) = try DeterminationMachine.open(T.application(), act: T.act("2024-03-31"), today: T.today)
-        #expect(onTime.applicationDue == T.day("2024-03-31") && !onTime.appliedLate)
-        let (late, event) = try DeterminationMachine.open(T.application(), act: T.act("2024-04-01"), today: T.today)
+        // Employer: accident 2024-03-01, the 30th day is Sunday 2024-03-31: due Monday 1 April (民法典 203).
+        let (onTime, _) = try DeterminationMachine.open(T.application(), act: T.act("2024-04-01"), today: T.today)
+        #expect(onTime.applicationDue == T.day("2024-04-01") && !onTime.appliedLate)
+        let (late, event) = try DeterminationMachine.open(T.application(), act: T.act("2024-04-02"), today: T.today)
         #expect(late.appliedLate && event.detail.contains("超过条例第十七条申请时限"))
-        // Worker: one year, to 2025-03-01.
+        // Worker: one year, to Saturday 2025-03-01: due Monday 3 March.
         let (worker, _) = try DeterminationMachine.open(
             T.application(applicant: .worker), act: T.act("2024-12-31"), today: T.today)
-        #expect(worker.applicationDue == T.day("2025-03-01") && !worker.appliedLate)
+        #expect(worker.applicationDue == T.day("2025-03-03") && !worker.appliedLate)
     }
 
     @Test("I07: decided within 60 days net of suspensions; overdue undecided cases count against the rate")

@@ -104,6 +104,40 @@ struct DeterminationRegisterTests {
                 == .notFound)
     }
 
+    @Test("the register's deadlines move on the imported calendar.csv rows of the file's city (rules.md §5, rev. 2)")
+    func importedCalendar() throws {
+        let db = try TestStore()
+        // The city gives Monday 2024-12-16 off; the other city does not.
+        try db.execute(
+            "INSERT INTO calendar (date, kind, region_code) VALUES (?, 'holiday', ?)",
+            [Int64(T.day("2024-12-16").ordinal), T.city.raw])
+        let register = db.casework().determinations
+        // Applied 2024-12-01: the 15th day is 2024-12-16.
+        try register.open(T.application("A"), act: T.act("2024-12-01"))
+        try register.open(T.application("B", region: T.otherCity), act: T.act("2024-12-01"))
+        let lists = try register.deadlines(asOf: T.day("2024-12-10"), withinDays: 10)
+        #expect(lists.flatMap(\.dueSoon).map(\.due) == [T.day("2024-12-17"), T.day("2024-12-16")])
+        // The file's own clock, without the register's calendar, knows only the shipped national days.
+        #expect(try register.file("A")?.acceptanceDue == T.day("2024-12-16"))
+        #expect(try register.workingCalendar().isWorkingDay(T.day("2024-12-16"), region: T.otherCity))
+    }
+
+    @Test("the register's steps check and write their deadlines on the imported calendar too")
+    func stepsOnImportedCalendar() throws {
+        let db = try TestStore()
+        // Accident 2024-03-01: the 30th day is Sunday 31 March, due Monday 1 April; the city gives 1 April off.
+        try db.execute(
+            "INSERT INTO calendar (date, kind, region_code) VALUES (?, 'holiday', ?)",
+            [Int64(T.day("2024-04-01").ordinal), T.city.raw])
+        let register = db.casework().determinations
+        try register.open(T.application("A"), act: T.act("2024-04-02"))
+        try register.open(T.application("B", region: T.otherCity), act: T.act("2024-04-02"))
+        let a = try register.history("A").first?.event.detail ?? ""
+        let b = try register.history("B").first?.event.detail ?? ""
+        #expect(!a.contains("超过条例第十七条申请时限"))
+        #expect(b.contains("超过条例第十七条申请时限（2024-04-01）"))
+    }
+
     @Test("deadlines per city: overdue and due soon; a city sees only its own files")
     func deadlines() throws {
         let db = try TestStore()
@@ -113,9 +147,9 @@ struct DeterminationRegisterTests {
         // Accepted 2024-11-20 as a clear case: decision due 2024-12-05, overdue.
         try register.open(T.application("B"), act: T.act("2024-11-18"))
         try register.apply(.accept(clearCase: true), caseID: "B", act: T.act("2024-11-20"))
-        // Applied 2024-12-20: acceptance due 2025-01-04, within 7 days of 2024-12-31.
+        // Applied 2024-12-20: the 15th day is Saturday 2025-01-04, due Monday 6 January, within 7 days of 2024-12-31.
         try register.open(T.application("C", region: T.otherCity), act: T.act("2024-12-20"))
-        // Accepted 2024-12-01: decision due 2025-01-30, not within 7 days.
+        // Accepted 2024-12-01: the 60th day, 2025-01-30, is in the Spring Festival: due 2025-02-05, not within 7 days.
         try register.open(T.application("D"), act: T.act("2024-11-30"))
         try register.apply(.accept(clearCase: false), caseID: "D", act: T.act("2024-12-01"))
         // Suspended: no deadline.
@@ -129,7 +163,7 @@ struct DeterminationRegisterTests {
         #expect(lists[0].overdue.map(\.due) == [T.day("2024-12-05"), T.day("2024-12-16")])
         #expect(lists[0].overdue[0].step == "作出认定决定" && lists[0].overdue[0].daysLeft(asOf: T.today) == -26)
         #expect(lists[0].dueSoon.isEmpty)
-        #expect(lists[1].dueSoon.map(\.id) == ["C"] && lists[1].dueSoon[0].due == T.day("2025-01-04"))
+        #expect(lists[1].dueSoon.map(\.id) == ["C"] && lists[1].dueSoon[0].due == T.day("2025-01-06"))
 
         #expect(try register.files(scope: T.otherCity).map(\.caseID) == ["C"])
         #expect(try register.files(scope: T.province).count == 5)

@@ -48,6 +48,7 @@ struct InterchangeFormatTests {
         "ext_health_visits.csv": ["person_id", "institution_id", "visit_date", "diagnosis"],
         "ext_traffic_accidents.csv": ["person_id", "accident_date", "liability"],
         "ext_imprisonments.csv": ["person_id", "start_date", "end_date"],
+        "calendar.csv": ["date", "kind", "region_code"],
         "ground_truth.csv": ["rule_id", "subject_type", "subject_id", "note"],
     ]
 
@@ -61,7 +62,8 @@ struct InterchangeFormatTests {
         for (name, header) in Self.expected {
             let rows = CSVTestReader.rows(try dir.read(name))
             #expect(rows.first == header, "\(name) header")
-            #expect(rows.count > 1, "\(name) has no rows")
+            // calendar.csv is written with its header only: the national days are shipped by FundRules.
+            #expect(rows.count > 1 || name == "calendar.csv", "\(name) has no rows")
             for (line, row) in rows.enumerated() where row.count != header.count {
                 Issue.record("\(name):\(line + 1) has \(row.count) cells, expected \(header.count)")
                 break

@@ -188,24 +188,110 @@ struct R19Tests {
 @Suite("R20 认定申请超期")
 struct R20Tests {
     @Test(
-        "employer: 31 days late fires yellow with the gap's payments, 30 days does not; worker: 1 year + 1 day orange")
+        "rev. 2: more than 30 days after the accident fires yellow whoever applied; the worker's 1 year + 1 day orange")
     func deadlines() async {
         let cases = [
             Fixture.injuryCase("E30", accident: "2025-06-01", applied: "2025-07-01", applicant: .employer),
             Fixture.injuryCase("E31", accident: "2025-06-01", applied: "2025-07-02", applicant: .employer),
+            Fixture.injuryCase("W30", accident: "2025-06-01", applied: "2025-07-01", applicant: .worker),
             Fixture.injuryCase("W1Y", accident: "2025-06-01", applied: "2026-06-01", applicant: .worker),
             Fixture.injuryCase("W1Y1D", accident: "2025-06-01", applied: "2026-06-02", applicant: .relative),
             Fixture.injuryCase("U", accident: "2025-06-01", applied: "2025-12-01", applicant: .union),
+            Fixture.injuryCase("E2Y", accident: "2025-06-01", applied: "2027-06-02", applicant: .employer),
+        ]
+        let report = await screen(Fixture.dataSet(payments: [], cases: cases), ["R20"])
+        #expect(
+            report.severities("R20") == [
+                "E31": .yellow, "W1Y": .yellow, "W1Y1D": .orange, "U": .yellow, "E2Y": .yellow,
+            ])
+    }
+
+    @Test(
+        "the deadlines move off days off: National Day 2024 (30 days and 1 year end on 1 October → 8 October), a make-up Saturday stays"
+    )
+    func calendar() async {
+        let cases = [
+            // 2024-09-01 + 30 days = 2024-10-01, a holiday to 7 October: due 8 October.
+            Fixture.injuryCase("E_DUE", accident: "2024-09-01", applied: "2024-10-08", applicant: .employer),
+            Fixture.injuryCase("E_LATE", accident: "2024-09-01", applied: "2024-10-09", applicant: .employer),
+            // 2024-09-12 + 30 days = 2024-10-12, a make-up working Saturday: not moved.
+            Fixture.injuryCase("SAT_DUE", accident: "2024-09-12", applied: "2024-10-12", applicant: .employer),
+            Fixture.injuryCase("SAT_LATE", accident: "2024-09-12", applied: "2024-10-13", applicant: .employer),
+            // 2024-01-13 + 30 days = 2024-02-12, Spring Festival to 17 February: due Sunday 18 February (make-up).
+            Fixture.injuryCase("SF_DUE", accident: "2024-01-13", applied: "2024-02-18", applicant: .employer),
+            Fixture.injuryCase("SF_LATE", accident: "2024-01-13", applied: "2024-02-19", applicant: .employer),
+            // The worker's year from 2023-10-01 ends on 2024-10-01: due 8 October.
+            Fixture.injuryCase("Y_DUE", accident: "2023-10-01", applied: "2024-10-08", applicant: .worker),
+            Fixture.injuryCase("Y_LATE", accident: "2023-10-01", applied: "2024-10-09", applicant: .worker),
+        ]
+        let report = await screen(Fixture.dataSet(payments: [], cases: cases), ["R20"])
+        #expect(
+            report.severities("R20") == [
+                "E_LATE": .yellow, "SAT_LATE": .yellow, "SF_LATE": .yellow, "Y_DUE": .yellow, "Y_LATE": .orange,
+            ])
+        let late = report.findings.first { $0.subjectID == "E_LATE" }
+        #expect(late?.detail.contains("2024-10-08") == true)
+    }
+
+    @Test("calendar.csv rows of the case's city, then its province, override the national days")
+    func regionCalendar() async {
+        let cases = [
+            Fixture.injuryCase("CITY", accident: "2024-09-01", applied: "2024-10-09", applicant: .employer),
+            Fixture.injuryCase(
+                "OTHER", accident: "2024-09-01", applied: "2024-10-09", applicant: .employer,
+                region: Fixture.otherCity),
+            Fixture.injuryCase(
+                "PROV", accident: "2024-09-12", applied: "2024-10-14", applicant: .employer,
+                region: Fixture.otherCity),
+        ]
+        let data = Fixture.dataSet(payments: [], cases: cases) {
+            $0.calendar = [
+                // The city gives 8 October off: its deadline moves to the 9th.
+                CalendarDay(date: Fixture.day("2024-10-08"), kind: .holiday, regionCode: Fixture.city),
+                // The province does not work Saturday 12 October; the other city follows its province.
+                CalendarDay(date: Fixture.day("2024-10-12"), kind: .holiday, regionCode: Fixture.province),
+            ]
+        }
+        let report = await screen(data, ["R20"])
+        #expect(report.severities("R20") == ["OTHER": .yellow])
+    }
+
+    @Test(
+        "rev. 2 worked case: the fund's payments from the accident to acceptance, both days included, are at risk")
+    func amountAtRisk() async {
+        // Accident 2024-01-01, the worker applies 2024-03-01 (> 30 days: due 2024-01-31), accepted 2024-03-10.
+        let cases = [
+            Fixture.injuryCase(
+                "C1", accident: "2024-01-01", applied: "2024-03-01", applicant: .worker, accepted: "2024-03-10",
+                decided: "2024-04-01"),
+            Fixture.injuryCase(
+                "C2", accident: "2024-01-01", decision: .pending, applied: "2024-03-01", applicant: .employer,
+                accepted: nil, decided: nil),
         ]
         let payments = [
-            Fixture.payment("IN_DEADLINE", paid: "2025-07-01", caseID: "E31"),
-            Fixture.payment("IN_GAP", yuan: "250", paid: "2025-07-02", caseID: "E31"),
-            Fixture.payment("AFTER", paid: "2025-07-03", caseID: "E31"),
+            // A hospital bill from the accident day and an outpatient bill: both at risk.
+            Fixture.payment("HOSPITAL", yuan: "8000", paid: "2024-02-20", start: "2024-01-01", end: "2024-01-20"),
+            Fixture.payment("OUTPATIENT", yuan: "300", paid: "2024-02-10"),
+            // A reversal inside the period nets; the acceptance day is included.
+            Fixture.payment("REVERSAL", yuan: "-100", paid: "2024-02-10"),
+            Fixture.payment("ON_ACCEPTANCE", yuan: "50", paid: "2024-03-10"),
+            // After acceptance, an employer's item, another case: not counted.
+            Fixture.payment("AFTER", yuan: "999", paid: "2024-03-11"),
+            Fixture.payment("EMPLOYER_ITEM", item: "WAGE_CONTINUATION", yuan: "777", paid: "2024-02-01"),
+            Fixture.payment("OTHER_CASE", yuan: "555", paid: "2024-02-01", caseID: "C9"),
+            // The pending case: to the screening date.
+            Fixture.payment("C2_EARLY", yuan: "10", paid: "2024-01-05", caseID: "C2"),
+            Fixture.payment("C2_ASOF", yuan: "20", paid: "2026-09-30", caseID: "C2"),
+            Fixture.payment("C2_LATER", yuan: "40", paid: "2026-10-01", caseID: "C2"),
         ]
-        let report = await screen(Fixture.dataSet(payments: payments, cases: cases), ["R20"])
-        #expect(report.severities("R20") == ["E31": .yellow, "W1Y1D": .orange])
-        let employer = report.findings.first { $0.subjectID == "E31" }
-        #expect(employer?.amount == Money(yuan: 250) && employer?.evidence == ["IN_GAP"])
+        let report = await screen(Fixture.dataSet(payments: payments, cases: cases), ["R20"], asOf: "2026-09-30")
+        #expect(report.severities("R20") == ["C1": .yellow, "C2": .yellow])
+        let c1 = report.findings.first { $0.subjectID == "C1" }
+        #expect(c1?.amount == Money(yuan: 8250))
+        #expect(Set(c1?.evidence ?? []) == ["HOSPITAL", "OUTPATIENT", "REVERSAL", "ON_ACCEPTANCE"])
+        #expect(c1?.detail.contains("2024-01-31") == true)
+        let c2 = report.findings.first { $0.subjectID == "C2" }
+        #expect(c2?.amount == Money(yuan: 30) && Set(c2?.evidence ?? []) == ["C2_EARLY", "C2_ASOF"])
     }
 }
 
@@ -225,6 +311,20 @@ struct R21Tests {
         ]
         let report = await screen(Fixture.dataSet(cases: cases), ["R21"], asOf: "2026-09-30")
         #expect(report.severities("R21") == ["D61": .yellow, "P61": .yellow])
+    }
+
+    @Test("the 60th day moves off National Day 2024 (1 October → 8 October), for decided and pending cases")
+    func calendar() async {
+        let cases = [
+            Fixture.injuryCase("D_DUE", accepted: "2024-08-02", decided: "2024-10-08"),
+            Fixture.injuryCase("D_LATE", accepted: "2024-08-02", decided: "2024-10-09"),
+            Fixture.injuryCase("P", decision: .pending, accepted: "2024-08-02", decided: nil),
+        ]
+        let onDue = await screen(Fixture.dataSet(cases: cases), ["R21"], asOf: "2024-10-08")
+        #expect(onDue.severities("R21") == ["D_LATE": .yellow])
+        let after = await screen(Fixture.dataSet(cases: cases), ["R21"], asOf: "2024-10-09")
+        #expect(after.severities("R21") == ["D_LATE": .yellow, "P": .yellow])
+        #expect(after.findings.first { $0.subjectID == "P" }?.detail.contains("2024-10-08") == true)
     }
 }
 

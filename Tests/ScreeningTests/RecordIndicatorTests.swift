@@ -191,6 +191,18 @@ struct I07Tests {
         #expect(report.severities("I07") == ["320000": .yellow])
         #expect(report.indicator("I07", Fixture.otherCity, trailing)?.value == Decimal4(100))
     }
+
+    @Test("the 60th day moves off National Day 2025 (1 October → 9 October, 国办发明电〔2024〕12号)")
+    func calendar() async {
+        // Accepted 2025-08-02: the 60th day is 2025-10-01, a holiday to 8 October.
+        let cases = (0..<10).map {
+            Fixture.injuryCase(
+                "N\($0)", accepted: "2025-08-02", decided: $0 < 9 ? "2025-10-09" : "2025-10-10", region: Fixture.city)
+        }
+        let report = await screen(Fixture.dataSet(cases: cases), ["I07"])
+        #expect(report.indicator("I07", Fixture.city, trailing)?.value == Decimal4(90))
+        #expect(report.findings.isEmpty)
+    }
 }
 
 @Suite("Indicators without their data")

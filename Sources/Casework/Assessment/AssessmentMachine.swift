@@ -13,7 +13,7 @@ public enum AssessmentMachine {
     ///   - priorConclusions: every conclusion on the case (register and import), for second and review.
     public static func open(
         _ application: AssessmentApplication, assessedCase: AssessedCase, caseFiles: [AssessmentFile],
-        priorConclusions: [PriorConclusion], act: CaseworkAct, today: Day
+        priorConclusions: [PriorConclusion], act: CaseworkAct, today: Day, calendar: WorkingCalendar = .national
     ) throws -> (AssessmentFile, CaseworkEvent) {
         try ActCheck.validate(act, notBefore: nil, today: today)
         let id = application.assessmentID.trimmingBlanks
@@ -73,7 +73,8 @@ public enum AssessmentMachine {
             guard received >= previous.concluded else {
                 throw CaseworkError.invalid("收到结论的日期 \(received.iso) 早于结论作出日期 \(previous.concluded.iso)")
             }
-            let due = AssessmentClock.secondAssessmentDue(received: received)
+            let due = AssessmentClock.secondAssessmentDue(
+                received: received, calendar: calendar, region: assessedCase.regionCode)
             guard act.day <= due else {
                 throw CaseworkError.refused(
                     "条例第二十六条：再次鉴定应自收到鉴定结论之日起15日内申请（收到 \(received.iso)，期限至 \(due.iso)），\(act.day.iso) 申请已逾期")
@@ -108,7 +109,7 @@ public enum AssessmentMachine {
         if file.missingMaterials.isEmpty {
             file.state = .examining
             file.materialsCompleted = act.day
-            detail += "；材料齐全，应于 \(file.conclusionDue!.iso) 前作出鉴定结论"
+            detail += "；材料齐全，应于 \(file.conclusionDue(calendar: calendar)!.iso) 前作出鉴定结论"
         }
         let event = CaseworkEvent(
             subject: .assessment, subjectID: id, action: "open", chineseAction: "鉴定申请登记", fromState: nil,
@@ -130,7 +131,10 @@ public enum AssessmentMachine {
     }
 
     /// Applies one step to the file.
-    public static func apply(_ action: AssessmentAction, to file: AssessmentFile, act: CaseworkAct, today: Day) throws
+    public static func apply(
+        _ action: AssessmentAction, to file: AssessmentFile, act: CaseworkAct, today: Day,
+        calendar: WorkingCalendar = .national
+    ) throws
         -> (AssessmentFile, CaseworkEvent)
     {
         try ActCheck.validate(act, notBefore: file.latestDay, today: today)
@@ -154,7 +158,7 @@ public enum AssessmentMachine {
             if next.missingMaterials.isEmpty {
                 next.state = .examining
                 next.materialsCompleted = act.day
-                detail += "；材料齐全，应于 \(next.conclusionDue!.iso) 前作出鉴定结论"
+                detail += "；材料齐全，应于 \(next.conclusionDue(calendar: calendar)!.iso) 前作出鉴定结论"
             }
 
         case .notifyIncomplete:
@@ -177,7 +181,7 @@ public enum AssessmentMachine {
             let reason = try ActCheck.reason(act, for: "延长鉴定期限")
             next.extensionGranted = ClockExtension(day: act.day, reason: reason)
             detail = "延长30日（条例第二十五条第二款）：\(reason)"
-            if let due = next.conclusionDue { detail += "；期限至 \(due.iso)" }
+            if let due = next.conclusionDue(calendar: calendar) { detail += "；期限至 \(due.iso)" }
 
         case .postpone(let days):
             guard state == .examining else {
@@ -186,7 +190,7 @@ public enum AssessmentMachine {
             guard (1...365).contains(days) else { throw CaseworkError.invalid("改期天数须为 1 至 365 日") }
             let reason = try ActCheck.reason(act, for: "鉴定改期")
             next.postponements.append(Postponement(day: act.day, days: days, reason: reason))
-            detail = "改期 \(days) 日，期限相应顺延至 \(next.conclusionDue!.iso)：\(reason)"
+            detail = "改期 \(days) 日，期限相应顺延至 \(next.conclusionDue(calendar: calendar)!.iso)：\(reason)"
 
         case .conclude(let grade, let nursing, let parts, let opinion):
             switch state {
@@ -218,7 +222,9 @@ public enum AssessmentMachine {
             next.conclusion = conclusion
             next.state = .concluded
             detail = "\(conclusion.chineseSummary)；部位：\(injuredParts.joined(separator: "、"))"
-            if let due = file.conclusionDue, act.day > due { detail += "；超过鉴定期限 \(due.iso)" }
+            if let due = file.conclusionDue(calendar: calendar), act.day > due {
+                detail += "；超过鉴定期限 \(due.iso)"
+            }
             if file.kind == .second { detail += "；省级鉴定结论为最终结论" }
 
         case .deliver:
@@ -227,10 +233,12 @@ public enum AssessmentMachine {
             }
             next.deliveredDate = act.day
             next.state = .delivered
-            let due = AssessmentClock.deliveryDue(concluded: conclusion.day)
+            let due = AssessmentClock.deliveryDue(
+                concluded: conclusion.day, calendar: calendar, region: file.regionCode)
             detail = act.day > due ? "送达，超过送达期限 \(due.iso)" : "送达"
             if file.kind != .second {
-                detail += "；不服可于 \(AssessmentClock.secondAssessmentDue(received: act.day).iso) 前申请再次鉴定"
+                detail +=
+                    "；不服可于 \(AssessmentClock.secondAssessmentDue(received: act.day, calendar: calendar, region: file.regionCode).iso) 前申请再次鉴定"
             }
 
         case .terminate:

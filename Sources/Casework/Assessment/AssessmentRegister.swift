@@ -21,7 +21,7 @@ public struct AssessmentRegister: Sendable {
         let prior = try priorConclusions(assessedCase, caseFiles: caseFiles)
         let (file, event) = try AssessmentMachine.open(
             application, assessedCase: assessedCase, caseFiles: caseFiles, priorConclusions: prior, act: act,
-            today: today())
+            today: today(), calendar: workingCalendar())
         try store.apply(CaseworkChangeSet(changes: [.document(file)], events: [event]))
         return file
     }
@@ -29,7 +29,8 @@ public struct AssessmentRegister: Sendable {
     @discardableResult
     public func apply(_ action: AssessmentAction, assessmentID: String, act: CaseworkAct) throws -> AssessmentFile {
         let file = try store.require(AssessmentFile.self, id: assessmentID)
-        let (next, event) = try AssessmentMachine.apply(action, to: file, act: act, today: today())
+        let (next, event) = try AssessmentMachine.apply(
+            action, to: file, act: act, today: today(), calendar: workingCalendar())
         try store.apply(CaseworkChangeSet(changes: [.document(next)], events: [event]))
         return next
     }
@@ -56,16 +57,25 @@ public struct AssessmentRegister: Sendable {
 
     /// Files past their deadline and due within `withinDays`, per committee region.
     public func deadlines(scope: RegionCode? = nil, asOf: Day, withinDays: Int) throws -> [DeadlineList] {
-        DeadlineList.byCity(
-            try files(scope: scope).compactMap { $0.currentDeadline() }, asOf: asOf, withinDays: withinDays)
+        let calendar = try workingCalendar()
+        return DeadlineList.byCity(
+            try files(scope: scope).compactMap { $0.currentDeadline(calendar: calendar) }, asOf: asOf,
+            withinDays: withinDays)
+    }
+
+    /// The calendar the register's deadlines move on: the shipped national calendar with the imported
+    /// calendar.csv rows laid over it (rules.md §5 "Deadlines", rev. 2).
+    public func workingCalendar() throws -> WorkingCalendar {
+        WorkingCalendar.national.adding(try store.calendarDays())
     }
 
     /// The conclusions made from `from` to `to` within their deadline, against those made late and those still
     /// pending past it; per committee region.
     public func onTimeRates(scope: RegionCode? = nil, from: Day, to: Day, asOf: Day) throws -> [OnTimeRate] {
         var rates: [RegionCode: OnTimeRate] = [:]
+        let calendar = try workingCalendar()
         for file in try files(scope: scope) {
-            guard let due = file.conclusionDue else { continue }
+            guard let due = file.conclusionDue(calendar: calendar) else { continue }
             let region = file.regionCode.city
             var rate = rates[region] ?? OnTimeRate(regionCode: region, onTime: 0, late: 0, overduePending: 0)
             if let conclusion = file.conclusion {

@@ -8,9 +8,9 @@ import FundRules
 /// in is never changed. The register stores the result.
 public enum DeterminationMachine {
     /// Opens a file for a new application (申请登记).
-    public static func open(_ application: DeterminationApplication, act: CaseworkAct, today: Day) throws
-        -> (DeterminationFile, CaseworkEvent)
-    {
+    public static func open(
+        _ application: DeterminationApplication, act: CaseworkAct, today: Day, calendar: WorkingCalendar = .national
+    ) throws -> (DeterminationFile, CaseworkEvent) {
         try ActCheck.validate(act, notBefore: nil, today: today)
         let caseID = application.caseID.trimmingBlanks
         guard !caseID.isEmpty else { throw CaseworkError.invalid("须填写案件编号") }
@@ -29,7 +29,7 @@ public enum DeterminationMachine {
             description: application.description, materials: receipts)
         var detail = "\(application.applicant.chineseName)申请，\(application.kind.chineseName)"
         if application.fatal { detail += "，工亡" }
-        let due = file.applicationDue
+        let due = file.applicationDue(calendar: calendar)
         if act.day > due {
             detail += "；超过条例第十七条申请时限（\(due.iso)）"
         }
@@ -40,7 +40,10 @@ public enum DeterminationMachine {
     }
 
     /// Applies one step to the file.
-    public static func apply(_ action: DeterminationAction, to file: DeterminationFile, act: CaseworkAct, today: Day)
+    public static func apply(
+        _ action: DeterminationAction, to file: DeterminationFile, act: CaseworkAct, today: Day,
+        calendar: WorkingCalendar = .national
+    )
         throws -> (DeterminationFile, CaseworkEvent)
     {
         try ActCheck.validate(act, notBefore: file.latestDay, today: today)
@@ -65,7 +68,7 @@ public enum DeterminationMachine {
                 next.state = .supplemented
                 next.supplementsCompleted = act.day
                 detail +=
-                    "；材料已补齐，应于 \(DeterminationClock.acceptanceDue(supplementsCompleted: act.day).iso) 前决定是否受理（认定办法第八条）"
+                    "；材料已补齐，应于 \(DeterminationClock.acceptanceDue(supplementsCompleted: act.day, calendar: calendar, region: file.regionCode).iso) 前决定是否受理（认定办法第八条）"
             }
 
         case .notifyIncomplete:
@@ -97,7 +100,8 @@ public enum DeterminationMachine {
             next.state = .accepted
             next.acceptedDate = act.day
             next.clearCase = clearCase
-            let due = DeterminationClock.decisionDue(accepted: act.day, clearCase: clearCase)
+            let due = DeterminationClock.decisionDue(
+                accepted: act.day, clearCase: clearCase, calendar: calendar, region: file.regionCode)
             detail =
                 clearCase
                 ? "事实清楚、权利义务明确，应于 \(due.iso) 前作出认定决定（条例第二十条第二款）"
@@ -152,7 +156,7 @@ public enum DeterminationMachine {
             period.until = act.day
             next.suspensions[next.suspensions.count - 1] = period
             next.state = period.resumeTo
-            let due = next.decisionDue(asOf: act.day)!
+            let due = next.decisionDue(asOf: act.day, calendar: calendar)!
             detail = "中止 \(period.days(asOf: act.day)) 日后恢复，认定期限顺延至 \(due.iso)"
 
         case .decide(let outcome, let basis, let parts):
@@ -184,7 +188,7 @@ public enum DeterminationMachine {
             next.state = .decided
             detail = "\(outcome.chineseName)，依据\(basis.chineseName)"
             if !injuredParts.isEmpty { detail += "；受伤部位：\(injuredParts.joined(separator: "、"))" }
-            if let due = file.decisionDue(asOf: act.day), act.day > due {
+            if let due = file.decisionDue(asOf: act.day, calendar: calendar), act.day > due {
                 detail += "；超过认定期限 \(due.iso)"
             }
 
@@ -194,7 +198,7 @@ public enum DeterminationMachine {
             }
             next.deliveredDate = act.day
             next.state = .delivered
-            let due = file.deliveryDue!
+            let due = file.deliveryDue(calendar: calendar)!
             detail = act.day > due ? "送达，超过送达期限 \(due.iso)" : "送达"
         }
 

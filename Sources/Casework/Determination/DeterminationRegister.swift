@@ -22,7 +22,8 @@ public struct DeterminationRegister: Sendable {
     /// Registers a new application (申请登记).
     @discardableResult
     public func open(_ application: DeterminationApplication, act: CaseworkAct) throws -> DeterminationFile {
-        let (file, event) = try DeterminationMachine.open(application, act: act, today: today())
+        let (file, event) = try DeterminationMachine.open(
+            application, act: act, today: today(), calendar: workingCalendar())
         try store.apply(CaseworkChangeSet(changes: [.document(file)], events: [event]))
         return file
     }
@@ -42,7 +43,8 @@ public struct DeterminationRegister: Sendable {
     @discardableResult
     public func apply(_ action: DeterminationAction, caseID: String, act: CaseworkAct) throws -> DeterminationFile {
         let file = try store.require(DeterminationFile.self, id: caseID)
-        let (next, event) = try DeterminationMachine.apply(action, to: file, act: act, today: today())
+        let (next, event) = try DeterminationMachine.apply(
+            action, to: file, act: act, today: today(), calendar: workingCalendar())
         try store.apply(CaseworkChangeSet(changes: [.document(next)], events: [event]))
         return next
     }
@@ -65,9 +67,16 @@ public struct DeterminationRegister: Sendable {
         try store.history(.determination, id: caseID)
     }
 
+    /// The calendar the register's deadlines move on: the shipped national calendar with the imported
+    /// calendar.csv rows laid over it (rules.md §5 "Deadlines", rev. 2).
+    public func workingCalendar() throws -> WorkingCalendar {
+        WorkingCalendar.national.adding(try store.calendarDays())
+    }
+
     /// The files past their deadline and due within `withinDays`, per city.
     public func deadlines(scope: RegionCode? = nil, asOf: Day, withinDays: Int) throws -> [DeadlineList] {
-        let deadlines = try files(scope: scope).compactMap { $0.currentDeadline(asOf: asOf) }
+        let calendar = try workingCalendar()
+        let deadlines = try files(scope: scope).compactMap { $0.currentDeadline(asOf: asOf, calendar: calendar) }
         return DeadlineList.byCity(deadlines, asOf: asOf, withinDays: withinDays)
     }
 
@@ -75,11 +84,13 @@ public struct DeterminationRegister: Sendable {
     /// acceptance net of suspensions, against those decided late and those still undecided whose 60 days ran out
     /// in the period before `asOf`.
     public func onTimeRates(scope: RegionCode? = nil, from: Day, to: Day, asOf: Day) throws -> [OnTimeRate] {
-        try Self.onTimeRates(files(scope: scope), from: from, to: to, asOf: asOf)
+        try Self.onTimeRates(files(scope: scope), from: from, to: to, asOf: asOf, calendar: workingCalendar())
     }
 
     /// The rate over the given files (see `onTimeRates(scope:from:to:asOf:)`); pure, for tests and reports.
-    public static func onTimeRates(_ files: [DeterminationFile], from: Day, to: Day, asOf: Day) -> [OnTimeRate] {
+    public static func onTimeRates(
+        _ files: [DeterminationFile], from: Day, to: Day, asOf: Day, calendar: WorkingCalendar = .national
+    ) -> [OnTimeRate] {
         var rates: [RegionCode: OnTimeRate] = [:]
         for file in files {
             guard let accepted = file.acceptedDate else { continue }
@@ -87,10 +98,11 @@ public struct DeterminationRegister: Sendable {
             var rate = rates[city] ?? OnTimeRate(regionCode: city, onTime: 0, late: 0, overduePending: 0)
             if let decision = file.decision {
                 guard from <= decision.day && decision.day <= to else { continue }
-                if file.decidedWithinSixtyDays == true { rate.onTime += 1 } else { rate.late += 1 }
+                if file.decidedWithinSixtyDays(calendar: calendar) == true { rate.onTime += 1 } else { rate.late += 1 }
             } else {
                 let due = DeterminationClock.decisionDue(
-                    accepted: accepted, clearCase: false, suspendedDays: file.suspendedDays(asOf: asOf))
+                    accepted: accepted, clearCase: false, suspendedDays: file.suspendedDays(asOf: asOf),
+                    calendar: calendar, region: file.regionCode)
                 guard due < asOf, from <= due, due <= to else { continue }
                 rate.overduePending += 1
             }

@@ -47,6 +47,7 @@ public enum InterchangeColumns {
         case .healthVisits: ["person_id", "institution_id", "visit_date", "diagnosis"]
         case .trafficAccidents: ["person_id", "accident_date", "liability"]
         case .imprisonments: ["person_id", "start_date", "end_date"]
+        case .calendar: ["date", "kind", "region_code"]
         }
     }
 

@@ -4,6 +4,9 @@ import FundModel
 ///
 /// Calendar days, counted as in `DeterminationClock`: the starting day is not
 /// counted; a year ends on the same date a year later (or the month's last day).
+/// A deadline whose last day is not a working day moves to the next working day
+/// (民法典 203, rev. 2) on `calendar` in `region`; the first day a review may be
+/// applied for (`earliestReview`) is not a deadline and does not move.
 public enum AssessmentClock {
     /// 条例 25(2): the conclusion within 60 days of receiving the application.
     public static let conclusionDays = 60
@@ -19,20 +22,28 @@ public enum AssessmentClock {
     /// 条例 25(2), 29 (the same for 再次鉴定 and 复查鉴定): the committee concludes within 60 days of receiving
     /// the application, 90 when extended. A rescheduled on-site assessment postpones the deadline by the same
     /// number of days (2014 办法 art. 11, 期限相应顺延): pass them as `postponedDays`.
-    public static func conclusionDue(applied: Day, extended: Bool = false, postponedDays: Int = 0) -> Day {
-        applied.adding(days: conclusionDays + (extended ? extensionDays : 0) + max(0, postponedDays))
+    public static func conclusionDue(
+        applied: Day, extended: Bool = false, postponedDays: Int = 0, calendar: WorkingCalendar = .national,
+        region: RegionCode? = nil
+    ) -> Day {
+        let days = conclusionDays + (extended ? extensionDays : 0) + max(0, postponedDays)
+        return calendar.deadline(lastDay: applied.adding(days: days), region: region)
     }
 
     /// 劳动能力鉴定管理办法 (2025): the conclusion is delivered to the worker and the employer within 15 days
     /// of being made.
-    public static func deliveryDue(concluded: Day) -> Day {
-        concluded.adding(days: deliveryDays)
+    public static func deliveryDue(
+        concluded: Day, calendar: WorkingCalendar = .national, region: RegionCode? = nil
+    ) -> Day {
+        calendar.deadline(lastDay: concluded.adding(days: deliveryDays), region: region)
     }
 
     /// 条例 26: a party disagreeing with the city committee's conclusion applies to the provincial committee
     /// for a second assessment (再次鉴定) within 15 days of receiving the conclusion.
-    public static func secondAssessmentDue(received: Day) -> Day {
-        received.adding(days: secondAssessmentDays)
+    public static func secondAssessmentDue(
+        received: Day, calendar: WorkingCalendar = .national, region: RegionCode? = nil
+    ) -> Day {
+        calendar.deadline(lastDay: received.adding(days: secondAssessmentDays), region: region)
     }
 
     /// 条例 28: the first day a review assessment (复查鉴定) may be applied for, 1 year after the conclusion

@@ -166,14 +166,16 @@ struct CaseworkAPIRoutes {
             workerID: service.workerID(f.workerID, reveal: reveal),
             employerID: f.employerID, regionCode: f.regionCode.raw, kind: f.kind.rawValue, fatal: f.fatal,
             applicant: f.applicant.rawValue, accidentDate: f.accidentDate.iso, appliedDate: f.appliedDate.iso,
-            applicationDue: f.applicationDue.iso, appliedLate: f.appliedLate,
+            applicationDue: f.applicationDue(calendar: service.calendar).iso,
+            appliedLate: f.appliedLate(calendar: service.calendar),
             materials: Dictionary(
                 f.materials.map { ($0.material.rawValue, $0.received.iso) }, uniquingKeysWith: { a, _ in a }),
             missingMaterials: f.missingMaterials.map(\.rawValue), acceptedDate: f.acceptedDate?.iso,
             clearCase: f.clearCase, notAcceptedReason: f.notAcceptedReason, suspendedDays: f.suspendedDays(asOf: today),
             decision: f.decision?.outcome.rawValue, decisionBasis: f.decision?.basis.code,
             decisionDate: f.decision?.day.iso, injuredParts: f.decision?.injuredParts ?? [],
-            deliveredDate: f.deliveredDate?.iso, nextDeadline: f.currentDeadline(asOf: today).map(deadlineJSON),
+            deliveredDate: f.deliveredDate?.iso,
+            nextDeadline: f.currentDeadline(asOf: today, calendar: service.calendar).map(deadlineJSON),
             allowedActions: service.offeredSteps(DeterminationSteps.allowed(f)))
     }
 
@@ -262,9 +264,11 @@ struct CaseworkAPIRoutes {
             stateName: f.state.chineseName, kind: f.kind.rawValue,
             workerID: service.workerID(f.workerID, reveal: reveal),
             regionCode: f.regionCode.raw, appliedDate: f.appliedDate.iso,
-            missingMaterials: f.missingMaterials.map(\.rawValue), conclusionDue: f.conclusionDue?.iso, panel: f.panel,
+            missingMaterials: f.missingMaterials.map(\.rawValue),
+            conclusionDue: f.conclusionDue(calendar: service.calendar)?.iso, panel: f.panel,
             grade: f.conclusion?.grade, nursing: f.conclusion?.nursing.rawValue, concludedDate: f.conclusion?.day.iso,
-            deliveredDate: f.deliveredDate?.iso, nextDeadline: f.currentDeadline().map(deadlineJSON),
+            deliveredDate: f.deliveredDate?.iso,
+            nextDeadline: f.currentDeadline(calendar: service.calendar).map(deadlineJSON),
             allowedActions: service.offeredSteps(AssessmentSteps.allowed(f)), draws: draws,
             history: reveal ? Self.history(try service.casework.assessments.history(f.assessmentID)) : [])
     }

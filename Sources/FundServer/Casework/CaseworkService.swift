@@ -1,6 +1,7 @@
 import Casework
 import Foundation
 import FundModel
+import FundRules
 import FundStore
 
 extension ServerEnvironment {
@@ -21,11 +22,14 @@ struct CaseworkService {
     let environment: ServerEnvironment
     let context: FundRequestContext
     let principal: Principal
+    /// The calendar the deadlines shown move on: the shipped national days with the imported calendar.csv rows.
+    let calendar: WorkingCalendar
 
     init(environment: ServerEnvironment, context: FundRequestContext) throws {
         self.environment = environment
         self.context = context
         self.principal = try context.requirePrincipal()
+        self.calendar = try environment.casework.determinations.workingCalendar()
     }
 
     var casework: Casework { environment.casework }

@@ -24,6 +24,7 @@ enum ColumnLabels {
         case .healthVisits: "就诊记录（共享数据）"
         case .trafficAccidents: "交通事故（共享数据）"
         case .imprisonments: "服刑记录（共享数据）"
+        case .calendar: "工作日历"
         }
     }
 

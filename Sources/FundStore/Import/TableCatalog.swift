@@ -11,7 +11,7 @@ enum TableCatalog {
     static let all: [TableSpec] = [
         regions, parameters, employers, institutions, workers, wages, injuryCases, dependents, assessments,
         experts, agreements, benefitItems, payments, fundLedger, deaths, medicalInsurance, pensions,
-        healthVisits, trafficAccidents, imprisonments,
+        healthVisits, trafficAccidents, imprisonments, calendar,
     ]
 
     static let regions = TableSpec(
@@ -235,5 +235,16 @@ enum TableCatalog {
         columns: [.required("person_id", .personID), .required("start_date", .day), .optional("end_date", .day)],
         keyColumns: ["person_id", "start_date"],
         references: [.person]
+    )
+
+    /// calendar.csv (rev. 2): an empty region is the national calendar.
+    static let calendar = TableSpec(
+        table: .calendar,
+        columns: [
+            .required("date", .day), .required("kind", .code(CodeSet(CalendarDayKind.self))),
+            .optional("region_code", .regionCode),
+        ],
+        keyColumns: ["date", "region_code"],
+        references: [.region()]
     )
 }

@@ -29,6 +29,9 @@ public protocol DataRepository: Sendable {
     /// A case's payments, by paid date then payment id.
     func payments(caseID: String) throws -> [Payment]
     func payment(id: String) throws -> Payment?
+    /// The imported calendar.csv rows (rev. 2), none when never imported: what casework lays over the shipped
+    /// national calendar (FundRules' `WorkingCalendar`).
+    func calendarDays() throws -> [CalendarDay]
 }
 
 /// Screening runs and the findings register (疑点台账).

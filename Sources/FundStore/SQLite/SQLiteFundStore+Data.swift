@@ -41,6 +41,7 @@ extension SQLiteFundStore {
         data.healthVisits = try load(HealthVisit.self)
         data.trafficAccidents = try load(TrafficAccident.self)
         data.imprisonments = try load(Imprisonment.self)
+        data.calendar = try load(CalendarDay.self)
         return data
     }
 
@@ -133,6 +134,10 @@ extension SQLiteFundStore {
 
     public func payment(id: String) throws -> Payment? {
         try pool.read { db in try Self.fetchAll(Payment.self, db, where: "payment_id = ?", id).first }
+    }
+
+    public func calendarDays() throws -> [CalendarDay] {
+        try pool.read { db in try Self.fetchAll(CalendarDay.self, db) }
     }
 
     // MARK: Reading

@@ -125,6 +125,7 @@ extension DataSet {
         pensions = pensions ?? other.pensions
         trafficAccidents = trafficAccidents ?? other.trafficAccidents
         imprisonments = imprisonments ?? other.imprisonments
+        calendar = calendar ?? other.calendar
     }
 }
 

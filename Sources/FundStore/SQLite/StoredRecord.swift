@@ -256,3 +256,13 @@ extension Imprisonment: StoredRecord {
         Imprisonment(personID: try r.personID(0, "person_id"), startDate: r.day(1), endDate: r.optionalDay(2))
     }
 }
+
+extension CalendarDay: StoredRecord {
+    static let table = Table.calendar
+    static let columns = "date, kind, region_code"
+    static let order = "date, region_code"
+    static func decode(_ r: ColumnReader) throws -> CalendarDay {
+        CalendarDay(
+            date: r.day(0), kind: try r.code(1, "kind"), regionCode: try r.optionalRegionCode(2, "region_code"))
+    }
+}

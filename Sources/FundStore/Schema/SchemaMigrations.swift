@@ -29,6 +29,9 @@ enum SchemaMigrations {
         migrator.registerMigration("v2 verification") { db in
             for statement in VerificationSchema.tables { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v3 calendar") { db in
+            for statement in calendarTables { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
@@ -192,6 +195,13 @@ enum SchemaMigrations {
             PRIMARY KEY (person_id, start_date)
         ) STRICT
         """,
+    ]
+
+    /// calendar.csv (rev. 2): a day per region, the national calendar under an empty (NULL) region; a row for the
+    /// same day and region replaces the earlier one.
+    static let calendarTables: [String] = [
+        "CREATE TABLE calendar (date INTEGER NOT NULL, kind TEXT NOT NULL, region_code TEXT) STRICT",
+        "CREATE UNIQUE INDEX calendar_key ON calendar(date, ifnull(region_code, ''))",
     ]
 
     /// Import runs, screening runs and the findings register.

@@ -216,9 +216,9 @@ public enum DefaultRulesConfiguration {
               orange: 3
               red: 6
 
-          # 认定申请超期: applied by the worker, a relative or the union more than `worker_limit_years`
-          # after the accident (worker_late); by the employer more than `employer_limit_days` after
-          # (employer_late).
+          # 认定申请超期 (rev. 2): applied more than `employer_limit_days` after the accident, whoever
+          # applied (employer_late); by the worker, a relative or the union more than `worker_limit_years`
+          # after (worker_late). Both deadlines move off days off (calendar.csv and the shipped calendar).
           R20:
             enabled: true
             levels:

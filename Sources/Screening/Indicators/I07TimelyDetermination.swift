@@ -6,8 +6,10 @@ import FundModel
 /// The cases decided in the period (by `decided_date`) that have an
 /// `accepted_date`, in the region where the determination is made; the share
 /// decided at most `days` calendar days after acceptance (as R21, whose
-/// "more than 60 days" is the complement). A city's figure uses the city's
-/// `days`, the province's figure the province's. Each `case_id` once.
+/// "more than 60 days" is the complement), the last day moved off a day that
+/// is not a working day in the case's region (民法典 203, rev. 2; the
+/// snapshot's calendar). A city's figure uses the city's `days`, the
+/// province's figure the province's. Each `case_id` once.
 ///
 /// When the run is given the determination register (`RuleContext.registers`),
 /// a case in the register counts from the register, as its own on-time rate
@@ -37,7 +39,8 @@ public struct I07TimelyDetermination: ScreeningRule {
             let city = regions.citySlot(code: row.regionCode)
             guard city != -2 else { continue }
             for slot in slots(city) {
-                let due = accepted.adding(days: limits[slot] + row.suspendedDays)
+                let due = snapshot.calendar.deadline(
+                    lastDay: accepted.adding(days: limits[slot] + row.suspendedDays), region: row.regionCode)
                 if let decided = row.decidedDate {
                     let onTime: Int64 = decided <= due ? 1 : 0
                     tally.add(slot: slot, month: decided.yearMonth, numerator: onTime, denominator: 1)
@@ -52,12 +55,12 @@ public struct I07TimelyDetermination: ScreeningRule {
         for (row, record) in snapshot.cases.enumerated() where isFirst(row, record, snapshot) {
             guard !registered.contains(record.caseID) else { continue }
             guard let accepted = record.acceptedDate, let decided = record.decidedDate else { continue }
-            let days = accepted.distance(to: decided)
             let city = regions.citySlot(record.regionCode, in: snapshot)
             guard city != -2 else { continue }
             for slot in slots(city) {
-                tally.add(
-                    slot: slot, month: decided.yearMonth, numerator: days <= limits[slot] ? 1 : 0, denominator: 1)
+                let due = snapshot.calendar.deadline(
+                    lastDay: accepted.adding(days: limits[slot]), region: record.regionCode)
+                tally.add(slot: slot, month: decided.yearMonth, numerator: decided <= due ? 1 : 0, denominator: 1)
             }
         }
         let results = IndicatorResults(

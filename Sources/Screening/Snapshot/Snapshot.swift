@@ -16,6 +16,9 @@ import FundRules
 public final class Snapshot: Sendable {
     /// The tables present in the data set (imported, possibly empty).
     public let available: Set<Table>
+    /// The working days that statutory deadlines move to (rules.md §5 "Deadlines", rev. 2): the shipped national
+    /// calendar with calendar.csv's rows added or overriding (optional: never required by a rule).
+    public let calendar: WorkingCalendar
 
     // MARK: Regions
     public let regions: [Region]
@@ -142,6 +145,7 @@ public final class Snapshot: Sendable {
     public init(_ dataSet: DataSet) {
         let parts = SnapshotBuilder(dataSet).build()
         available = parts.available
+        calendar = WorkingCalendar.national.adding(dataSet.calendar ?? [])
         regions = dataSet.regions
         regionCodes = parts.regions.table
         regionRow = parts.regions.row

@@ -233,6 +233,7 @@ struct SnapshotBuilder: Sendable {
         if data.healthVisits != nil { tables.insert(.healthVisits) }
         if data.trafficAccidents != nil { tables.insert(.trafficAccidents) }
         if data.imprisonments != nil { tables.insert(.imprisonments) }
+        if data.calendar != nil { tables.insert(.calendar) }
         return tables
     }
 

@@ -23,8 +23,9 @@ struct AssessmentCommand: ParsableCommand {
             throws -> [String]
         {
             let file = try casework.assessments.apply(action, assessmentID: id, act: act)
+            let calendar = try casework.assessments.workingCalendar()
             return ["\(file.assessmentID)：\(action.chineseName)，当前状态 \(file.state.chineseName)"]
-                + (file.currentDeadline().map { ["下一期限：\($0.step) \($0.due.iso)"] } ?? [])
+                + (file.currentDeadline(calendar: calendar).map { ["下一期限：\($0.step) \($0.due.iso)"] } ?? [])
         }
     }
 
@@ -53,14 +54,16 @@ struct AssessmentCommand: ParsableCommand {
                 specialties: Parse.list(specialties),
                 materials: materials == nil
                     ? AssessmentMaterial.checklist(for: kind) : try Parse.codes(materials, "--materials"))
-            let file = try acting.run { casework, act in try casework.assessments.open(application, act: act) }
+            let (file, calendar) = try acting.run { casework, act in
+                (try casework.assessments.open(application, act: act), try casework.assessments.workingCalendar())
+            }
             print(
                 "已登记 registered \(file.assessmentID)：\(file.kind.chineseName)，\(file.state.chineseName)，鉴定委员会 \(file.regionCode.raw)"
             )
             if !file.missingMaterials.isEmpty {
                 print("缺少材料 missing：\(file.missingMaterials.map(\.chineseName).joined(separator: "、"))")
             }
-            if let due = file.conclusionDue { print("应于 \(due.iso) 前作出鉴定结论（条例第二十五条）") }
+            if let due = file.conclusionDue(calendar: calendar) { print("应于 \(due.iso) 前作出鉴定结论（条例第二十五条）") }
         }
     }
 
@@ -73,6 +76,7 @@ struct AssessmentCommand: ParsableCommand {
             guard let file = try casework.assessments.file(id) else {
                 throw CaseworkFailure(code: 4, "未找到 not found：鉴定 \(id)")
             }
+            let calendar = try casework.assessments.workingCalendar()
             print(
                 "鉴定 \(file.assessmentID)  \(file.kind.chineseName)  \(file.state.chineseName)  委员会 \(file.regionCode.raw)"
             )
@@ -82,13 +86,15 @@ struct AssessmentCommand: ParsableCommand {
             print(
                 "认定部位 \(file.determinationParts.joined(separator: "、"))  所需专业 \(file.specialties.joined(separator: "、"))"
             )
-            if let due = file.conclusionDue { print("结论期限 \(due.iso)\(file.extensionGranted == nil ? "" : "（已延长）")") }
+            if let due = file.conclusionDue(calendar: calendar) {
+                print("结论期限 \(due.iso)\(file.extensionGranted == nil ? "" : "（已延长）")")
+            }
             if !file.panel.isEmpty { print("专家组 \(file.panelDrawID ?? "")：\(file.panel.joined(separator: "、"))") }
             if let c = file.conclusion {
                 print("结论 \(c.day.iso)：\(c.chineseSummary)；部位 \(c.injuredParts.joined(separator: "、"))；\(c.opinion)")
             }
             if let delivered = file.deliveredDate { print("送达 \(delivered.iso)") }
-            if let due = file.secondAssessmentDue { print("再次鉴定申请期限 \(due.iso)") }
+            if let due = file.secondAssessmentDue(calendar: calendar) { print("再次鉴定申请期限 \(due.iso)") }
             if let earliest = file.earliestReview { print("最早复查日期 \(earliest.iso)") }
             CaseworkText.history(try casework.assessments.history(id))
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Casework
 import FundModel
+import FundRules
 
 /// `fundguard case`: the determination register (工伤认定台账).
 struct CaseCommand: ParsableCommand {
@@ -23,8 +24,9 @@ struct CaseCommand: ParsableCommand {
             throws -> [String]
         {
             let file = try casework.determinations.apply(action, caseID: id, act: act)
+            let calendar = try casework.determinations.workingCalendar()
             return ["\(file.caseID)：\(action.chineseName)，当前状态 \(file.state.chineseName)"]
-                + (file.currentDeadline(asOf: act.day).map {
+                + (file.currentDeadline(asOf: act.day, calendar: calendar).map {
                     ["下一期限 next deadline：\($0.step) \($0.due.iso)（\($0.basis)）"]
                 } ?? [])
         }
@@ -52,9 +54,13 @@ struct CaseCommand: ParsableCommand {
             let materials: [DeterminationMaterial] =
                 self.materials == nil ? DeterminationMaterial.allCases : try Parse.codes(self.materials, "--materials")
             let file: DeterminationFile
+            let calendar: WorkingCalendar
             if fromImport {
-                file = try acting.run { casework, act in
-                    try casework.determinations.openImported(caseID: id, materials: materials, act: act)
+                (file, calendar) = try acting.run { casework, act in
+                    (
+                        try casework.determinations.openImported(caseID: id, materials: materials, act: act),
+                        try casework.determinations.workingCalendar()
+                    )
                 }
             } else {
                 guard let worker, let region, let accident else {
@@ -65,14 +71,21 @@ struct CaseCommand: ParsableCommand {
                     regionCode: try Parse.region(region, "--region"), kind: try Parse.code(kind, "--kind"),
                     accidentDate: try Parse.day(accident, "--accident"), fatal: fatal,
                     applicant: try Parse.code(applicant, "--applicant"), materials: materials, description: description)
-                file = try acting.run { casework, act in try casework.determinations.open(application, act: act) }
+                (file, calendar) = try acting.run { casework, act in
+                    (
+                        try casework.determinations.open(application, act: act),
+                        try casework.determinations.workingCalendar()
+                    )
+                }
             }
             print("已登记 registered \(file.caseID)：\(file.state.chineseName)")
             if !file.missingMaterials.isEmpty {
                 print("缺少材料 missing：\(file.missingMaterials.map(\.chineseName).joined(separator: "、"))")
             }
-            if file.appliedLate { print("注意：超过条例第十七条申请时限 \(file.applicationDue.iso)") }
-            if let due = file.acceptanceDue { print("应于 \(due.iso) 前决定是否受理（认定办法第八条）") }
+            if file.appliedLate(calendar: calendar) {
+                print("注意：超过条例第十七条申请时限 \(file.applicationDue(calendar: calendar).iso)")
+            }
+            if let due = file.acceptanceDue(calendar: calendar) { print("应于 \(due.iso) 前决定是否受理（认定办法第八条）") }
         }
     }
 
@@ -87,12 +100,13 @@ struct CaseCommand: ParsableCommand {
                 throw CaseworkFailure(code: 4, "未找到 not found：案件 \(id)")
             }
             let today = Today.day()
+            let calendar = try casework.determinations.workingCalendar()
             print("案件 \(file.caseID)  \(file.state.chineseName)  版本 \(file.version)")
             print(
                 "职工 \(file.workerID.raw)  单位 \(file.employerID ?? "—")  地区 \(file.regionCode.raw)  \(file.kind.chineseName)\(file.fatal ? "  工亡" : "")"
             )
             print(
-                "事故 \(file.accidentDate.iso)  申请 \(file.appliedDate.iso)（\(file.applicant.chineseName)，时限 \(file.applicationDue.iso)）"
+                "事故 \(file.accidentDate.iso)  申请 \(file.appliedDate.iso)（\(file.applicant.chineseName)，时限 \(file.applicationDue(calendar: calendar).iso)）"
             )
             let received = file.materials.map { "\($0.material.chineseName) \($0.received.iso)" }
             print("材料 materials：\(received.isEmpty ? "无" : received.joined(separator: "；"))")
@@ -101,7 +115,7 @@ struct CaseCommand: ParsableCommand {
             }
             if let accepted = file.acceptedDate {
                 print(
-                    "受理 \(accepted.iso)\(file.clearCase ? "（事实清楚）" : "")  认定期限 \(file.decisionDue(asOf: today)?.iso ?? "—")  中止 \(file.suspendedDays(asOf: today)) 天"
+                    "受理 \(accepted.iso)\(file.clearCase ? "（事实清楚）" : "")  认定期限 \(file.decisionDue(asOf: today, calendar: calendar)?.iso ?? "—")  中止 \(file.suspendedDays(asOf: today)) 天"
                 )
             }
             for record in file.investigations {
@@ -113,7 +127,7 @@ struct CaseCommand: ParsableCommand {
                 )
             }
             if let delivered = file.deliveredDate { print("送达 \(delivered.iso)") }
-            if let deadline = file.currentDeadline(asOf: today) {
+            if let deadline = file.currentDeadline(asOf: today, calendar: calendar) {
                 print("下一期限：\(deadline.step) \(deadline.due.iso)（\(deadline.basis)）")
             }
             CaseworkText.history(try casework.determinations.history(id))
@@ -132,8 +146,10 @@ struct CaseCommand: ParsableCommand {
                 scope: try region.map { try Parse.region($0, "--region") },
                 state: try state.map { try Parse.code($0, "--state") })
             let today = Today.day()
+            let calendar = try casework.determinations.workingCalendar()
             for file in files {
-                let deadline = file.currentDeadline(asOf: today).map { "  \($0.step) \($0.due.iso)" } ?? ""
+                let deadline =
+                    file.currentDeadline(asOf: today, calendar: calendar).map { "  \($0.step) \($0.due.iso)" } ?? ""
                 print(
                     "\(file.caseID)  \(file.regionCode.raw)  \(file.state.chineseName)  申请 \(file.appliedDate.iso)\(deadline)"
                 )

@@ -1,6 +1,7 @@
 import Casework
 import Foundation
 import FundModel
+import FundRules
 import FundStore
 import Hummingbird
 
@@ -11,6 +12,8 @@ import Hummingbird
 enum CaseworkWorld {
     static var today: Day { Formatting.today() }
     static func day(_ offset: Int) -> Day { today.adding(days: offset) }
+    /// The statutory deadline `offset` days from today: moved off a day off of the shipped calendar (民法典 203).
+    static func due(_ offset: Int) -> Day { WorkingCalendar.national.deadline(lastDay: day(offset)) }
 
     static func make() throws -> TestWorld {
         let world = try TestWorld()

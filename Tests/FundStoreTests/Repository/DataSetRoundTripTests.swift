@@ -67,6 +67,7 @@ struct DataSetRoundTripTests {
             "ext_health_visits.csv", "person_id,institution_id,visit_date,diagnosis\n\(w1),H1,2023-05-10,\"骨折, 左胫骨\"\n")
         dir.write("ext_traffic_accidents.csv", "person_id,accident_date,liability\n\(w1),2023-05-10,minor\n")
         dir.write("ext_imprisonments.csv", "person_id,start_date,end_date\n\(dep),2024-01-01,\n")
+        dir.write("calendar.csv", "date,kind,region_code\n2024-10-12,holiday,110100\n2024-10-01,holiday,\n")
     }
 
     @Test("every table loads back as the records the files describe")
@@ -75,7 +76,7 @@ struct DataSetRoundTripTests {
         Self.writeFullDataSet(dir)
         let store = try dir.store()
         let summary = try Importer(store: store).importDirectory(dir.data)
-        #expect(summary.files.count == 20)
+        #expect(summary.files.count == 21)
         #expect(try store.importedTables() == Set(FundModel.Table.allCases))
         let data = try store.loadDataSet()
         let w1 = person(Fixture.worker1)
@@ -201,6 +202,12 @@ struct DataSetRoundTripTests {
             data.trafficAccidents == [TrafficAccident(personID: w1, accidentDate: day("2023-05-10"), liability: .minor)]
         )
         #expect(data.imprisonments == [Imprisonment(personID: dep, startDate: day("2024-01-01"), endDate: nil)])
+        let calendar = [
+            CalendarDay(date: day("2024-10-01"), kind: .holiday, regionCode: nil),
+            CalendarDay(date: day("2024-10-12"), kind: .holiday, regionCode: region("110100")),
+        ]
+        #expect(data.calendar == calendar)
+        #expect(try store.calendarDays() == calendar)
 
         // The lookups read the same rows.
         #expect(try store.injuryCase(id: "C2")?.fatal == true)

@@ -32,7 +32,7 @@ struct AssessmentRoutes: CaseworkFileRoutes {
             CaseworkFileList.Row(
                 id: file.assessmentID, under: "/casework/assessments", caseID: file.caseID, worker: file.workerID,
                 region: regions.name(file.regionCode), kind: file.kind.chineseName, state: file.state,
-                applied: file.appliedDate, deadline: file.currentDeadline(), today: today)
+                applied: file.appliedDate, deadline: file.currentDeadline(calendar: service.calendar), today: today)
         }
         var model = CaseworkFileList(
             rows, state: state, service: service, context: context, today: today,
@@ -114,17 +114,17 @@ struct AssessmentRoutes: CaseworkFileRoutes {
         let regions = try RegionNames(store: environment.store)
         let today = environment.today
         var dues: [PageModel.Due] = []
-        if let due = file.conclusionDue {
+        if let due = file.conclusionDue(calendar: service.calendar) {
             dues.append(
                 .init(
                     label: "作出鉴定结论（条例第二十五条）", day: due.iso,
                     overdue: file.conclusion.map { $0.day > due } ?? (file.state.isOpen && due < today)))
         }
-        if let due = file.deliveryDue {
+        if let due = file.deliveryDue(calendar: service.calendar) {
             dues.append(
                 .init(label: "送达鉴定结论", day: due.iso, overdue: file.deliveredDate.map { $0 > due } ?? (due < today)))
         }
-        if let due = file.secondAssessmentDue {
+        if let due = file.secondAssessmentDue(calendar: service.calendar) {
             dues.append(.init(label: "申请再次鉴定截止（条例第二十六条）", day: due.iso, overdue: false))
         }
         if let day = file.earliestReview {

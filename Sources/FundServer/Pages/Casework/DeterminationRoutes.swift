@@ -37,7 +37,8 @@ struct DeterminationRoutes: CaseworkFileRoutes {
                 id: file.caseID, under: "/casework/determinations", worker: file.workerID,
                 region: regions.name(file.regionCode), kind: file.kind.chineseName, fatal: file.fatal,
                 state: file.state,
-                applied: file.appliedDate, deadline: file.currentDeadline(asOf: today), today: today)
+                applied: file.appliedDate, deadline: file.currentDeadline(asOf: today, calendar: service.calendar),
+                today: today)
         }
         var model = CaseworkFileList(
             rows, state: state, service: service, context: context, today: today,
@@ -116,12 +117,13 @@ struct DeterminationRoutes: CaseworkFileRoutes {
         let today = environment.today
         var dues = [
             PageModel.Due(
-                label: "申请时限", day: file.applicationDue.iso, basis: "条例第十七条", overdue: file.appliedLate)
+                label: "申请时限", day: file.applicationDue(calendar: service.calendar).iso, basis: "条例第十七条",
+                overdue: file.appliedLate(calendar: service.calendar))
         ]
-        if let due = file.acceptanceDue {
+        if let due = file.acceptanceDue(calendar: service.calendar) {
             dues.append(.init(label: "决定是否受理", day: due.iso, basis: "认定办法第八条", overdue: due < today))
         }
-        if let due = file.decisionDue(asOf: today) {
+        if let due = file.decisionDue(asOf: today, calendar: service.calendar) {
             let late = file.decision.map { $0.day > due } ?? (file.state != .suspended && due < today)
             dues.append(
                 .init(
@@ -129,11 +131,11 @@ struct DeterminationRoutes: CaseworkFileRoutes {
                         + (file.suspendedDays(asOf: today) > 0 ? "（已扣除中止 \(file.suspendedDays(asOf: today)) 天）" : ""),
                     day: due.iso, basis: file.clearCase ? "条例第二十条第二款" : "条例第二十条", overdue: late))
         }
-        if let due = file.deliveryDue {
+        if let due = file.deliveryDue(calendar: service.calendar) {
             let late = file.deliveredDate.map { $0 > due } ?? (due < today)
             dues.append(.init(label: "送达认定决定", day: due.iso, basis: "认定办法第二十二条", overdue: late))
         }
-        let current = file.currentDeadline(asOf: today).map { d in
+        let current = file.currentDeadline(asOf: today, calendar: service.calendar).map { d in
             "\(d.step)：\(d.due.iso)（\(d.basis)），"
                 + (d.isOverdue(asOf: today) ? "已逾期 \(-d.daysLeft(asOf: today)) 天" : "剩余 \(d.daysLeft(asOf: today)) 天")
         }
@@ -143,7 +145,8 @@ struct DeterminationRoutes: CaseworkFileRoutes {
             worker: service.workerID(file.workerID, reveal: true),
             employer: file.employerID ?? "—", region: regions.name(file.regionCode), kind: file.kind.chineseName,
             fatal: file.fatal, applicant: file.applicant.chineseName, accident: file.accidentDate.iso,
-            applied: file.appliedDate.iso, appliedLate: file.appliedLate, description: file.description,
+            applied: file.appliedDate.iso, appliedLate: file.appliedLate(calendar: service.calendar),
+            description: file.description,
             materials: CaseworkPages.materials(DeterminationMaterial.allCases, received: file.materials),
             notice: file.notice.map {
                 "\($0.day.iso) 一次性告知补正：\($0.missing.map(\.chineseName).joined(separator: "、"))（\($0.actor)）"

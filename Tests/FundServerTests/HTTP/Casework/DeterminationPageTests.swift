@@ -61,7 +61,7 @@ struct DeterminationPageTests {
             let after = try await client.get(accept.location!, session: nj)
             #expect(after.contains("已受理") && after.contains("id=\"form-decide\""))
             // 60 days from acceptance today (条例 20).
-            #expect(after.contains(CaseworkWorld.day(60).iso))
+            #expect(after.contains(CaseworkWorld.due(60).iso))
         }
         let file = try #require(try Casework(store: world.store).determinations.file("D-NJ-1"))
         #expect(file.state == .accepted && file.acceptedDate == CaseworkWorld.today)

@@ -20,7 +20,7 @@ struct RegisterPageTests {
             let page = try await client.get(Self.assessment, session: nj)
             #expect(page.contains("id=\"form-draw\"") && !page.contains("id=\"form-conclude\""))
             // The conclusion is due 60 days from the complete application (条例 25).
-            #expect(page.contains(CaseworkWorld.day(50).iso))
+            #expect(page.contains(CaseworkWorld.due(50).iso))
             let draw = try await client.post(
                 Self.assessment + "/steps", [("action", "draw"), ("size", "3"), ("seed", "42")], session: nj)
             #expect(draw.status == .seeOther)
