@@ -270,7 +270,7 @@ struct PlantPlanner {
             !o.shape($0).retiree && (o.shape($0).assessment?.nursing ?? NursingLevel.none) != NursingLevel.none
                 && o.lumpFrom($0, monthsBeforeAsOf: 5)
         }
-        host(.allowanceUnderTwoCases, "R26 two cases", cities: [1, 2, 0], profiles: [.severe]) {
+        host(.allowanceUnderTwoCases, "R26 two cases", cities: [0, 1, 2], profiles: [.severe]) {
             !o.shape($0).retiree && o.shape($0).assessment?.review == nil && o.lumpFrom($0, monthsBeforeAsOf: 24)
                 && $0.accident.year <= o.asOf.year - 3
         }
@@ -284,8 +284,10 @@ struct PlantPlanner {
             }
         }
         // R10 rev. 2: items the case is entitled to nothing of, and an allowance adjusted twice.
-        host(.deathLumpNotFatal, "R10 death lump", cities: [4, 0, 1, 2, 3], profiles: [.treatedOnly, .minorGraded]) {
-            early($0) && o.decidedBefore($0, months: 6)
+        // The death grant (about a million yuan) is paid in the data's first January: a year's expenditure
+        // growth of its city (I01) only counts it in the year compared with, never in a year that could warn.
+        host(.deathLumpNotFatal, "R10 death lump", cities: payCities, profiles: [.treatedOnly, .minorGraded]) {
+            o.timeline($0).decided < o.options.windowStart.adding(days: -14)
         }
         host(.funeralWhileLiving, "R10 funeral", cities: payCities, profiles: [.treatedOnly, .minorGraded]) {
             early($0) && o.decidedBefore($0, months: 6)
