@@ -187,6 +187,33 @@ struct DemoContentTests {
         }
     }
 
+    /// Rev. 2: the look-alikes that must not fire are there (a hospital bill and a month of allowance each
+    /// reversed and paid again), and monthly benefits change from one year to the next (条例 34, 40).
+    @Test("reversed and reissued payments; monthly amounts that follow the year")
+    func lookAlikesAndLaterYears() {
+        let payments = data.payments!
+        for item in ["MED", "DISABILITY_MONTHLY"] {
+            let reversals = payments.filter { $0.itemCode == item && $0.amount < .zero }
+            #expect(reversals.count == 1, "one \(item) reversal")
+            for reversal in reversals {
+                let paid = payments.filter {
+                    $0.caseID == reversal.caseID && $0.itemCode == item && $0.amount == -reversal.amount
+                        && $0.periodStart == reversal.periodStart && $0.invoiceNo == reversal.invoiceNo
+                }
+                #expect(paid.count == 2, "\(item): the payment reversed and the one paid again")
+                #expect(paid.allSatisfy { $0.paidDate != reversal.paidDate })
+            }
+        }
+        for item in ["NURSING", "DISABILITY_MONTHLY", "DEPENDANT"] {
+            var amounts: [String: Set<Int64>] = [:]
+            for p in payments where p.itemCode == item && p.amount > .zero {
+                guard let start = p.periodStart, start.yearMonth == p.periodEnd?.yearMonth else { continue }
+                amounts["\(p.caseID ?? "")|\(p.dependentID?.raw ?? "")", default: []].insert(p.amount.fen)
+            }
+            #expect(amounts.values.contains { $0.count >= 2 }, "\(item): no monthly amount changes with the year")
+        }
+    }
+
     /// A hand check of one disability lump: own wage bounded to [60 %, 300 %] of the city's average, times
     /// the months of its grade (条例 35–37).
     @Test("a disability lump by hand")
