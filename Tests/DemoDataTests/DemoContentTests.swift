@@ -11,7 +11,7 @@ struct DemoContentTests {
     @Test("every person id is valid, except the DQ01 plants")
     func personIDs() {
         let planted = Set(truth.rows(for: "DQ01").map(\.subjectID))
-        #expect(planted.count == 3)
+        #expect(planted.count == 4, "three workers and a dependant")
         var ids: [PersonID] = data.workers!.map(\.workerID) + data.dependents!.map(\.dependentID)
         ids += data.payments!.map(\.workerID) + data.payments!.compactMap(\.dependentID)
         ids += data.cases!.map(\.workerID) + data.assessments!.map(\.workerID) + data.wages!.map(\.workerID)
@@ -36,6 +36,7 @@ struct DemoContentTests {
         let experts = Set(data.experts!.map(\.expertID))
         let accounts = Set(data.payments!.compactMap(\.payeeAccount))
         let regions = Set(data.regions.map(\.code.raw))
+        let dependants = Set(data.dependents!.map(\.dependentID.raw))
         #expect(truth.rows.count >= 80)
         for row in truth.rows {
             let exists =
@@ -48,6 +49,7 @@ struct DemoContentTests {
                 case .expert: experts.contains(row.subjectID)
                 case .account: accounts.contains(row.subjectID)
                 case .region: regions.contains(row.subjectID)
+                case .dependent: dependants.contains(row.subjectID)
                 default: false
                 }
             #expect(exists, "\(row.ruleID) \(row.subjectType.rawValue) \(row.subjectID) does not exist")
@@ -59,11 +61,12 @@ struct DemoContentTests {
     @Test("every rule and indicator is planted, with the subject type of the conventions")
     func everyRulePlanted() {
         let subjects: [String: Set<SubjectType>] = [
-            "DQ01": [.worker], "R04": [.worker], "R13": [.case], "R16": [.institution], "R17": [.institution, .expert],
+            "DQ01": [.worker, .dependent], "R04": [.worker], "R13": [.case], "R16": [.institution],
+            "R17": [.institution, .expert],
             "R18": [.assessment, .expert], "R19": [.account], "R20": [.case], "R21": [.case], "R22": [.assessment],
-            "R23": [.case], "R25": [.case],
+            "R23": [.case], "R25": [.case], "R27": [.case],
         ]
-        var rules = ["DQ01"] + (1...25).map { $0 < 10 ? "R0\($0)" : "R\($0)" }
+        var rules = ["DQ01"] + (1...27).map { $0 < 10 ? "R0\($0)" : "R\($0)" }
         rules += (1...7).map { "I0\($0)" }
         for rule in rules {
             let rows = truth.rows(for: rule)
@@ -73,24 +76,32 @@ struct DemoContentTests {
         }
         #expect(Set(truth.rows(for: "R17").map(\.subjectType)) == [.institution, .expert])
         #expect(Set(truth.rows(for: "R18").map(\.subjectType)) == [.assessment, .expert])
+        #expect(Set(truth.rows(for: "DQ01").map(\.subjectType)) == [.worker, .dependent])
     }
 
-    /// The death grant is 20 × the national urban disposable income of the year before the accident:
+    /// The date of death of a case's worker (rules.md §5 rev. 2): the earliest ext_deaths row.
+    private func deathYear(_ c: InjuryCase) -> Int {
+        data.deaths!.filter { $0.personID == c.workerID }.map(\.deathDate).min()!.year
+    }
+
+    /// The death grant is 20 × the national urban disposable income of the row of the year of death (rev. 2):
     /// the figures of domain.md §G, typed here by hand.
     @Test("death grants are the statutory figures of domain.md §G")
     func deathGrants() {
         let grant: [Int: Int64] = [2021: 876_680, 2022: 948_240, 2023: 985_660, 2024: 1_036_420, 2025: 1_083_760]
+        let planted = Set(truth.rows(for: "R10").map(\.subjectID))
         let cases = Dictionary(uniqueKeysWithValues: data.cases!.map { ($0.caseID, $0) })
-        let lumps = data.payments!.filter { $0.itemCode == "DEATH_LUMP" }
+        let lumps = data.payments!.filter { $0.itemCode == "DEATH_LUMP" && !planted.contains($0.paymentID) }
         #expect(!lumps.isEmpty)
         for p in lumps {
-            let year = cases[p.caseID!]!.accidentDate.year
+            let year = deathYear(cases[p.caseID!]!)
             if let expected = grant[year] { #expect(p.amount == Money(yuan: expected), "\(p.paymentID) of \(year)") }
         }
     }
 
-    /// Funeral grant: six months of the city's average wage of the accident year, read from parameters.csv.
-    @Test("funeral grants are six months of the accident year's average wage")
+    /// Funeral grant: six months of the city's average wage of the year of death (rev. 2), read from
+    /// parameters.csv.
+    @Test("funeral grants are six months of the average wage of the year of death")
     func funeralGrants() {
         let planted = Set(truth.rows(for: "R10").map(\.subjectID))
         let cases = Dictionary(uniqueKeysWithValues: data.cases!.map { ($0.caseID, $0) })
@@ -102,48 +113,104 @@ struct DemoContentTests {
         #expect(!funerals.isEmpty)
         for p in funerals {
             let c = cases[p.caseID!]!
-            #expect(p.amount == wage["\(c.regionCode.raw)|\(c.accidentDate.year)"]! * 6)
+            #expect(p.amount == wage["\(c.regionCode.raw)|\(deathYear(c))"]! * 6)
         }
     }
 
-    /// Every statutory item that is not a planted R10, R02 or R12 equals the calculator's amount exactly, per
-    /// month for monthly items.
+    /// Rev. 2: the province's 条例 40 adjustments and pooling level are in parameters.csv, and every fatal
+    /// case's dependants are eligible under 供养亲属范围规定 art. 3 (the R15 plants aside).
+    @Test("adjustments, pooling and eligible dependants")
+    func revisionTwoBackground() {
+        let names = Set(data.parameters!.filter { $0.regionCode.raw == "390000" }.map(\.name))
+        #expect(names.isSuperset(of: ["adjust_ratio", "adjust_amount", "pooling"]))
+        for p in data.parameters! where p.name == "adjust_ratio" {
+            #expect(p.value >= Decimal4(tenThousandths: 300) && p.value <= Decimal4(tenThousandths: 500))
+        }
+        let planted = Set(truth.rows(for: "R15").map(\.subjectID))
+        var paid = 0
+        for p in data.payments! where p.itemCode == "DEPENDANT" && !planted.contains(p.paymentID) {
+            let d = data.dependents!.first { $0.dependentID == p.dependentID && $0.caseID == p.caseID }
+            #expect(d != nil, "\(p.paymentID) names no dependant of its case")
+            if let d {
+                #expect(
+                    DependantEligibility.firstIneligibleMonth(
+                        of: d, periodStart: p.periodStart, periodEnd: p.periodEnd, serviceDate: p.serviceDate) == nil,
+                    "\(p.paymentID) pays an ineligible dependant")
+            }
+            paid += 1
+        }
+        #expect(paid > 50)
+        // Two rows of ext_pensions for a worker paid the top-up (a change of the amount).
+        let topped = Set(data.payments!.filter { $0.itemCode == "PENSION_TOPUP" }.map(\.workerID))
+        let rows = Dictionary(grouping: data.pensions!.filter { topped.contains($0.personID) }, by: \.personID)
+        #expect(rows.values.contains { $0.count == 2 })
+    }
+
+    /// Every statutory item that is not a planted R10, R02, R12 or R15 (nor a reversal) equals the entitlement
+    /// calculator's amount exactly: for a monthly item, the sum of each month's own amount (rev. 2).
     @Test("statutory items equal the entitlement calculator's amounts")
     func statutoryAmounts() throws {
-        let planted = Set(truth.rows.filter { ["R10", "R02", "R12"].contains($0.ruleID) }.map(\.subjectID))
+        let planted = Set(truth.rows.filter { ["R10", "R02", "R12", "R15"].contains($0.ruleID) }.map(\.subjectID))
         let items = ItemList(provincialRows: data.benefitItems!)
         let calculator = EntitlementCalculator(
             parameters: ParameterTable(parameters: data.parameters!, regions: data.regions), items: items)
         let cases = Dictionary(uniqueKeysWithValues: data.cases!.map { ($0.caseID, $0) })
         let assessments = Dictionary(grouping: data.assessments!, by: \.caseID)
         let dependants = Dictionary(grouping: data.dependents!, by: \.caseID)
+        let pensions = Dictionary(grouping: data.pensions!, by: \.personID)
+        var deaths: [PersonID: Day] = [:]
+        for d in data.deaths! { deaths[d.personID] = min(deaths[d.personID] ?? d.deathDate, d.deathDate) }
         var checked: [String: Int] = [:]
         for p in data.payments!
-        where ItemCode.withStatutoryAmount.contains(p.itemCode) && !planted.contains(p.paymentID) {
+        where ItemCode.withStatutoryAmount.contains(p.itemCode) && !planted.contains(p.paymentID) && p.amount > .zero {
             let c = try #require(cases[p.caseID ?? ""], "\(p.paymentID) has no case")
             let latest = CaseFacts.latestConcludedAssessment(
                 of: c.caseID, in: assessments[c.caseID] ?? [], before: p.serviceDate)
-            // Amounts as if no dependant had left the list (a leaver's own earlier months are still checked).
-            let people = (dependants[c.caseID] ?? []).map {
-                var d = $0
-                d.endDate = nil
-                return d
-            }
-            let facts = CaseFacts(case: c, latestAssessment: latest, dependents: people)
+            let facts = CaseFacts(
+                case: c, latestAssessment: latest, dependents: dependants[c.caseID] ?? [],
+                deathDate: deaths[c.workerID],
+                pensions: pensions[c.workerID] ?? [])
+            let first = (p.periodStart ?? p.serviceDate).yearMonth
+            let last = items.item(p.itemCode)?.paidAs == .monthly ? p.periodEnd!.yearMonth : first
             let amount = try #require(
-                try calculator.statutoryAmount(itemCode: p.itemCode, facts: facts, dependentID: p.dependentID),
+                try calculator.statutoryAmount(
+                    itemCode: p.itemCode, facts: facts, dependentID: p.dependentID, months: first, through: last),
                 "\(p.paymentID) \(p.itemCode) has no statutory amount")
-            var months: Int64 = 1
-            if items.item(p.itemCode)?.paidAs == .monthly {
-                months = Int64(p.periodStart!.yearMonth.monthsInclusive(to: p.periodEnd!.yearMonth))
-            }
-            #expect(p.amount == amount * months, "\(p.paymentID) \(p.itemCode) \(p.amount) ≠ \(amount) × \(months)")
+            #expect(p.amount == amount, "\(p.paymentID) \(p.itemCode) \(p.amount) ≠ \(amount) (\(first)…\(last))")
             checked[p.itemCode, default: 0] += 1
         }
         for item in [
             "DISABILITY_LUMP", "DISABILITY_MONTHLY", "NURSING", "MEDICAL_LUMP", "FUNERAL", "DEATH_LUMP", "DEPENDANT",
+            "PENSION_TOPUP",
         ] {
             #expect((checked[item] ?? 0) > 0, "no \(item) payment was checked")
+        }
+    }
+
+    /// Rev. 2: the look-alikes that must not fire are there (a hospital bill and a month of allowance each
+    /// reversed and paid again), and monthly benefits change from one year to the next (条例 34, 40).
+    @Test("reversed and reissued payments; monthly amounts that follow the year")
+    func lookAlikesAndLaterYears() {
+        let payments = data.payments!
+        for item in ["MED", "DISABILITY_MONTHLY"] {
+            let reversals = payments.filter { $0.itemCode == item && $0.amount < .zero }
+            #expect(reversals.count == 1, "one \(item) reversal")
+            for reversal in reversals {
+                let paid = payments.filter {
+                    $0.caseID == reversal.caseID && $0.itemCode == item && $0.amount == -reversal.amount
+                        && $0.periodStart == reversal.periodStart && $0.invoiceNo == reversal.invoiceNo
+                }
+                #expect(paid.count == 2, "\(item): the payment reversed and the one paid again")
+                #expect(paid.allSatisfy { $0.paidDate != reversal.paidDate })
+            }
+        }
+        for item in ["NURSING", "DISABILITY_MONTHLY", "DEPENDANT"] {
+            var amounts: [String: Set<Int64>] = [:]
+            for p in payments where p.itemCode == item && p.amount > .zero {
+                guard let start = p.periodStart, start.yearMonth == p.periodEnd?.yearMonth else { continue }
+                amounts["\(p.caseID ?? "")|\(p.dependentID?.raw ?? "")", default: []].insert(p.amount.fen)
+            }
+            #expect(amounts.values.contains { $0.count >= 2 }, "\(item): no monthly amount changes with the year")
         }
     }
 

@@ -17,7 +17,7 @@ struct DemoPrecisionTests {
         let truth = Dictionary(grouping: report.groundTruth.rows, by: \.ruleID).mapValues { Set($0.map(\.key)) }
         let broad = ReferenceScreen(data, asOf: options.asOf, broad: true).run()
         let narrow = ReferenceScreen(data, asOf: options.asOf, broad: false).run()
-        let numbered: [String] = (1...25).map { (n: Int) -> String in n < 10 ? "R0\(n)" : "R\(n)" }
+        let numbered: [String] = (1...27).map { (n: Int) -> String in n < 10 ? "R0\(n)" : "R\(n)" }
         let indicators: [String] = (1...7).map { (n: Int) -> String in "I0\(n)" }
         let rules = ["DQ01"] + numbered + indicators
         for rule in rules {

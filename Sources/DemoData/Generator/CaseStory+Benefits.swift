@@ -124,9 +124,10 @@ extension CaseStory {
         }
     }
 
-    private mutating func makeAssessment(
+    mutating func makeAssessment(
         kind: AssessmentKind, dates: AssessmentDates, concluded: Day?, grade: Int?, nursing: NursingLevel?,
-        committee: RegionCode, pool: Int, size: Int, severe: Bool, hospitalID: String, forced: [Int]
+        committee: RegionCode, pool: Int, size: Int, severe: Bool, hospitalID: String, forced: [Int],
+        caseID: String? = nil
     ) -> Assessment {
         let experts = pool >= 0 ? ctx.network.cityExperts[pool] : ctx.network.provinceExperts
         let panel = ctx.panels.select(
@@ -134,7 +135,7 @@ extension CaseStory {
             date: concluded ?? dates.applied, experts: ctx.network.experts, forced: forced)
         return Assessment(
             assessmentID: ctx.nextAssessmentID(committee: committee, year: dates.applied.year),
-            caseID: caseRecord!.caseID,
+            caseID: caseID ?? caseRecord!.caseID,
             workerID: worker.workerID, kind: kind, appliedDate: dates.applied, concludedDate: concluded, grade: grade,
             nursing: nursing, hospitalID: hospitalID, expertIDs: panel.map { ctx.network.experts[$0].expertID },
             regionCode: committee)
@@ -142,14 +143,31 @@ extension CaseStory {
 
     /// 伤残津贴 (and 生活护理费) every month from the month after the conclusion, switching to the pension
     /// top-up once the worker draws a pension; the months before the first payment are paid together.
+    ///
+    /// Rev. 2: every month at its own statutory amount (the calculator's, for that month): nursing on the
+    /// month's year's average wage, the allowance adjusted under 条例 40 and topped up to the month's minimum
+    /// wage, the top-up as the month's allowance minus the month's pension.
     private mutating func makeMonthlyAllowances(from concluded: Day, firstPayMonth: Int) throws {
         if let start = pensionStart {
             let base = try statutory(ItemCode.disabilityMonthly, facts(grade: shape.assessment!.grade, nursing: nil))
             // A basic pension below the allowance: the fund tops it up (条例 35(3)).
-            pensionMonthly = Money(yuan: base.fen / 100 * Int64(rng.int(55...85)) / 100)
+            let pension = Money(yuan: base.fen / 100 * Int64(rng.int(55...85)) / 100)
+            pensionMonthly = pension
             if start <= options.asOf {
-                ext.append(
-                    .pension(PensionRecord(personID: worker.workerID, startDate: start, monthlyAmount: pensionMonthly)))
+                pensionRows.append(PensionRecord(personID: worker.workerID, startDate: start, monthlyAmount: pension))
+                // Rev. 2: the pension is raised from the next January, a second row of ext_pensions (the R06
+                // plant's pension starts too late in the data for one).
+                let raise = Day(year: start.year + 1, month: 1, day: 1)!
+                if raise <= options.asOf {
+                    pensionRows.append(
+                        PensionRecord(
+                            personID: worker.workerID, startDate: raise,
+                            monthlyAmount: Money(yuan: pension.fen / 100 * 104 / 100)))
+                }
+                // Written latest first: FundStore's ext_pensions still keys a person's pension on person_id
+                // alone, so an import keeps the last row of a person; the first row kept, the top-up of a
+                // month after the raise is below the amount computed from it, never above (no false R10).
+                for row in pensionRows.reversed() { ext.append(.pension(row)) }
                 worker.insuredUntil = start.adding(days: -1)
             }
         }
@@ -159,18 +177,21 @@ extension CaseStory {
         var monthsByItem: [String: [(offset: Int, amount: Money)]] = [:]
         var m = first
         while timeline.day(max(m, firstPayMonth), 10) <= options.asOf {
-            let service = timeline.month(m).firstDay
+            let month = timeline.month(m)
+            let service = month.firstDay
             guard let inForce = assessmentInForce(before: service), let grade = inForce.grade else { break }
             let nursing = inForce.nursing
-            let allowance = try statutory(ItemCode.disabilityMonthly, facts(grade: grade, nursing: nursing))
+            let monthFacts = facts(grade: grade, nursing: nursing)
             if let start = pensionStart, service >= start.yearMonth.adding(months: overlap).firstDay {
-                monthsByItem[ItemCode.pensionTopup, default: []].append((m, allowance - pensionMonthly!))
+                let topup = try statutory(ItemCode.pensionTopup, monthFacts, month: month)
+                if topup > .zero { monthsByItem[ItemCode.pensionTopup, default: []].append((m, topup)) }
             } else {
-                monthsByItem[ItemCode.disabilityMonthly, default: []].append((m, allowance))
+                monthsByItem[ItemCode.disabilityMonthly, default: []].append(
+                    (m, try statutory(ItemCode.disabilityMonthly, monthFacts, month: month)))
             }
             if let nursing, nursing != .none {
                 monthsByItem[ItemCode.nursing, default: []].append(
-                    (m, try statutory(ItemCode.nursing, facts(grade: grade, nursing: nursing))))
+                    (m, try statutory(ItemCode.nursing, monthFacts, month: month)))
             }
             m += 1
         }
@@ -229,7 +250,13 @@ extension CaseStory {
         }
         var guardianAccount: String?
         for plan in plans {
-            let birth = death.adding(years: -plan.ageAtDeath).adding(days: -rng.int(1...360))
+            var age = plan.ageAtDeath
+            // R15 rev. 2: the widow stays under 55 for the whole data window.
+            if plan.relation == .spouse && has(.spouseUnderAge) { age = min(age, 40) }
+            // 供养亲属范围规定 art. 3: a parent or grandparent is a dependant from 60 (a man) or 55 (a woman), or
+            // when disabled; the demo's parents are 60 or older.
+            if [.parent, .grandparent].contains(plan.relation) && age < 60 { age = 60 + age % 7 }
+            let birth = death.adding(years: -age).adding(days: -rng.int(1...360))
             people.append(
                 makeDependant(plan.relation, birth: birth, lone: plan.lone, death: death, guardian: &guardianAccount))
         }
@@ -252,21 +279,29 @@ extension CaseStory {
                     item, try statutory(item, lumpFacts), paid: timeline.day(decidedMonth, shape.payDays[1]),
                     payee: recipientAccount, dependant: recipient?.dependentID))
         }
-        // 供养亲属抚恤金 from the month after the death; amounts as if no one had left the list yet (the shares
-        // never add up to more than 100 %, so one dependant leaving does not change the others').
+        // 供养亲属抚恤金 from the month after the death, each month at its own amount (rev. 2: adjusted under
+        // 条例 40 from the year of death); amounts as if no one had left the list yet (the shares never add up
+        // to more than 100 %, so one dependant leaving does not change the others').
         var amountFacts = lumpFacts
         amountFacts.dependents = people.map {
             var d = $0
             d.endDate = nil
             return d
         }
+        // What an ineligible dependant is paid by a plant that pays anyway: the amount had they been eligible.
+        var paidAnywayFacts = amountFacts
+        paidAnywayFacts.dependents = amountFacts.dependents.map {
+            var d = $0
+            d.disabled = true
+            return d
+        }
         let start = timeline.offset(of: death.yearMonth) + 1
         for person in people {
-            let monthly = try statutory(ItemCode.dependant, amountFacts, dependant: person.dependentID)
             var months: [(offset: Int, amount: Money)] = []
             var m = start
             while timeline.day(max(m, decidedMonth), 10) <= asOf {
-                let service = timeline.month(m).firstDay
+                let month = timeline.month(m)
+                let service = month.firstDay
                 if let end = person.endDate, service > end, !continuesPastEnd(person) { break }
                 if person.relation == .child, let birth = person.birthDate,
                     service >= birth.birthday(age: 18).yearMonth.firstDay,
@@ -274,7 +309,15 @@ extension CaseStory {
                 {
                     break
                 }
-                if !isSuspended(person, on: service) { months.append((m, monthly)) }
+                if !isSuspended(person, on: service) {
+                    var amount = try statutory(
+                        ItemCode.dependant, amountFacts, dependant: person.dependentID, month: month)
+                    if amount == .zero && paidWhileIneligible(person) {
+                        amount = try statutory(
+                            ItemCode.dependant, paidAnywayFacts, dependant: person.dependentID, month: month)
+                    }
+                    if amount > .zero { months.append((m, amount)) }
+                }
                 m += 1
             }
             for group in groupMonths(months, firstPayMonth: decidedMonth) {
@@ -287,24 +330,45 @@ extension CaseStory {
         }
     }
 
+    /// A dependant: the spouse of the other sex than the worker, the others of either; a spouse below the
+    /// age of art. 3 (60 for a man, 55 for a woman) on the first month paid is one who has completely lost
+    /// the capacity to work (`disabled`), the only way such a spouse is a dependant (R15 plants aside).
     private mutating func makeDependant(
         _ relation: Relation, birth: Day, lone: Bool, death: Day, guardian: inout String?
     ) -> Dependent {
-        let id = ctx.ids.make(
-            region: ctx.county(of: instance.city, &rng), birth: birth, male: rng.chance(perMille: 500), &rng)
+        let region = ctx.county(of: instance.city, &rng)
+        let drawn = rng.chance(perMille: 500)
+        let male = relation == .spouse ? worker.gender != .male : drawn
+        var id = ctx.ids.make(region: region, birth: birth, male: male, &rng)
+        // DQ01: the first dependant's id is written with a wrong check character.
+        if has(.dependantBadCheckCharacter) && dependantAccounts.isEmpty {
+            id = PersonIDFactory.corrupted(id)
+        }
         var end: Day?
         if relation == .child {
             let adult = birth.birthday(age: 18)
             if adult <= options.asOf { end = adult.adding(days: -1) }
         }
-        let person = Dependent(
+        var person = Dependent(
             dependentID: id, caseID: caseRecord!.caseID, relation: relation, birthDate: birth, lone: lone,
             disabled: false,
             startDate: death.adding(days: 1), endDate: end)
+        let firstMonth = death.yearMonth.adding(months: 1)
+        if [.spouse, .parent, .grandparent].contains(relation),
+            !DependantEligibility.isEligible(person, in: firstMonth),
+            !(relation == .spouse && has(.spouseUnderAge))
+        {
+            person.disabled = true
+        }
         let own = ctx.nextRelativeAccount()
         if relation == .spouse { guardian = own }
         dependantAccounts[id] = relation == .child ? (guardian ?? own) : own
         return person
+    }
+
+    /// Plants that pay a dependant in months they are not eligible for (R15): the amount had they been.
+    private func paidWhileIneligible(_ person: Dependent) -> Bool {
+        (has(.dependantAdult) && person.relation == .child) || (has(.spouseUnderAge) && person.relation == .spouse)
     }
 
     /// Plants that keep paying past the end of entitlement.

@@ -10,6 +10,7 @@ extension CaseStory {
             return
         }
         try ctx.emit(.injuryCase(record))
+        for later in laterCases { try ctx.emit(.injuryCase(later)) }
         for assessment in assessments { try ctx.emit(.assessment(assessment)) }
         for dependant in dependants { try ctx.emit(.dependent(dependant)) }
         let ordered = payments.enumerated().sorted {

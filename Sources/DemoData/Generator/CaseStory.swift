@@ -34,6 +34,8 @@ struct CaseStory {
     var ownWage = Money.zero
     var wages: [Wage] = []
     var caseRecord: InjuryCase?
+    /// A later case of the same worker (the R26 plant of an allowance under two cases).
+    var laterCases: [InjuryCase] = []
     var assessments: [Assessment] = []
     var dependants: [Dependent] = []
     var dependantAccounts: [PersonID: String] = [:]
@@ -45,6 +47,10 @@ struct CaseStory {
     /// Pension start of a worker who retires (retiree shape, or the R06 plant).
     var pensionStart: Day?
     var pensionMonthly: Money?
+    /// The worker's pension rows as written to `ext_pensions` (one per change of the amount, rev. 2).
+    var pensionRows: [PensionRecord] = []
+    /// The worker's death as written to `ext_deaths` (the date of death of rules.md §5).
+    var recordedDeath: Day?
     /// Prison terms of dependants (a suspended pension, or the R24 plant).
     var dependantPrison: [PersonID: Imprisonment] = [:]
 
@@ -86,6 +92,9 @@ struct CaseStory {
         makeWorker()
         if timeline.applied <= options.asOf {
             makeWages()
+            // R27: the own wage declared at 1.5 or 2.5 times the wages actually contributed on.
+            if has(.wageDeclaredHigh) { ownWage = ownWage.scaled(by: 3, over: 2) }
+            if has(.wageDeclaredVeryHigh) { ownWage = ownWage.scaled(by: 5, over: 2) }
             makeCase()
             if let record = caseRecord, record.decision.entitlesBenefits, record.decidedDate != nil {
                 try makeBenefits()
@@ -111,6 +120,8 @@ struct CaseStory {
             birth = Day(year: birthMonth.year - 60, month: birthMonth.month, day: 12)!
             male = true
         }
+        // R15 rev. 2: the worker's widow is under 55 and not disabled.
+        if has(.spouseUnderAge) { male = true }
         if shape.retiree || has(.allowanceWithPension) {
             let sixty = birth.birthday(age: 60)
             pensionStart = sixty.yearMonth.adding(months: 1).firstDay
@@ -183,6 +194,7 @@ struct CaseStory {
         }
         if let death = timeline.death, death <= asOf {
             worker.insuredUntil = death
+            recordedDeath = death
             ext.append(.death(DeathRecord(personID: worker.workerID, deathDate: death, source: "公安")))
         }
         treatmentHospital =
@@ -198,17 +210,23 @@ struct CaseStory {
 
     // MARK: - Helpers
 
-    /// The facts of the case for the calculator, with the grade and nursing level given.
+    /// The facts of the case for the calculator, with the grade and nursing level given, and the worker's
+    /// recorded death and pension rows as the screening reads them (rev. 2).
     func facts(grade: Int?, nursing: NursingLevel?, dependants: [Dependent] = []) -> CaseFacts {
         CaseFacts(
             caseID: caseRecord!.caseID, regionCode: cityCode, accidentDate: instance.accident, declaredOwnWage: ownWage,
             fatal: shape.profile == .fatal, grade: grade, nursing: nursing, dependents: dependants,
-            hasConcludedAssessment: shape.profile != .fatal)
+            hasConcludedAssessment: shape.profile != .fatal, deathDate: recordedDeath, pensions: pensionRows)
     }
 
-    /// The statutory amount of an item (it must exist for these facts).
-    func statutory(_ item: String, _ facts: CaseFacts, dependant: PersonID? = nil) throws -> Money {
-        guard let amount = try ctx.calculator.statutoryAmount(itemCode: item, facts: facts, dependentID: dependant)
+    /// The statutory amount of an item (it must exist for these facts): for a monthly item, the amount of
+    /// `month` (rev. 2: that month's figures and adjustments), else of the case's first month.
+    func statutory(_ item: String, _ facts: CaseFacts, dependant: PersonID? = nil, month: YearMonth? = nil) throws
+        -> Money
+    {
+        guard
+            let amount = try ctx.calculator.statutoryAmount(
+                itemCode: item, facts: facts, dependentID: dependant, month: month)
         else {
             throw DemoGenerationError.noStatutoryAmount(item: item, caseID: facts.caseID)
         }

@@ -55,7 +55,12 @@ public enum InterchangeColumns {
     public static func cells(_ record: DemoRecord) -> [String] {
         switch record {
         case .region(let r): [r.code.raw, r.name, r.level.rawValue, r.parentCode?.raw ?? ""]
-        case .parameter(let p): [p.regionCode.raw, String(p.year), p.name, p.value.description]
+        case .parameter(let p):
+            [
+                p.regionCode.raw, String(p.year), p.name,
+                p.name == ParameterName.pooling
+                    ? PoolingLevel(storedValue: p.value).rawValue : p.value.description,
+            ]
         case .employer(let e):
             [
                 e.employerID, e.name, e.regionCode.raw, e.industryCode ?? "", e.riskClass.map(String.init) ?? "",

@@ -372,6 +372,11 @@ extension CaseStory {
             }
         case .wageJump:
             ctx.truth.add("R25", .case, caseID, "事故前 3 个月缴费基数升至此前的 2.4 倍")
+        case .lumpPaidTwice, .nursingMonthPaidTwice, .allowanceUnderTwoCases, .allowanceReversedAndReissued,
+            .wageDeclaredHigh, .wageDeclaredVeryHigh, .deathLumpNotFatal, .funeralWhileLiving,
+            .adjustedAllowanceOverpaid, .spouseUnderAge, .dependantWithoutID, .dependantNotOfCase,
+            .invoiceReversedAndReissued, .medicalInsuranceElsewhere, .dependantBadCheckCharacter:
+            try applyRevisionTwoPlant(plant, caseID: caseID)
         case .severeEvidence, .panelConcentration, .dependantSuspendedInPrison:
             break  // recorded once for the whole province, or background only
         }
@@ -388,7 +393,7 @@ extension CaseStory {
         return lump.map { timeline.offset(of: $0.payment.paidDate.yearMonth) } ?? timeline.decisionSafe + 3
     }
 
-    private func firstPayment(_ item: String, where condition: (DraftPayment) -> Bool = { _ in true }) throws -> Int {
+    func firstPayment(_ item: String, where condition: (DraftPayment) -> Bool = { _ in true }) throws -> Int {
         guard
             let i = payments.firstIndex(where: {
                 $0.payment.itemCode == item && condition($0) && $0.payment.paidDate >= options.windowStart

@@ -30,6 +30,17 @@ enum Plant: Sendable, Hashable {
     /// Background, not an anomaly: a dependant in prison whose pension is correctly suspended (R24 must stay quiet).
     case dependantSuspendedInPrison
     case wageJump  // R25
+    // Rev. 2 of the rules.
+    case lumpPaidTwice, nursingMonthPaidTwice, allowanceUnderTwoCases  // R26
+    /// Background, not an anomaly: a month of allowance reversed and reissued (R26 must stay quiet).
+    case allowanceReversedAndReissued
+    case wageDeclaredHigh, wageDeclaredVeryHigh  // R27 orange, red
+    case deathLumpNotFatal, funeralWhileLiving, adjustedAllowanceOverpaid  // R10 rev. 2
+    case spouseUnderAge, dependantWithoutID, dependantNotOfCase  // R15 rev. 2
+    /// Background, not an anomaly: a hospital bill reversed and reissued with its invoice (R08 must stay quiet).
+    case invoiceReversedAndReissued
+    case medicalInsuranceElsewhere  // R14 rev. 2
+    case dependantBadCheckCharacter  // DQ01 rev. 2
 }
 
 /// An anomaly planted on a worker without a case.

@@ -246,6 +246,7 @@ struct PlantPlanner {
                 o.timeline($0).initial.map { $0.applied <= o.asOf } ?? false
             }
         }
+        planRevisionTwo(early: early)
         planSharedAccount(1, workers: 6, note: "6 名不同职工的一次性伤残补助金汇入同一账户")
         truth.add("R16", .institution, "YL\(cities[0].code.raw)901", "次均医疗费约为同级医院中位数的 2.8 倍")
         planSlowDeterminations()
@@ -253,6 +254,64 @@ struct PlantPlanner {
             if let city = cities.first(where: { $0.blueprint.has(role) }) {
                 truth.add(rule, .region, city.code.raw, note)
             }
+        }
+    }
+
+    /// The plants of the rules' revision 2 (R08, R10, R14, R15, DQ01 revised; R26 and R27 new), with the
+    /// look-alikes that must not fire.
+    private mutating func planRevisionTwo(early: (CaseInstance) -> Bool) {
+        let o = oracle
+        let treated: Set<CaseProfile> = [.minorGraded, .ungraded, .treatedOnly, .moderate]
+        // R26 重复支付.
+        host(.lumpPaidTwice, "R26 lump", cities: payCities, profiles: [.minorGraded, .moderate]) {
+            o.lumpDay($0).map { o.inWindow($0) && $0.adding(days: 40) <= o.asOf } ?? false
+        }
+        host(.nursingMonthPaidTwice, "R26 month", cities: payCities, profiles: [.severe]) {
+            !o.shape($0).retiree && (o.shape($0).assessment?.nursing ?? NursingLevel.none) != NursingLevel.none
+                && o.lumpFrom($0, monthsBeforeAsOf: 5)
+        }
+        host(.allowanceUnderTwoCases, "R26 two cases", cities: [0, 1, 2], profiles: [.severe]) {
+            !o.shape($0).retiree && o.shape($0).assessment?.review == nil && o.lumpFrom($0, monthsBeforeAsOf: 24)
+                && $0.accident.year <= o.asOf.year - 3
+        }
+        host(.allowanceReversedAndReissued, "R26 look-alike", cities: payCities, profiles: [.severe]) {
+            !o.shape($0).retiree && o.lumpFrom($0, monthsBeforeAsOf: 5)
+        }
+        // R27 本人工资申报不实: a declared own wage at 1.5 and 2.5 times the wages, below the 300 % cap.
+        for (plant, label) in [(Plant.wageDeclaredHigh, "R27 orange"), (.wageDeclaredVeryHigh, "R27 red")] {
+            host(plant, label, cities: payCities, profiles: [.minorGraded, .moderate]) {
+                (620...1_100).contains(o.shape($0).wageRatioPerMille) && (o.lumpDay($0).map(o.inWindow) ?? false)
+            }
+        }
+        // R10 rev. 2: items the case is entitled to nothing of, and an allowance adjusted twice.
+        // The death grant (about a million yuan) is paid in the data's first January: a year's expenditure
+        // growth of its city (I01) only counts it in the year compared with, never in a year that could warn.
+        host(.deathLumpNotFatal, "R10 death lump", cities: payCities, profiles: [.treatedOnly, .minorGraded]) {
+            o.timeline($0).decided < o.options.windowStart.adding(days: -14)
+        }
+        host(.funeralWhileLiving, "R10 funeral", cities: payCities, profiles: [.treatedOnly, .minorGraded]) {
+            early($0) && o.decidedBefore($0, months: 6)
+        }
+        host(.adjustedAllowanceOverpaid, "R10 adjusted", cities: payCities, profiles: [.severe]) {
+            !o.shape($0).retiree && o.lumpFrom($0, monthsBeforeAsOf: 4) && $0.accident.year <= o.asOf.year - 2
+        }
+        // R15 rev. 2 and DQ01 on a dependant.
+        host(.spouseUnderAge, "R15 spouse age", cities: big, profiles: [.fatal]) {
+            o.decidedBefore($0, months: 6) && o.shape($0).dependants.contains { $0.relation == .spouse }
+        }
+        host(.dependantWithoutID, "R15 no id", cities: big, profiles: [.fatal]) { o.decidedBefore($0, months: 6) }
+        host(.dependantNotOfCase, "R15 not a dependant", cities: big, profiles: [.fatal]) {
+            o.decidedBefore($0, months: 6)
+        }
+        host(.dependantBadCheckCharacter, "DQ01 dependant", cities: big, profiles: [.fatal]) {
+            o.decidedBefore($0, months: 2)
+        }
+        // R08 rev. 2 look-alike and R14 rev. 2.
+        host(.invoiceReversedAndReissued, "R08 look-alike", cities: [0, 1, 3, 4], profiles: treated) {
+            o.stayPaid($0).map { o.inWindow($0) && $0.adding(days: 20) <= o.asOf } ?? false
+        }
+        host(.medicalInsuranceElsewhere, "R14 medical insurance", cities: payCities, profiles: treated) {
+            o.stayPaid($0, minNights: 4).map(o.inWindow) ?? false
         }
     }
 

@@ -53,10 +53,36 @@ enum StatutoryParameters {
         return steps[era][min(max(tier, 0), 2)]
     }
 
-    /// Every row for the years, for the province, its cities and the nation.
+    /// 条例 40: the province's yearly adjustment of 伤残津贴 and 供养亲属抚恤金 applied from January of `year`
+    /// (rev. 2): a ratio of 3 % to 5 % (in 1/10 000) and an amount in yuan, the same every seed. Demo
+    /// figures, shaped like the provinces' notices (a percentage and a fixed sum).
+    static func adjustment(year: Int) -> (ratio: Decimal4, yuan: Int64) {
+        let ratios: [Int64] = [300, 350, 400, 450, 500]
+        let amounts: [Int64] = [0, 30, 20, 50, 40]
+        let k = ((year % 5) + 5) % 5
+        return (Decimal4(tenThousandths: ratios[(k * 3) % 5]), amounts[k])
+    }
+
+    /// Every row for the years, for the province, its cities and the nation: the adjustments (条例 40) from
+    /// the second year on, and the province's pooling level (`city`: each city's own figures) on the first.
     static func rows(cities: [CityBlueprint], years: ClosedRange<Int>) -> [Parameter] {
-        var rows: [Parameter] = []
+        var rows: [Parameter] = [
+            Parameter(
+                regionCode: ProvinceBlueprint.code, year: years.lowerBound, name: ParameterName.pooling,
+                value: PoolingLevel.city.storedValue)
+        ]
         for year in years {
+            if year > years.lowerBound {
+                let adjustment = adjustment(year: year)
+                rows.append(
+                    Parameter(
+                        regionCode: ProvinceBlueprint.code, year: year, name: ParameterName.adjustRatio,
+                        value: adjustment.ratio))
+                rows.append(
+                    Parameter(
+                        regionCode: ProvinceBlueprint.code, year: year, name: ParameterName.adjustAmount,
+                        value: Decimal4(adjustment.yuan)))
+            }
             rows.append(
                 Parameter(
                     regionCode: ProvinceBlueprint.code, year: year, name: ParameterName.avgMonthlyWage,

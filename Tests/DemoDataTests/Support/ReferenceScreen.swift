@@ -23,6 +23,7 @@ struct ReferenceScreen {
     private let workersByID: [PersonID: Worker]
     private let deaths: [PersonID: Day]
     private let pensions: [PersonID: Day]
+    private let pensionRows: [PersonID: [PensionRecord]]
     private let prisons: [PersonID: [Imprisonment]]
     private let agreements: [String: [Agreement]]
     private let institutions: [String: Institution]
@@ -49,6 +50,7 @@ struct ReferenceScreen {
         var pensions: [PersonID: Day] = [:]
         for p in data.pensions ?? [] { pensions[p.personID] = min(pensions[p.personID] ?? p.startDate, p.startDate) }
         self.pensions = pensions
+        pensionRows = Dictionary(grouping: data.pensions ?? [], by: \.personID)
         prisons = Dictionary(grouping: data.imprisonments ?? [], by: \.personID)
         agreements = Dictionary(grouping: data.agreements ?? [], by: \.institutionID)
         institutions = Dictionary(uniqueKeysWithValues: (data.institutions ?? []).map { ($0.institutionID, $0) })
@@ -70,6 +72,10 @@ struct ReferenceScreen {
         let payments = data.payments ?? []
 
         for w in data.workers ?? [] where !w.workerID.hasValidCheckCharacter { add("DQ01", .worker, w.workerID.raw) }
+        // Rev. 2: the dependants' ids too.
+        for d in data.dependents ?? [] where !d.dependentID.hasValidCheckCharacter {
+            add("DQ01", .dependent, d.dependentID.raw)
+        }
 
         let thresholds: [String: Int64] = [
             "MED": 100_000, "REHAB": 50_000, "DEVICE": 30_000, "TRAVEL": 10_000, "MEAL": 5_000, "ASSESSMENT_FEE": 2_000,
@@ -91,7 +97,12 @@ struct ReferenceScreen {
                 let covered = (agreements[id] ?? []).contains { $0.covers(service, on: p.serviceDate) }
                 if !covered { add("R09", .payment, p.paymentID) }
             }
-            if p.amount.fen >= 0, let excess = excess(p), excess.fen > 100 { add("R10", .payment, p.paymentID) }
+            let r15 = p.itemCode == "DEPENDANT" && r15(p)
+            if r15 { add("R15", .payment, p.paymentID) }
+            if p.amount.fen >= 0, let (excess, allowed) = excess(p), excess.fen > 100 {
+                // Rev. 2: an item the case is entitled to nothing of is R12's or R15's where they fire.
+                if !(allowed == .zero && (r12(p) || r15)) { add("R10", .payment, p.paymentID) }
+            }
             if !p.advance {
                 let c = p.caseID.flatMap { casesByID[$0] }
                 if c == nil || !c!.decision.entitlesBenefits || p.serviceDate < c!.accidentDate {
@@ -99,13 +110,7 @@ struct ReferenceScreen {
                 }
             }
             if r12(p) { add("R12", .payment, p.paymentID) }
-            if p.itemCode == "DEPENDANT", let id = p.dependentID, let d = dependantsByID[id] {
-                if let end = d.endDate, p.serviceDate > end { add("R15", .payment, p.paymentID) }
-                if [.child, .grandchild, .sibling].contains(d.relation), !d.disabled, let birth = d.birthDate,
-                    p.serviceDate >= birth.birthday(age: 18)
-                {
-                    add("R15", .payment, p.paymentID)
-                }
+            if p.itemCode == "DEPENDANT", let id = p.dependentID {
                 if (prisons[id] ?? []).contains(where: { $0.covers(p.serviceDate) }) {
                     add("R24", .payment, p.paymentID)
                 }
@@ -120,6 +125,7 @@ struct ReferenceScreen {
         for k in r07(payments) { add("R07", .payment, k) }
         for k in r08(payments) { add("R08", .payment, k) }
         for k in r14(payments) { add("R14", .payment, k) }
+        for k in r26(payments) { add("R26", .payment, k) }
         for k in r16(payments) { add("R16", .institution, k) }
         for (type, k) in r17() { add("R17", type, k) }
         for (type, k) in r18() { add("R18", type, k) }
@@ -151,6 +157,7 @@ struct ReferenceScreen {
             }
             if r23(c, payments) { add("R23", .case, c.caseID) }
             if r25(c) { add("R25", .case, c.caseID) }
+            if r27(c) { add("R27", .case, c.caseID) }
         }
         for a in r22() { add("R22", .assessment, a) }
         for (rule, code) in Indicators(data: data, asOf: asOf, broad: broad).run() { add(rule, .region, code) }
@@ -170,20 +177,140 @@ struct ReferenceScreen {
         CaseFacts.latestConcludedAssessment(of: caseID, in: assessmentsByCase[caseID] ?? [], before: day)
     }
 
-    private func excess(_ p: Payment) -> Money? {
+    /// The facts of a payment's case as rules.md §5 (rev. 2) reads them: the grade before the service date,
+    /// the worker's earliest death, the grade before that death, the worker's pension rows.
+    private func facts(_ c: InjuryCase, before day: Day) -> CaseFacts {
+        let death = deaths[c.workerID]
+        let dateOfDeath = death ?? (c.fatal ? c.accidentDate : nil)
+        return CaseFacts(
+            case: c, latestAssessment: latestAssessment(c.caseID, before: day),
+            dependents: dependantsByCase[c.caseID] ?? [], deathDate: death,
+            gradeBeforeDeath: dateOfDeath.flatMap { latestAssessment(c.caseID, before: $0)?.grade },
+            pensions: pensionRows[c.workerID] ?? [])
+    }
+
+    /// R10 rev. 2: the payment minus its statutory amount (each month of a monthly item at its own figures),
+    /// and that amount; `nil` where it cannot be judged. A DEPENDANT for no dependant of the case is
+    /// entitled to nothing.
+    private func excess(_ p: Payment) -> (Money, Money)? {
         guard let caseID = p.caseID, let c = casesByID[caseID] else { return nil }
-        let facts = CaseFacts(
-            case: c, latestAssessment: latestAssessment(caseID, before: p.serviceDate),
-            dependents: dependantsByCase[caseID] ?? [])
         guard let item = items.item(p.itemCode), ItemCode.withStatutoryAmount.contains(p.itemCode) else { return nil }
-        if p.itemCode == "DEPENDANT" && p.dependentID == nil { return nil }
-        let computed = try? calculator.statutoryAmount(itemCode: p.itemCode, facts: facts, dependentID: p.dependentID)
-        guard let amount = computed ?? nil else { return nil }
-        var months: Int64 = 1
-        if item.paidAs == .monthly, let s = p.periodStart, let e = p.periodEnd {
-            months = Int64(s.yearMonth.monthsInclusive(to: e.yearMonth))
+        let facts = facts(c, before: p.serviceDate)
+        if p.itemCode == "DEPENDANT" {
+            guard let id = p.dependentID, facts.dependents.contains(where: { $0.dependentID == id }) else {
+                return (p.amount, .zero)
+            }
         }
-        return p.amount - amount * months
+        let first = (p.periodStart ?? p.serviceDate).yearMonth
+        var last = first
+        if item.paidAs == .monthly, let e = p.periodEnd { last = max(first, e.yearMonth) }
+        var total = Money.zero
+        var month = first
+        while month <= last {
+            let computed = try? calculator.statutoryAmount(
+                itemCode: p.itemCode, facts: facts, dependentID: p.dependentID, month: month)
+            guard let amount = computed ?? nil else { return nil }
+            total += amount
+            month = month.adding(months: 1)
+        }
+        return (p.amount - total, total)
+    }
+
+    /// R15 rev. 2, read from 供养亲属范围规定 art. 3 here (not through FundRules): no dependant named, a
+    /// person who is not a dependant of the case, or a month (judged on its first day) before the start,
+    /// after the end, or outside the ages for the relation and sex (17th digit odd: a man), unless disabled.
+    private func r15(_ p: Payment) -> Bool {
+        guard let id = p.dependentID else { return true }
+        guard let d = (dependantsByCase[p.caseID ?? ""] ?? []).first(where: { $0.dependentID == id }) else {
+            return true
+        }
+        let first = (p.periodStart ?? p.serviceDate).yearMonth
+        let last = p.periodStart == nil ? first : max(first, (p.periodEnd ?? p.periodStart!).yearMonth)
+        let digits = Array(id.raw.utf8)
+        let man = digits.count >= 17 && (digits[16] - 48) % 2 == 1
+        var month = first
+        while month <= last {
+            let day = p.periodStart == nil ? p.serviceDate : month.firstDay
+            if let start = d.startDate, day < start { return true }
+            if let end = d.endDate, day > end { return true }
+            if !d.disabled, let birth = d.birthDate {
+                switch d.relation {
+                case .spouse, .parent, .grandparent:
+                    if day < birth.birthday(age: man ? 60 : 55) { return true }
+                case .child, .grandchild, .sibling:
+                    if day >= birth.birthday(age: 18) { return true }
+                }
+            }
+            month = month.adding(months: 1)
+        }
+        return false
+    }
+
+    /// R26 rev. 2: net of reversals (a negative payment of the same case, item, dependant, period and amount
+    /// cancels the earliest match), a one-off paid again, a month paid again, and a month of DISABILITY_MONTHLY
+    /// of one worker under two cases (the cases whose assessment is not the latest before the month fire).
+    private func r26(_ payments: [Payment]) -> Set<String> {
+        let oneOff: Set<String> = ["DISABILITY_LUMP", "MEDICAL_LUMP", "EMPLOYMENT_LUMP", "FUNERAL", "DEATH_LUMP"]
+        let monthly: Set<String> = ["NURSING", "DISABILITY_MONTHLY", "PENSION_TOPUP", "DEPENDANT"]
+        func months(_ p: Payment) -> [YearMonth] {
+            let first = (p.periodStart ?? p.serviceDate).yearMonth
+            let last = max(first, (p.periodEnd ?? p.periodStart ?? p.serviceDate).yearMonth)
+            return (0..<first.monthsInclusive(to: last)).map { first.adding(months: $0) }
+        }
+        var groups: [String: [Payment]] = [:]
+        for p in payments where oneOff.contains(p.itemCode) || monthly.contains(p.itemCode) {
+            guard let c = p.caseID else { continue }
+            groups["\(c)|\(p.itemCode)|\(p.dependentID?.raw ?? "")", default: []].append(p)
+        }
+        var out: Set<String> = []
+        var allowances: [PersonID: [Payment]] = [:]
+        for (_, list) in groups {
+            let sorted = list.sorted { ($0.paidDate, $0.paymentID) < ($1.paidDate, $1.paymentID) }
+            var cancelled: Set<String> = []
+            for r in sorted where r.amount.fen < 0 {
+                if let match = sorted.first(where: {
+                    $0.amount.fen > 0 && !cancelled.contains($0.paymentID) && $0.amount == -r.amount
+                        && $0.periodStart == r.periodStart && $0.periodEnd == r.periodEnd
+                }) {
+                    cancelled.insert(match.paymentID)
+                }
+            }
+            let kept = sorted.filter { $0.amount.fen >= 0 && !cancelled.contains($0.paymentID) }
+            if oneOff.contains(kept.first?.itemCode ?? "") {
+                for p in kept.dropFirst() { out.insert(p.paymentID) }
+                continue
+            }
+            var paid: Set<YearMonth> = []
+            for p in kept {
+                for m in months(p) where !paid.insert(m).inserted { out.insert(p.paymentID) }
+            }
+            if kept.first?.itemCode == "DISABILITY_MONTHLY" { allowances[kept[0].workerID, default: []] += kept }
+        }
+        for (_, list) in allowances where Set(list.compactMap(\.caseID)).count > 1 {
+            var byMonth: [YearMonth: [Payment]] = [:]
+            for p in list { for m in months(p) { byMonth[m, default: []].append(p) } }
+            for (m, ps) in byMonth where Set(ps.compactMap(\.caseID)).count > 1 {
+                let newest = Set(ps.compactMap(\.caseID)).compactMap { c in
+                    latestAssessment(c, before: m.firstDay).map { (c, $0.concludedDate!) }
+                }.max { $0.1 < $1.1 }?.0
+                for p in ps where newest != nil && p.caseID != newest { out.insert(p.paymentID) }
+            }
+        }
+        return out
+    }
+
+    /// R27 rev. 2: the declared own wage above 1.2 × the mean of the worker's wages among the 12 calendar
+    /// months before the accident month, with at least 6 of them.
+    private func r27(_ c: InjuryCase) -> Bool {
+        guard let own = c.ownWage else { return false }
+        let m = c.accidentDate.yearMonth
+        var byMonth: [YearMonth: Int64] = [:]
+        for w in wagesByWorker[c.workerID] ?? [] where w.month < m && w.month >= m.adding(months: -12) {
+            byMonth[w.month] = w.wage.fen
+        }
+        guard byMonth.count >= 6 else { return false }
+        let sum = byMonth.values.reduce(0, +)
+        return own.fen * Int64(byMonth.count) * 10 > sum * 12
     }
 
     private func r12(_ p: Payment) -> Bool {
@@ -249,7 +376,17 @@ struct ReferenceScreen {
         var out: Set<String> = []
         for (_, list) in groups where list.count > 1 {
             let sorted = list.sorted { ($0.paidDate, $0.paymentID) < ($1.paidDate, $1.paymentID) }
-            for p in sorted.dropFirst() where p.amount.fen >= 0 { out.insert(p.paymentID) }
+            // Rev. 2: a reversal cancels the earliest payment of the opposite amount; both are left out.
+            var cancelled: Set<String> = []
+            for r in sorted where r.amount.fen < 0 {
+                if let match = sorted.first(where: {
+                    $0.amount.fen > 0 && !cancelled.contains($0.paymentID) && $0.amount == -r.amount
+                }) {
+                    cancelled.insert(match.paymentID)
+                }
+            }
+            let kept = sorted.filter { $0.amount.fen >= 0 && !cancelled.contains($0.paymentID) }
+            for p in kept.dropFirst() { out.insert(p.paymentID) }
         }
         return out
     }
@@ -260,6 +397,16 @@ struct ReferenceScreen {
                 && $0.periodStart!.distance(to: $0.periodEnd!) >= 1
         }
         var out: Set<String> = []
+        // Rev. 2: a stay overlapping by a night or more a medical-insurance stay at another institution.
+        let insured = Dictionary(grouping: data.medicalInsurance ?? [], by: \.personID)
+        for p in stays {
+            for s in insured[p.workerID] ?? [] where s.institutionID != nil && s.institutionID != p.institutionID {
+                let nights =
+                    min(p.periodEnd!, s.dischargeDate ?? s.admissionDate).ordinal
+                    - max(p.periodStart!, s.admissionDate).ordinal
+                if nights >= 1 { out.insert(p.paymentID) }
+            }
+        }
         for (_, list) in Dictionary(grouping: stays, by: \.workerID) where list.count > 1 {
             for a in list {
                 for b in list where a.institutionID != b.institutionID {
