@@ -92,20 +92,22 @@ extension CaseShape {
             outpatientYuan: [], rehabMonths: 0, rehabYuan: [], device: nil, travel: nil, assessment: nil, leave: nil,
             trainingYuan: nil, retiree: false, payDays: (0..<8).map { _ in rng.int(5...25) })
 
-        // Who applied, and when (条例 17: the employer within 30 days, the worker within a year).
+        // Who applied, and when. Rev. 2 (rules.md R20): an application more than 30 days after the accident is
+        // a finding whoever made it (the employer did not apply in time and bears the costs, 条例 17(4)), so
+        // the background applies within 28 days; R20's plants apply late.
         if fatal {
             if rng.chance(perMille: 400) {
                 shape.applicant = .relative
-                shape.applyDays = rng.int(8...45)
+                shape.applyDays = rng.int(8...28)
             }
         } else if profile != .rejected || rng.chance(perMille: 500) {
             let who = rng.int(0...99)
             if who < 10 {
                 shape.applicant = .worker
-                shape.applyDays = rng.int(30...210)
+                shape.applyDays = rng.int(5...28)
             } else if who < 12 {
                 shape.applicant = .union
-                shape.applyDays = rng.int(25...120)
+                shape.applyDays = rng.int(5...28)
             }
         }
 

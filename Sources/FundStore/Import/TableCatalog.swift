@@ -206,7 +206,8 @@ enum TableCatalog {
         columns: [
             .required("person_id", .personID), .required("start_date", .day), .optional("monthly_amount", .money),
         ],
-        keyColumns: ["person_id"],
+        // Rev. 2: one row per change of the amount.
+        keyColumns: ["person_id", "start_date"],
         references: [.person]
     )
 

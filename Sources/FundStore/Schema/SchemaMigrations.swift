@@ -32,8 +32,26 @@ enum SchemaMigrations {
         migrator.registerMigration("v3 calendar") { db in
             for statement in calendarTables { try db.execute(sql: statement) }
         }
+        // Rev. 2 (interchange.md): ext_pensions.csv holds one row per change of the amount, so a person has
+        // several rows, one per start date; the first schema kept one row a person and lost the changes.
+        migrator.registerMigration("v4 pensions by change") { db in
+            for statement in pensionsByChange { try db.execute(sql: statement) }
+        }
         return migrator
     }
+
+    /// ext_pensions keyed by person and start date (rev. 2), its rows kept.
+    static let pensionsByChange: [String] = [
+        """
+        CREATE TABLE ext_pensions_by_change (
+            person_id TEXT NOT NULL, start_date INTEGER NOT NULL, monthly_amount INTEGER,
+            PRIMARY KEY (person_id, start_date)
+        ) STRICT
+        """,
+        "INSERT INTO ext_pensions_by_change SELECT person_id, start_date, monthly_amount FROM ext_pensions",
+        "DROP TABLE ext_pensions",
+        "ALTER TABLE ext_pensions_by_change RENAME TO ext_pensions",
+    ]
 
     /// Every table of interchange.md, with the indexes the rules and lookups need.
     static let interchangeTables: [String] = [

@@ -108,7 +108,7 @@ final class TestWorld: @unchecked Sendable {
             """,
             "assessments.csv": """
             assessment_id,case_id,worker_id,kind,applied_date,concluded_date,grade,nursing,hospital_id,experts,region_code
-            A1,C1,\(worker1.raw),initial,2025-05-01,2025-06-01,3,full,H1,,320100
+            A1,C1,\(worker1.raw),review,2025-05-01,2025-06-01,3,full,H1,,320100
 
             """,
             "ext_deaths.csv": """
