@@ -1,5 +1,6 @@
 import Foundation
 import FundModel
+import FundRules
 import Screening
 import Testing
 
@@ -24,6 +25,25 @@ struct ConfigurationTests {
         #expect(RuleCatalog.all.map(\.id).prefix(3) == ["DQ01", "R01", "R02"])
         #expect(RuleCatalog.rules.count == 28 && RuleCatalog.indicators.count == 9)
         for spec in RuleCatalog.all { #expect(configuration.settings(spec.id, region: nil).enabled) }
+    }
+
+    @Test("issue 10 point 6: the statutory defaults are the law's (FundRules), not figures written twice")
+    func statutoryDefaults() {
+        let configuration = RulesConfiguration.default
+        func count(_ rule: String, _ key: String) -> Int { configuration.settings(rule, region: nil).count("params", key) }
+        let ages = DependantAgeLimits.statutory
+        #expect(count("R15", "age_limit") == ages.youngLimit && ages.youngLimit == 18)
+        #expect(count("R15", "elder_age_man") == ages.elderMan && ages.elderMan == 60)
+        #expect(count("R15", "elder_age_woman") == ages.elderWoman && ages.elderWoman == 55)
+        #expect(count("R20", "employer_limit_days") == DeterminationClock.employerApplicationDays)
+        #expect(count("R20", "worker_limit_years") == DeterminationClock.personalApplicationYears)
+        #expect(count("R21", "days") == DeterminationClock.decisionDays)
+        #expect(count("I07", "days") == DeterminationClock.decisionDays)
+        let cap = configuration.settings("I03", region: nil).gradedLevels.first { $0.severity == .red }?.figure
+        #expect(cap == Decimal4(StatutoryRates.preventionCapPercent))
+        // The law itself, as domain.md states it: 条例 17 (30 days, 1 year), 20 (60 days), 人社部规〔2017〕13号 (3 %).
+        #expect(DeterminationClock.employerApplicationDays == 30 && DeterminationClock.personalApplicationYears == 1)
+        #expect(DeterminationClock.decisionDays == 60 && StatutoryRates.preventionCapPercent == 3)
     }
 
     @Test("the defaults are those of rules.md")

@@ -77,7 +77,7 @@ public enum AssessmentMachine {
                 received: received, calendar: calendar, region: assessedCase.regionCode)
             guard act.day <= due else {
                 throw CaseworkError.refused(
-                    "条例第二十六条：再次鉴定应自收到鉴定结论之日起15日内申请（收到 \(received.iso)，期限至 \(due.iso)），\(act.day.iso) 申请已逾期")
+                    "条例第二十六条：再次鉴定应自收到鉴定结论之日起\(AssessmentClock.secondAssessmentDays)日内申请（收到 \(received.iso)，期限至 \(due.iso)），\(act.day.iso) 申请已逾期")
             }
             previousID = previous.assessmentID
             regionCode = assessedCase.regionCode.province
@@ -88,7 +88,7 @@ public enum AssessmentMachine {
             let earliest = AssessmentClock.earliestReview(concluded: previous.concluded)
             guard AssessmentClock.mayApplyForReview(concluded: previous.concluded, applied: act.day) else {
                 throw CaseworkError.refused(
-                    "条例第二十八条：自劳动能力鉴定结论作出之日起1年后方可申请复查鉴定（结论 \(previous.assessmentID) 作出于 \(previous.concluded.iso)，最早 \(earliest.iso)）"
+                    "条例第二十八条：自劳动能力鉴定结论作出之日起\(AssessmentClock.reviewAfterYears)年后方可申请复查鉴定（结论 \(previous.assessmentID) 作出于 \(previous.concluded.iso)，最早 \(earliest.iso)）"
                 )
             }
             previousID = previous.assessmentID
@@ -176,11 +176,11 @@ public enum AssessmentMachine {
         case .extend:
             guard state.isOpen else { throw CaseworkError.refused("当前状态为“\(state.chineseName)”，不能延长鉴定期限") }
             if let granted = file.extensionGranted {
-                throw CaseworkError.refused("条例第二十五条：鉴定期限只能延长一次且不超过30日，已于 \(granted.day.iso) 延长")
+                throw CaseworkError.refused("条例第二十五条：鉴定期限只能延长一次且不超过\(AssessmentClock.extensionDays)日，已于 \(granted.day.iso) 延长")
             }
             let reason = try ActCheck.reason(act, for: "延长鉴定期限")
             next.extensionGranted = ClockExtension(day: act.day, reason: reason)
-            detail = "延长30日（条例第二十五条第二款）：\(reason)"
+            detail = "延长\(AssessmentClock.extensionDays)日（条例第二十五条第二款）：\(reason)"
             if let due = next.conclusionDue(calendar: calendar) { detail += "；期限至 \(due.iso)" }
 
         case .postpone(let days):

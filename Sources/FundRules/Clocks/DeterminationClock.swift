@@ -14,6 +14,8 @@ import FundModel
 public enum DeterminationClock {
     /// 条例 17(1); 工伤认定办法 4: the employer applies within 30 days of the accident or diagnosis.
     public static let employerApplicationDays = 30
+    /// 条例 17(2); 工伤认定办法 5: the worker, close relatives or union apply within 1 year.
+    public static let personalApplicationYears = 1
     /// 认定办法 8: the department decides on acceptance within 15 days.
     public static let acceptanceDays = 15
     /// 条例 20(1); 认定办法 18: the decision within 60 days of acceptance.
@@ -39,7 +41,7 @@ public enum DeterminationClock {
     public static func personalApplicationDue(
         accident: Day, tolledDays: Int = 0, calendar: WorkingCalendar = .national, region: RegionCode? = nil
     ) -> Day {
-        calendar.deadline(lastDay: accident.adding(years: 1).adding(days: max(0, tolledDays)), region: region)
+        calendar.deadline(lastDay: accident.adding(years: personalApplicationYears).adding(days: max(0, tolledDays)), region: region)
     }
 
     /// 条例 17: the application deadline for the applicant (30 days for the employer, 1 year for the others).

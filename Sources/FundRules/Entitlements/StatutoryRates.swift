@@ -63,6 +63,10 @@ public enum StatutoryRates {
     /// The dependants' pensions together may not exceed the deceased's wage.
     public static let dependantsCapPercent: Int64 = 100
 
+    /// 工伤预防费使用管理暂行办法 (人社部规〔2017〕13号) art. 5: prevention spending may not exceed 3 % of
+    /// the previous year's revenue (indicator I03's cap).
+    public static let preventionCapPercent: Int64 = 3
+
     /// 条例 39(1)(3): 一次性工亡补助金 is 20 times the national urban disposable income.
     public static let deathLumpMultiple: Int64 = 20
 

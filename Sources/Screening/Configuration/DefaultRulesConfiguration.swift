@@ -1,8 +1,14 @@
-/// The built-in default rules configuration: the text of the repository's `rules.yaml`.
+import FundRules
+
+/// The built-in default rules configuration, and the text of the repository's `rules.yaml`.
 ///
 /// Kept as a Swift string (not a resource bundle) so the library needs no
-/// bundle at run time. `DefaultConfigurationTests` fails if the two differ;
-/// after editing `rules.yaml`, regenerate this file with `Scripts/embed-rules-yaml.sh`.
+/// bundle at run time. The statutory figures among the defaults (R15's ages,
+/// R20's and R21's deadlines, I03's cap, I07's days) are FundRules' constants
+/// written in, so the law has one place (issue 10 point 6); the other
+/// thresholds are the platform's. `rules.yaml` is written from this text
+/// (`Scripts/write-rules-yaml.sh`); a test fails if the two differ, and another
+/// if a statutory default drifts from the law.
 public enum DefaultRulesConfiguration {
     public static let yaml = #"""
         # FundGuard 监控规则与阈值配置 (rules configuration)
@@ -175,9 +181,9 @@ public enum DefaultRulesConfiguration {
             enabled: true
             level: red
             params:
-              age_limit: 18
-              elder_age_man: 60
-              elder_age_woman: 55
+              age_limit: \#(DependantAgeLimits.statutory.youngLimit)
+              elder_age_man: \#(DependantAgeLimits.statutory.elderMan)
+              elder_age_woman: \#(DependantAgeLimits.statutory.elderWoman)
 
           # 机构费用异常: an institution's mean MED payment in a year above k × its peers' median;
           # orange at 2×, red at 3×, with at least `min_payments` MED payments.
@@ -225,15 +231,15 @@ public enum DefaultRulesConfiguration {
               worker_late: orange
               employer_late: yellow
             params:
-              worker_limit_years: 1
-              employer_limit_days: 30
+              worker_limit_years: \#(DeterminationClock.personalApplicationYears)
+              employer_limit_days: \#(DeterminationClock.employerApplicationDays)
 
           # 认定办理超时: decided, or still pending on the screening date, more than `days` after acceptance.
           R21:
             enabled: true
             level: yellow
             params:
-              days: 60
+              days: \#(DeterminationClock.decisionDays)
 
           # 鉴定材料无就诊记录: no visit of the worker to the evidence hospital (ext_health_visits)
           # between the accident and the assessment application.
@@ -309,7 +315,7 @@ public enum DefaultRulesConfiguration {
           I03:
             enabled: true
             levels:
-              red: 3
+              red: \#(StatutoryRates.preventionCapPercent)
 
           # 案均医疗费: MED paid per recognized case, as a multiple of the province's.
           I04:
@@ -336,7 +342,7 @@ public enum DefaultRulesConfiguration {
             levels:
               yellow: 90
             params:
-              days: 60
+              days: \#(DeterminationClock.decisionDays)
 
           # 疑点核查完成率: findings older than `days` that are verified, in percent; warns below.
           # Read from the findings register's verification: not run (no data) when the screening has none.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Casework
 import FundModel
+import FundRules
 
 /// `fundguard assessment`: the assessment register (劳动能力鉴定台账).
 struct AssessmentCommand: ParsableCommand {
@@ -136,7 +137,9 @@ struct AssessmentCommand: ParsableCommand {
     }
 
     struct Extend: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "延长30日 Extend the deadline by 30 days (--reason).")
+        static let configuration = CommandConfiguration(
+            abstract:
+                "延长\(AssessmentClock.extensionDays)日 Extend the deadline by \(AssessmentClock.extensionDays) days (--reason).")
         @OptionGroup var step: Step
         func run() throws { try step.apply(.extend) }
     }

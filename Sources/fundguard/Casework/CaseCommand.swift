@@ -270,7 +270,7 @@ struct CaseCommand: ParsableCommand {
             let rates = try casework.determinations.onTimeRates(
                 scope: try region.map { try Parse.region($0, "--region") }, from: try Parse.day(from, "--from"),
                 to: try Parse.day(to, "--to"), asOf: try asOf.map { try Parse.day($0, "--as-of") } ?? Today.day())
-            CaseworkText.rates(rates, title: "工伤认定按时办结率（I07，受理后60日内，扣除中止）：")
+            CaseworkText.rates(rates, title: "工伤认定按时办结率（I07，受理后\(DeterminationClock.decisionDays)日内，扣除中止）：")
         }
     }
 }

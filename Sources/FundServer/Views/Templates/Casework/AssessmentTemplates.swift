@@ -1,3 +1,5 @@
+import FundRules
+
 extension Templates {
     static let assessments = """
         <h1>劳动能力鉴定台账</h1>
@@ -136,7 +138,9 @@ extension Templates {
                     #"<label>本次无法参加的专家（每行“专家编号:理由”）<textarea name="unavailable"></textarea></label>"#,
                     #"<label>重新抽取的理由<textarea name="reason" required></textarea></label>"#,
                 ], button: "重新抽取", buttonClass: "secondary"),
-            StepForm(action: "extend", title: "延长鉴定期限 30 日", fields: [requiredReason], button: "延长"),
+            StepForm(
+                action: "extend", title: "延长鉴定期限 \(AssessmentClock.extensionDays) 日", fields: [requiredReason],
+                button: "延长"),
             StepForm(
                 action: "postpone", title: "鉴定改期",
                 fields: [#"<label>顺延天数<input name="days" inputmode="numeric" required></label>"#, requiredReason],

@@ -1,3 +1,5 @@
+import FundRules
+
 extension Templates {
     static let determinations = """
         <h1>工伤认定台账</h1>
@@ -113,7 +115,9 @@ extension Templates {
         return materialSteps + [
             StepForm(
                 action: "accept", title: "受理",
-                fields: [#"<label><input type="checkbox" name="clear_case" value="1"> 事实清楚、权利义务明确（15 日内决定）</label>"#],
+                fields: [
+                    #"<label><input type="checkbox" name="clear_case" value="1"> 事实清楚、权利义务明确（\#(DeterminationClock.clearCaseDecisionDays) 日内决定）</label>"#
+                ],
                 dateLabel: "受理日期", button: "受理"),
             StepForm(
                 action: "refuseAcceptance", title: "不予受理", fields: [requiredReason], button: "不予受理",
