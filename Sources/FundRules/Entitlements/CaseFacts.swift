@@ -95,18 +95,18 @@ public struct CaseFacts: Sendable, Hashable {
     /// that has one, else the accident month.
     public var firstMonth: YearMonth { (dateOfDeath ?? accidentDate).yearMonth }
 
-    /// The worker's pension of a month (rules.md §5 "Pensions", rev. 2): the row with the latest start on or
-    /// before the month's first day; the month containing the first start counts as pensioned at the first
-    /// row's amount. `nil` before the pension starts (or without a pension row or amount).
-    public func pension(in month: YearMonth) -> Money? {
+    /// The worker's pension row in force in a month (rules.md §5 "Pensions", rev. 2): the row with the latest
+    /// start on or before the month's first day; the month containing the first start counts as pensioned,
+    /// under the first row. `nil` before the pension starts, or without a pension row.
+    public func pension(in month: YearMonth) -> PensionRecord? {
         var best: PensionRecord?
         var first: PensionRecord?
         for row in pensions {
             if first == nil || row.startDate < first!.startDate { first = row }
             if row.startDate <= month.firstDay, best == nil || row.startDate > best!.startDate { best = row }
         }
-        if let best { return best.monthlyAmount }
-        if let first, first.startDate.yearMonth == month { return first.monthlyAmount }
+        if let best { return best }
+        if let first, first.startDate.yearMonth == month { return first }
         return nil
     }
 

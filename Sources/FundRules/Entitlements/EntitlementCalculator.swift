@@ -133,7 +133,9 @@ public struct EntitlementCalculator: Sendable {
             // 条例 35(3) (rev. 2): the month's 伤残津贴 minus the month's pension, from the pension's start.
             guard let allowance = try disabilityMonthly(facts, month: month, knownWage: knownWage) else { return [] }
             guard let pension = facts.pension(in: month) else { return [row(code, .zero, "条例 35")] }
-            let topup = allowance.rounded - pension
+            // A pension row without its amount: the top-up cannot be judged.
+            guard let amount = pension.monthlyAmount else { return [] }
+            let topup = allowance.rounded - amount
             return [row(code, topup > .zero ? ExactAmount(topup) : .zero, "条例 35")]
 
         case ItemCode.medicalLump, ItemCode.employmentLump:
