@@ -25,15 +25,18 @@ import duckdb
 
 # Every rule's query yields one row per finding. `sd` is the service date (period_start, else paid_date).
 RULES = {
-    # 身份证号校验错误: GB 11643 check character (ISO 7064 MOD 11-2), one finding per worker id.
+    # 身份证号校验错误: GB 11643 check character (ISO 7064 MOD 11-2), one finding per worker id and (rev. 2)
+    # one per dependant id.
     "DQ01": """
-        WITH w AS (SELECT DISTINCT worker_id FROM workers),
+        WITH ids AS (
+            SELECT DISTINCT worker_id AS id, 'worker' AS kind FROM workers
+            UNION ALL SELECT DISTINCT dependent_id, 'dependent' FROM dependents),
         s AS (
-            SELECT worker_id,
-                (SELECT sum((ascii(substr(worker_id, i, 1)) - 48) * [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][i])
+            SELECT id, kind,
+                (SELECT sum((ascii(substr(id, i, 1)) - 48) * [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][i])
                  FROM range(1, 18) t(i)) AS total
-            FROM w)
-        SELECT worker_id FROM s WHERE substr('10X98765432', (total % 11)::INT + 1, 1) <> substr(worker_id, 18, 1)
+            FROM ids)
+        SELECT id, kind FROM s WHERE substr('10X98765432', (total % 11)::INT + 1, 1) <> substr(id, 18, 1)
     """,
     # 大额支出: amount above the item's threshold T (yellow > 1×T, orange > 2×T, red > 5×T).
     "R03": """
@@ -101,14 +104,25 @@ RULES = {
                         <= least(coalesce(p.period_end, p.period_start), coalesce(m.discharge_date, m.admission_date)))
                    OR (p.invoice_no IS NOT NULL AND m.invoice_no = p.invoice_no)))
     """,
-    # 重复票据: same institution and invoice number; every payment after the first (paid_date, payment_id)
-    # fires. Reversals are not counted.
+    # 重复票据 (rev. 2): same institution and invoice number; every payment after the first (paid_date,
+    # payment_id) fires, once the reversals have cancelled the earliest payments of their amount (a
+    # reversal of amount −a cancels the first not yet cancelled payment of a; n reversals the first n).
     "R08": """
+        WITH p AS (
+            SELECT payment_id, institution_id, invoice_no, amount, paid_date FROM payments
+            WHERE institution_id IS NOT NULL AND invoice_no IS NOT NULL),
+        pos AS (
+            SELECT *, row_number() OVER (PARTITION BY institution_id, invoice_no, amount
+                                         ORDER BY paid_date, payment_id) AS r
+            FROM p WHERE amount >= 0),
+        rev AS (SELECT institution_id, invoice_no, -amount AS amount, count(*) AS n FROM p WHERE amount < 0 GROUP BY ALL),
+        kept AS (
+            SELECT pos.* FROM pos LEFT JOIN rev USING (institution_id, invoice_no, amount)
+            WHERE pos.r > coalesce(rev.n, 0))
         SELECT payment_id FROM (
             SELECT payment_id,
                 row_number() OVER (PARTITION BY institution_id, invoice_no ORDER BY paid_date, payment_id) AS k
-            FROM payments
-            WHERE institution_id IS NOT NULL AND invoice_no IS NOT NULL AND amount >= 0)
+            FROM kept)
         WHERE k > 1
     """,
     # 非协议机构: MED/MEAL (medical), REHAB (rehab), DEVICE (assistive) at an institution without an
@@ -134,43 +148,62 @@ RULES = {
           AND NOT coalesce(c.decision IN ('recognized', 'deemed') AND p.sd >= c.accident_date, false)
     """,
     # 住院时间重叠: a MED stay (period of at least 1 night at an institution) overlapping by at least 1
-    # night an earlier stay (by period_start, paid_date, payment_id) of the same worker elsewhere.
+    # night an earlier stay (by period_start, paid_date, payment_id) of the same worker elsewhere, or
+    # (rev. 2) a medical-insurance stay of the worker at another institution (no discharge: its admission day).
     "R14": """
         WITH s AS (
             SELECT payment_id, worker_id, institution_id, period_start, period_end, paid_date
             FROM payments
             WHERE item_code = 'MED' AND institution_id IS NOT NULL AND period_start IS NOT NULL
               AND period_end IS NOT NULL AND period_end - period_start >= 1)
-        SELECT DISTINCT s.payment_id
+        SELECT s.payment_id
         FROM s JOIN s o ON o.worker_id = s.worker_id AND o.institution_id <> s.institution_id
         WHERE (o.period_start < s.period_start
                OR (o.period_start = s.period_start
                    AND (o.paid_date < s.paid_date OR (o.paid_date = s.paid_date AND o.payment_id < s.payment_id))))
           AND least(s.period_end, o.period_end) - s.period_start >= 1
+        UNION
+        SELECT s.payment_id
+        FROM s JOIN ext_medical_insurance m
+            ON m.person_id = s.worker_id AND m.institution_id IS NOT NULL AND m.institution_id <> s.institution_id
+        WHERE least(s.period_end, coalesce(m.discharge_date, m.admission_date)) - greatest(s.period_start, m.admission_date) >= 1
     """,
-    # 供养亲属资格: DEPENDANT paid after the dependant's end date, or to a child, grandchild or sibling
-    # (not disabled) on or after the 18th birthday (29 February → 1 March). The dependant's row is the
-    # one of the payment's case, else the first in the file.
+    # 供养亲属资格 (rev. 2, 供养亲属范围规定 art. 3): a DEPENDANT payment without a dependant id, or to a person
+    # who is not a dependant of its case (any case for a payment without one), or with a month (judged on
+    # its first day; the service date without a period) before start_date, after end_date, or — not
+    # disabled — a spouse, parent or grandparent under 60 (a man: odd 17th digit) or 55 (a woman), a
+    # child, grandchild or sibling from the 18th birthday (29 February → 1 March).
     "R15": """
         WITH p AS (
-            SELECT payment_id, case_id, dependent_id, sd FROM payments
-            WHERE item_code = 'DEPENDANT' AND dependent_id IS NOT NULL),
+            SELECT payment_id, case_id, dependent_id, sd, period_start, period_end FROM payments
+            WHERE item_code = 'DEPENDANT'),
         pick AS (
-            SELECT p.payment_id, p.sd, d.*,
-                row_number() OVER (PARTITION BY p.payment_id
-                                   ORDER BY (p.case_id IS NOT NULL AND d.case_id = p.case_id) DESC, d.row) AS k
-            FROM p JOIN dependents d ON d.dependent_id = p.dependent_id),
-        b AS (
-            SELECT *, coalesce(birth_date, try_strptime(substr(dependent_id, 7, 8), '%Y%m%d')::DATE) AS birth
-            FROM pick WHERE k = 1)
-        SELECT payment_id FROM b
-        WHERE (end_date IS NOT NULL AND sd > end_date)
-           OR (relation IN ('child', 'grandchild', 'sibling') AND NOT coalesce(disabled, false) AND birth IS NOT NULL
-               AND sd >= CASE WHEN month(birth) = 2 AND day(birth) = 29
-                                   AND NOT ((year(birth) + 18) % 4 = 0
-                                            AND ((year(birth) + 18) % 100 <> 0 OR (year(birth) + 18) % 400 = 0))
-                              THEN make_date(year(birth) + 18, 3, 1)
-                              ELSE make_date(year(birth) + 18, month(birth), day(birth)) END)
+            SELECT p.payment_id, d.*, row_number() OVER (PARTITION BY p.payment_id ORDER BY d.row) AS k
+            FROM p JOIN dependents d
+                ON d.dependent_id = p.dependent_id AND (p.case_id IS NULL OR d.case_id = p.case_id)),
+        dep AS (
+            SELECT *, coalesce(birth_date, try_strptime(substr(dependent_id, 7, 8), '%Y%m%d')::DATE) AS birth,
+                (ascii(substr(dependent_id, 17, 1)) - 48) % 2 = 1 AS man
+            FROM pick WHERE k = 1),
+        days AS (
+            SELECT p.payment_id,
+                unnest(CASE WHEN p.period_start IS NULL THEN [p.sd]
+                            ELSE generate_series(date_trunc('month', p.period_start),
+                                                 date_trunc('month', greatest(coalesce(p.period_end, p.period_start),
+                                                                              p.period_start)),
+                                                 INTERVAL 1 MONTH)::DATE[] END) AS day
+            FROM p JOIN dep USING (payment_id))
+        SELECT payment_id FROM p WHERE dependent_id IS NULL
+        UNION
+        SELECT payment_id FROM p WHERE dependent_id IS NOT NULL AND payment_id NOT IN (SELECT payment_id FROM dep)
+        UNION
+        SELECT days.payment_id FROM days JOIN dep USING (payment_id)
+        WHERE (start_date IS NOT NULL AND days.day < start_date)
+           OR (end_date IS NOT NULL AND days.day > end_date)
+           OR (NOT coalesce(disabled, false) AND birth IS NOT NULL
+               AND ((relation IN ('spouse', 'parent', 'grandparent')
+                     AND days.day < CASE WHEN man THEN CASE WHEN month(birth) = 2 AND day(birth) = 29 AND NOT ((year(birth) + 60) % 4 = 0 AND ((year(birth) + 60) % 100 <> 0 OR (year(birth) + 60) % 400 = 0)) THEN make_date(year(birth) + 60, 3, 1) ELSE make_date(year(birth) + 60, month(birth), day(birth)) END ELSE CASE WHEN month(birth) = 2 AND day(birth) = 29 AND NOT ((year(birth) + 55) % 4 = 0 AND ((year(birth) + 55) % 100 <> 0 OR (year(birth) + 55) % 400 = 0)) THEN make_date(year(birth) + 55, 3, 1) ELSE make_date(year(birth) + 55, month(birth), day(birth)) END END)
+                    OR (relation IN ('child', 'grandchild', 'sibling') AND days.day >= CASE WHEN month(birth) = 2 AND day(birth) = 29 AND NOT ((year(birth) + 18) % 4 = 0 AND ((year(birth) + 18) % 100 <> 0 OR (year(birth) + 18) % 400 = 0)) THEN make_date(year(birth) + 18, 3, 1) ELSE make_date(year(birth) + 18, month(birth), day(birth)) END)))
     """,
     # 账户集中: an account receiving payments (not at an institution) of 3 or more workers (orange ≥ 3, red ≥ 6).
     "R19": """

@@ -30,7 +30,9 @@ struct ConfigurationTests {
     @Test("issue 10 point 6: the statutory defaults are the law's (FundRules), not figures written twice")
     func statutoryDefaults() {
         let configuration = RulesConfiguration.default
-        func count(_ rule: String, _ key: String) -> Int { configuration.settings(rule, region: nil).count("params", key) }
+        func count(_ rule: String, _ key: String) -> Int {
+            configuration.settings(rule, region: nil).count("params", key)
+        }
         let ages = DependantAgeLimits.statutory
         #expect(count("R15", "age_limit") == ages.youngLimit && ages.youngLimit == 18)
         #expect(count("R15", "elder_age_man") == ages.elderMan && ages.elderMan == 60)

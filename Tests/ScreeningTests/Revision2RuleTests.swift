@@ -212,7 +212,7 @@ struct R26Tests {
             Fixture.payment("M2", item: "MEDICAL_LUMP", yuan: "30000", paid: "2026-01-07", caseID: "C1"),
             Fixture.payment("OTHER_CASE", item: "DISABILITY_LUMP", yuan: "50000", paid: "2026-03-05", caseID: "C2"),
         ]
-        let report = await screen(Fixture.dataSet(payments: payments), ["R26"])
+        let report = await screen(Fixture.dataSet(payments: payments) { $0.assessments = [] }, ["R26"])
         #expect(report.severities("R26") == ["L2": .red])
         #expect(report.findings.first?.amount == Money(yuan: 50000))
         #expect(report.findings.first?.evidence == ["L1"])
@@ -236,7 +236,7 @@ struct R26Tests {
                 "C", item: "DEPENDANT", yuan: "1500", paid: "2026-03-05", start: "2026-03-01", end: "2026-03-31",
                 caseID: "F", dependent: child),
         ]
-        let report = await screen(Fixture.dataSet(payments: payments), ["R26"])
+        let report = await screen(Fixture.dataSet(payments: payments) { $0.assessments = [] }, ["R26"])
         #expect(report.severities("R26") == ["Q2": .red])
         #expect(report.findings.first?.amount == Money(yuan: 4000))
         #expect(report.findings.first?.detail.contains("2026-03") == true)
@@ -272,13 +272,19 @@ struct R26Tests {
         #expect(realTime.count == 1 && realTime == batch)
     }
 
+    @Test("without the assessments file R26 is not run: which case pays the allowance needs the grades")
+    func needsAssessments() async {
+        let report = await screen(Fixture.dataSet(payments: [Fixture.payment("P", item: "NURSING")]), ["R26"])
+        #expect(report.rule("R26")?.notRun == .noData(missing: [.assessments]))
+    }
+
     @Test("real time: a second month of nursing fires like the batch run; a new month does not")
     func realTime() async {
         let data = Fixture.dataSet(payments: [
             Fixture.payment(
                 "JAN", item: "NURSING", yuan: "4000", paid: "2026-01-31", start: "2026-01-01", end: "2026-01-31",
                 caseID: "C1")
-        ])
+        ]) { $0.assessments = [] }
         let again = Fixture.payment(
             "JAN_AGAIN", item: "NURSING", yuan: "4000", paid: "2026-02-10", start: "2026-01-01", end: "2026-01-31",
             caseID: "C1")

@@ -168,7 +168,8 @@ public enum RuleCatalog {
                 ]),
             ]),
         RuleSpec(
-            id: "R26", name: "重复支付", subject: .payment, isRealTime: true, tables: [.payments],
+            // The assessments tell which of a worker's two cases pays the allowance (条例 45).
+            id: "R26", name: "重复支付", subject: .payment, isRealTime: true, tables: [.payments, .assessments],
             fields: [.level()]),
         RuleSpec(
             id: "R27", name: "本人工资申报不实", subject: .case, tables: [.injuryCases, .wages],
