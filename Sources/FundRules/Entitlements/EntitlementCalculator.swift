@@ -104,7 +104,7 @@ public struct EntitlementCalculator: Sendable {
             // the month's year (rev. 2: the 上年度 figure applied in the year the month is paid).
             guard facts.grade != nil, let level = facts.nursing, let percent = StatutoryRates.nursingPercent(level)
             else { return [] }
-            let average = ExactAmount(yuan: try parameter(ParameterName.avgMonthlyWage, facts, year: month.year))
+            let average = ExactAmount(yuan: try figure(.avgMonthlyWage, facts, year: month.year))
             return [row(code, average.times(percent, over: 100), "条例 34")]
 
         case ItemCode.disabilityLump:
@@ -194,7 +194,7 @@ public struct EntitlementCalculator: Sendable {
         let base = wage.times(percent, over: 100).rounded
         let adjusted = parameters.adjusted(base, region: facts.regionCode, from: facts.accidentYear, to: month.year)
         let minimumYear = max(month.year, facts.accidentYear)
-        let minimum = ExactAmount(yuan: try parameter(ParameterName.minMonthlyWage, facts, year: minimumYear))
+        let minimum = ExactAmount(yuan: try figure(.minMonthlyWage, facts, year: minimumYear))
         return ExactAmount.max(ExactAmount(adjusted), minimum)
     }
 
@@ -253,13 +253,26 @@ public struct EntitlementCalculator: Sendable {
     private func exactBoundedWage(
         declared: Money, region: RegionCode, year: Int
     ) throws(EntitlementError) -> ExactAmount {
-        let average = ExactAmount(yuan: try parameter(ParameterName.avgMonthlyWage, region: region, year: year))
+        guard let averageValue = parameters.figure(.avgMonthlyWage, region: region, year: year) else {
+            throw .missingParameter(name: ParameterName.avgMonthlyWage, region: region, year: year)
+        }
+        let average = ExactAmount(yuan: averageValue)
         let floor = average.times(StatutoryRates.ownWageFloorPercent, over: 100)
         let cap = average.times(StatutoryRates.ownWageCapPercent, over: 100)
         let wage = ExactAmount(declared)
         if ExactAmount.compare(wage, floor) < 0 { return floor }
         if ExactAmount.compare(wage, cap) > 0 { return cap }
         return wage
+    }
+
+    /// A figure read once a month paid, of the case's region and `year` (see `ParameterTable.MonthlyFigure`).
+    private func figure(
+        _ figure: ParameterTable.MonthlyFigure, _ facts: CaseFacts, year: Int
+    ) throws(EntitlementError) -> Decimal4 {
+        guard let value = parameters.figure(figure, region: facts.regionCode, year: year) else {
+            throw .missingParameter(name: figure.name, region: facts.regionCode, year: year)
+        }
+        return value
     }
 
     /// A parameter of the case's region, for the accident year unless another year is given (rules.md §5).

@@ -18,6 +18,31 @@ public struct ParameterTable: Sendable {
     private var chains: [RegionCode: [RegionCode]] = [:]
     /// Each region's `pooling` rows by year (rules.md §5 "Pooling level").
     private var poolingRows: [RegionCode: [(year: Int, level: PoolingLevel)]] = [:]
+    /// The figures read for every month of every monthly payment, resolved per region at init (`figure`).
+    private var resolved: [RegionCode: ResolvedFigures] = [:]
+
+    /// The parameters the entitlement calculator reads once a month paid (rules.md rev. 2): the average and
+    /// minimum wages of the month's year and the yearly adjustments of 条例 40.
+    public enum MonthlyFigure: Int, CaseIterable, Sendable {
+        case avgMonthlyWage, minMonthlyWage, adjustRatio, adjustAmount
+
+        public var name: String {
+            switch self {
+            case .avgMonthlyWage: ParameterName.avgMonthlyWage
+            case .minMonthlyWage: ParameterName.minMonthlyWage
+            case .adjustRatio: ParameterName.adjustRatio
+            case .adjustAmount: ParameterName.adjustAmount
+            }
+        }
+    }
+
+    /// A region's `MonthlyFigure`s by year, fallback and pooling applied: R10 asks for them for each of
+    /// millions of monthly payments, and a lookup by name hashes strings through the whole chain.
+    private struct ResolvedFigures: Sendable {
+        var firstYear: Int
+        /// By figure, then by year − firstYear.
+        var values: [[Decimal4?]]
+    }
 
     /// Later rows override earlier rows with the same region, year and name.
     public init(parameters: [Parameter], regions: [Region]) {
@@ -34,6 +59,24 @@ public struct ParameterTable: Sendable {
         var known = Set(regions.map(\.code))
         known.formUnion(parameters.map(\.regionCode))
         for code in known { chains[code] = buildChain(for: code) }
+        if let first = parameters.map(\.year).min(), let last = parameters.map(\.year).max() {
+            for code in known {
+                let values = MonthlyFigure.allCases.map { figure in
+                    (first...last).map { lookup(figure.name, region: code, year: $0)?.value }
+                }
+                resolved[code] = ResolvedFigures(firstYear: first, values: values)
+            }
+        }
+    }
+
+    /// `value(figure.name, region:, year:)`, from the table resolved at init where it can.
+    public func figure(_ figure: MonthlyFigure, region: RegionCode, year: Int) -> Decimal4? {
+        if let table = resolved[region] {
+            let offset = year - table.firstYear
+            let values = table.values[figure.rawValue]
+            return offset >= 0 && offset < values.count ? values[offset] : nil
+        }
+        return value(figure.name, region: region, year: year)
     }
 
     /// The figure for the region and year: the city's own, else its province's (via the region's
@@ -80,8 +123,8 @@ public struct ParameterTable: Sendable {
         guard to > from else { return amount }
         var current = amount
         for year in (from + 1)...to {
-            let ratio = value(ParameterName.adjustRatio, region: region, year: year)?.tenThousandths ?? 0
-            let add = value(ParameterName.adjustAmount, region: region, year: year)?.tenThousandths ?? 0
+            let ratio = figure(.adjustRatio, region: region, year: year)?.tenThousandths ?? 0
+            let add = figure(.adjustAmount, region: region, year: year)?.tenThousandths ?? 0
             if ratio == 0 && add == 0 { continue }
             // In 1/10 000 of a fen: a × (10 000 + ratio) + amount (1/10 000 yuan = 1/100 fen) × 100.
             let scaled = current.fen * (10_000 + ratio) + add * 100

@@ -35,14 +35,15 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
         let others = OtherRules(context)
         var findings: [Finding] = []
         var unjudged: [String: Int] = [:]
+        var amounts: [AmountKey: Result<Money?, EntitlementError>] = [:]
         for caseID in 0..<Int32(snapshot.paymentsByCase.keyCount) {
             guard snapshot.caseRecord(caseID) != nil else { continue }
             let rows = snapshot.paymentsByCase.rows(for: caseID)
             guard rows.contains(where: { checked[Int(columns.item[Int($0)])] }) else { continue }
             var facts: CaseFacts?
             var factsAssessment: Int32 = -2
-            // A case pays a handful of items over its months: a short list beats hashing for every payment.
-            var amounts: [(key: AmountKey, result: Result<Money?, EntitlementError>)] = []
+            // One amount per item, dependant and month: a monthly payment's months are each computed once.
+            amounts.removeAll(keepingCapacity: true)
             for row in rows where checked[Int(columns.item[Int(row)])] && columns.amount[Int(row)] >= 0 {
                 let payment = columns.facts(row)
                 let assessment = snapshot.latestConcludedAssessmentRow(
@@ -54,9 +55,9 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
                 }
                 let isMonthly = monthly[Int(payment.item)]
                 let result = allowedAmount(payment, monthly: isMonthly, facts!, context) { key, compute in
-                    if let cached = amounts.first(where: { $0.key == key }) { return cached.result }
+                    if let cached = amounts[key] { return cached }
                     let result = compute()
-                    amounts.append((key, result))
+                    amounts[key] = result
                     return result
                 }
                 let allowed: Money?
