@@ -87,7 +87,11 @@ struct AuditRoutes {
             }
         }
         if let page = form["page"] {
-            if let n = Int(page), n >= 1 { query.offset = (n - 1) * pageSize } else { errors["page"] = "页码须为正整数" }
+            if let n = RequestNumbers.page(page), let offset = RequestNumbers.offset(page: n, size: pageSize) {
+                query.offset = offset
+            } else {
+                errors["page"] = "页码须为 1–\(RequestNumbers.maxPage) 的整数"
+            }
         }
         return (query, errors)
     }
