@@ -222,7 +222,7 @@ struct APIRoutes {
     func bodyForm(_ request: Request, _ context: FundRequestContext) async throws -> RequestForm {
         if let form = context.form { return form }
         var request = request
-        let buffer = try await request.collectBody(upTo: 10 * 1024 * 1024)
+        let buffer = try await request.collectLimitedBody(context)
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView))

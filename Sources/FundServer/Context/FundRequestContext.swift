@@ -23,8 +23,9 @@ public struct FundRequestContext: RequestContext, RemoteAddressRequestContext {
         if let address = remoteAddress?.ipAddress { clientAddress = address }
     }
 
-    /// Imports upload whole data sets: allow bodies up to 512 MiB (checked again by the import page).
-    public var maxUploadSize: Int { 512 * 1024 * 1024 }
+    /// The largest body this request may send: small by default, raised by `BodyLimit` for the uploads once
+    /// the request is authenticated (issue 11 #1).
+    public var maxUploadSize: Int = 64 * 1024
 
     /// The principal, or a 401/redirect to the sign-in page.
     func requirePrincipal() throws -> Principal {

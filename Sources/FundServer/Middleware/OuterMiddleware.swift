@@ -22,11 +22,18 @@ struct OuterMiddleware: RouterMiddleware {
         var response: Response
         do {
             try Authenticator(environment: environment).authenticate(request, &context)
+            context.maxUploadSize = BodyLimit.limit(
+                for: request, principal: context.principal, configuration: environment.configuration)
+            try BodyLimit.check(request, limit: context.maxUploadSize)
             response = try await next(request, context)
         } catch {
             response = ErrorResponder(environment: environment).response(for: error, request: request, context: context)
         }
         Self.addSecurityHeaders(&response.headers)
+        if response.status == .contentTooLarge {
+            // The rest of the body is not wanted: the client should stop sending it.
+            response.headers[.connection] = "close"
+        }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let route = context.endpointPath ?? "unmatched"

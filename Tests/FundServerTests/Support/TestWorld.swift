@@ -4,6 +4,7 @@ import FundStore
 import Hummingbird
 import HummingbirdTesting
 import Screening
+import Testing
 
 @testable import FundServer
 
@@ -134,6 +135,14 @@ final class TestWorld: @unchecked Sendable {
         let app = Application(router: router)
         try await app.test(.router) { client in
             try await body(Client(client: client))
+        }
+    }
+
+    /// Runs `body` against the router listening on a real socket (its port), for raw-socket tests.
+    func testLive(_ body: @escaping @Sendable (Client, Int) async throws -> Void) async throws {
+        let app = Application(router: router)
+        try await app.test(.live) { client in
+            try await body(Client(client: client), try #require(client.port))
         }
     }
 
