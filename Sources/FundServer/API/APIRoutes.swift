@@ -68,6 +68,8 @@ struct APIRoutes {
         var outstanding: String
         var referral: String?
         var allowedActions: [String]
+        /// Send it back with a step (`version`) to have the step refused (409) if the finding changed meanwhile.
+        var version: Int
     }
 
     struct FindingDetailJSON: Encodable {
@@ -195,7 +197,8 @@ struct APIRoutes {
             fine: state.fine?.yuanString, recovered: state.recovered.yuanString,
             outstanding: state.outstanding.yuanString,
             referral: state.referral,
-            allowedActions: VerificationWorkflow.actions(for: state, principal: principal).map(\.rawValue))
+            allowedActions: VerificationWorkflow.actions(for: state, principal: principal).map(\.rawValue),
+            version: state.version)
         return APIResponse.json(
             FindingDetailJSON(
                 finding: json(stored, assignee: state.assigneeName, reveal: principal.role.maySeeIdentity),

@@ -83,6 +83,8 @@ struct FindingRoutes {
         var outstanding: String?
         var referral: String?
         var csrf: String
+        /// The verification's version, sent back with every step form (a stale form gets 409).
+        var version: Int
         var canAssign: Bool
         var canStart: Bool
         var canClear: Bool
@@ -165,7 +167,8 @@ struct FindingRoutes {
             amountToRecover: state.amountToRecover.map(Formatting.yuan), fine: state.fine.map(Formatting.yuan),
             recovered: state.amountToRecover == nil ? nil : Formatting.yuan(state.recovered),
             outstanding: state.amountToRecover == nil ? nil : Formatting.yuan(state.outstanding),
-            referral: state.referral, csrf: context.csrfToken ?? "", canAssign: actions.contains(.assign),
+            referral: state.referral, csrf: context.csrfToken ?? "", version: state.version,
+            canAssign: actions.contains(.assign),
             canStart: actions.contains(.start), canClear: actions.contains(.clear),
             canConclude: actions.contains(.irregular), canRecover: actions.contains(.recover),
             canClose: actions.contains(.close), canNote: actions.contains(.note),
