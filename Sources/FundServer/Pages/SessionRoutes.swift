@@ -38,19 +38,33 @@ struct SessionRoutes {
         return response
     }
 
+    /// The longest sign-in name looked at; a longer one is refused before anything else (issue 11 #5).
+    static let maxLoginNameLength = 64
+
     func login(_ request: Request, _ context: FundRequestContext) async throws -> Response {
         let form = context.form ?? RequestForm()
-        let name = form["name"] ?? ""
+        let sent = form["name"] ?? ""
         let password = form.raw("password") ?? ""
         let address = context.clientAddress
+        // Validate the name first: no account can have a name outside UserNamePolicy, so such a name is a
+        // failure without a lookup, and only its first characters reach the rate limiter and the audit log.
+        let nameIsValid = sent.utf8.count <= Self.maxLoginNameLength && UserNamePolicy.problems(sent).isEmpty
+        let name = nameIsValid ? sent : AuditLimits.cap(sent, 32)
         if let wait = environment.rateLimiter.check(address: address, name: name, now: environment.now()) {
+            // The name once (as the user name), never again as the target.
             try environment.audit(
-                context, "login", targetType: "user", targetID: name, outcome: "denied",
-                detail: "rate limited", userName: name)
+                context, "login", targetType: "user", outcome: "denied", detail: "rate limited", userName: name)
             environment.metrics.count("login_rate_limited")
             return try loginPage(
-                request, context, name: name,
+                request, context, name: nameIsValid ? name : "",
                 error: "登录失败次数过多，请 \(Int(wait / 60) + 1) 分钟后再试", status: .tooManyRequests)
+        }
+        guard nameIsValid else {
+            environment.rateLimiter.recordFailure(address: address, name: name, now: environment.now())
+            environment.metrics.count("login_failure")
+            try environment.audit(
+                context, "login", targetType: "user", outcome: "failed", detail: "invalid name", userName: name)
+            return try loginPage(request, context, error: "用户名或密码错误", status: .unauthorized)
         }
         let user = try environment.store.user(name: name)
         let valid: Bool
@@ -64,9 +78,7 @@ struct SessionRoutes {
         guard valid, let user else {
             environment.rateLimiter.recordFailure(address: address, name: name, now: environment.now())
             environment.metrics.count("login_failure")
-            try environment.audit(
-                context, "login", targetType: "user", targetID: name, outcome: "failed",
-                userName: name)
+            try environment.audit(context, "login", targetType: "user", outcome: "failed", userName: name)
             return try loginPage(request, context, name: name, error: "用户名或密码错误", status: .unauthorized)
         }
         environment.rateLimiter.recordSuccess(address: address, name: name)
