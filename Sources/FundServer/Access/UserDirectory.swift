@@ -71,9 +71,12 @@ public struct UserDirectory: Sendable {
         if let problem = PasswordPolicy.problems(password, userName: name).first { problems["password"] = problem }
         if problems["name"] == nil, try store.user(name: name) != nil { problems["name"] = "用户名 \(name) 已存在" }
         guard problems.isEmpty, let role else { throw Invalid(fields: problems) }
-        let user = try store.createUser(
+        var user = try store.createUser(
             name: name, displayName: displayName, role: role, regionCode: region,
             passwordHash: hasher.hashNow(password), at: date)
+        // Someone else chose this password (or it was generated): it is changed at the first sign-in.
+        try store.setMustChangePassword(userID: user.id, true)
+        user.mustChangePassword = true
         return (user, generated)
     }
 }

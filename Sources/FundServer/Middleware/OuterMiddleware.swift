@@ -14,14 +14,16 @@ struct OuterMiddleware: RouterMiddleware {
     ) async throws -> Response {
         let start = ContinuousClock.now
         var context = context
-        if environment.configuration.trustForwardedFor,
-            let forwarded = request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").first
+        if let address = Self.forwardedAddress(
+            request.headers[values: .init("X-Forwarded-For")!], peer: context.remoteAddress?.ipAddress,
+            configuration: environment.configuration)
         {
-            context.clientAddress = forwarded.trimmingCharacters(in: .whitespaces)
+            context.clientAddress = address
         }
         var response: Response
         do {
             try Authenticator(environment: environment).authenticate(request, &context)
+            try Self.requirePasswordChange(request, context)
             context.maxUploadSize = BodyLimit.limit(
                 for: request, principal: context.principal, configuration: environment.configuration)
             try BodyLimit.check(request, limit: context.maxUploadSize)
@@ -48,6 +50,33 @@ struct OuterMiddleware: RouterMiddleware {
                 "user": .string(context.principal?.user.name ?? "-"),
             ])
         return response
+    }
+
+    /// What a person whose password was chosen by someone else may do before changing it.
+    static let allowedBeforePasswordChange: Set<String> = [
+        "/account/password", "/logout", "/static/app.css", "/healthz",
+    ]
+
+    /// A person who must change the password is sent to the change-password page (issue 11 #7).
+    static func requirePasswordChange(_ request: Request, _ context: FundRequestContext) throws {
+        guard let principal = context.principal, principal.user.mustChangePassword,
+            !allowedBeforePasswordChange.contains(request.uri.path)
+        else { return }
+        throw AppError(.forbidden, code: "password_change_required", message: "须先修改密码（/account/password）")
+    }
+
+    /// The client address a trusted proxy reported: the rightmost `X-Forwarded-For` entry (the one the proxy
+    /// added; what is left of it the client wrote itself), only when configured to trust a proxy and, if the
+    /// proxies are listed, only on a connection from one of them (issue 11 #7).
+    static func forwardedAddress(_ values: [String], peer: String?, configuration: ServerConfiguration) -> String? {
+        guard configuration.trustForwardedFor else { return nil }
+        if !configuration.trustedProxies.isEmpty {
+            guard let peer, configuration.trustedProxies.contains(peer) else { return nil }
+        }
+        guard let last = values.last?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
+            !last.isEmpty, last.utf8.count <= 64
+        else { return nil }
+        return last
     }
 
     /// The path with id numbers masked: the log is not a place for personal data.
@@ -84,6 +113,9 @@ struct ErrorResponder {
         }
         let isAPI = request.uri.path.hasPrefix("/api/")
         if isAPI { return APIResponse.error(appError) }
+        if appError.code == "password_change_required", request.method == .get {
+            return Response(status: .seeOther, headers: [.location: "/account/password"])
+        }
         if appError.status == .unauthorized {
             let next = request.method == .get ? request.uri.description : "/dashboard"
             return Response(

@@ -11,6 +11,7 @@ struct SessionRoutes {
         router.post("/login") { request, context in try await login(request, context) }
         router.post("/logout") { request, context in try logout(request, context) }
         router.get("/account") { request, context in try accountPage(request, context) }
+        router.get("/account/password") { request, context in try passwordPage(request, context) }
         router.post("/account/password") { request, context in try await changePassword(request, context) }
         router.post("/account/api-keys") { request, context in try createAPIKey(request, context) }
     }
@@ -50,17 +51,17 @@ struct SessionRoutes {
         // failure without a lookup, and only its first characters reach the rate limiter and the audit log.
         let nameIsValid = sent.utf8.count <= Self.maxLoginNameLength && UserNamePolicy.problems(sent).isEmpty
         let name = nameIsValid ? sent : AuditLimits.cap(sent, 32)
-        if let wait = environment.rateLimiter.check(address: address, name: name, now: environment.now()) {
+        // Check and count in one step: parallel tries cannot all pass before one is counted (issue 11 #7).
+        if let wait = environment.rateLimiter.begin(address: address, name: name, now: environment.now()) {
             // The name once (as the user name), never again as the target.
             try environment.audit(
                 context, "login", targetType: "user", outcome: "denied", detail: "rate limited", userName: name)
             environment.metrics.count("login_rate_limited")
             return try loginPage(
                 request, context, name: nameIsValid ? name : "",
-                error: "登录失败次数过多，请 \(Int(wait / 60) + 1) 分钟后再试", status: .tooManyRequests)
+                error: Self.waitText(wait), status: .tooManyRequests)
         }
         guard nameIsValid else {
-            environment.rateLimiter.recordFailure(address: address, name: name, now: environment.now())
             environment.metrics.count("login_failure")
             try environment.audit(
                 context, "login", targetType: "user", outcome: "failed", detail: "invalid name", userName: name)
@@ -76,7 +77,6 @@ struct SessionRoutes {
             valid = false
         }
         guard valid, let user else {
-            environment.rateLimiter.recordFailure(address: address, name: name, now: environment.now())
             environment.metrics.count("login_failure")
             try environment.audit(context, "login", targetType: "user", outcome: "failed", userName: name)
             return try loginPage(request, context, name: name, error: "用户名或密码错误", status: .unauthorized)
@@ -93,11 +93,19 @@ struct SessionRoutes {
         signedIn.principal = Principal(user: user, credential: .session)
         try environment.audit(signedIn, "login", targetType: "user", targetID: user.name)
         environment.metrics.count("login_success")
-        var response = redirect(Self.safeNext(form["next"] ?? "/dashboard"))
+        // A password someone else chose (generated, one-time) is changed before anything else.
+        let next = user.mustChangePassword ? "/account/password" : Self.safeNext(form["next"] ?? "/dashboard")
+        var response = redirect(next)
         response.setCookie(
             cookie(Authenticator.sessionCookie, token, maxAge: Int(environment.configuration.sessionLifetime)))
         response.setCookie(cookie(Authenticator.loginCSRFCookie, "", maxAge: 0))
         return response
+    }
+
+    /// 请 N 秒/分钟后再试.
+    static func waitText(_ wait: TimeInterval) -> String {
+        wait < 60
+            ? "登录失败次数过多，请 \(Int(wait.rounded(.up))) 秒后再试" : "登录失败次数过多，请 \(Int(wait / 60) + 1) 分钟后再试"
     }
 
     func logout(_ request: Request, _ context: FundRequestContext) throws -> Response {
@@ -155,6 +163,26 @@ struct SessionRoutes {
             "account", model, title: "我的账户", active: "/account", context: context, flash: message, status: status)
     }
 
+    struct PasswordModel {
+        var csrf: String
+        var required: Bool
+        var errors: [String]
+        var hasErrors: Bool
+    }
+
+    /// 修改密码: the page a person with a password someone else chose is sent to, and may not leave before
+    /// changing it (issue 11 #7).
+    func passwordPage(
+        _ request: Request, _ context: FundRequestContext, errors: [String] = [], status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let principal = try context.requirePrincipal()
+        let model = PasswordModel(
+            csrf: context.csrfToken ?? "", required: principal.user.mustChangePassword, errors: errors,
+            hasErrors: !errors.isEmpty)
+        return environment.renderer.page(
+            "password", model, title: "修改密码", active: "/account", context: context, status: status)
+    }
+
     func changePassword(_ request: Request, _ context: FundRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         guard case .session = principal.credential else { throw AppError.forbidden }
@@ -174,6 +202,9 @@ struct SessionRoutes {
             try environment.audit(
                 context, "account.password", targetType: "user", targetID: principal.user.name,
                 outcome: "failed", detail: errors.joined(separator: "；"))
+            if principal.user.mustChangePassword || form["from"] == "password" {
+                return try passwordPage(request, context, errors: errors, status: .unprocessableContent)
+            }
             return try accountPage(request, context, errors: errors, status: .unprocessableContent)
         }
         let hash = try await environment.hasher.hash(new)
@@ -219,11 +250,19 @@ struct SessionRoutes {
             httpOnly: true, sameSite: .strict)
     }
 
-    /// Only a local path may follow sign-in: never another site (an open redirect).
+    /// Only a path of this site may follow sign-in: never another site (an open redirect, issue 11 #7).
+    ///
+    /// The text must start with one `/` followed by a path character (not `/` or a backslash), and contain
+    /// only visible ASCII without a backslash: a tab, a newline or a space (`/%09/evil.com`, which browsers read as
+    /// `//evil.com`) or any other control character refuses it.
     static func safeNext(_ next: String) -> String {
-        guard next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), !next.contains("\r"),
-            !next.contains("\n"), next != "/login"
+        let bytes = Array(next.utf8)
+        guard bytes.count <= 2000, bytes.first == UInt8(ascii: "/"),
+            bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7f && $0 != UInt8(ascii: "\\") })
         else { return "/dashboard" }
+        if bytes.count > 1 && bytes[1] == UInt8(ascii: "/") { return "/dashboard" }
+        let path = next.split(separator: "?", maxSplits: 1).first.map(String.init) ?? next
+        if path == "/login" { return "/dashboard" }
         return next
     }
 }

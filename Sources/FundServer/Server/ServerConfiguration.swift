@@ -6,10 +6,16 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// Set the `Secure` flag on cookies: on when the console is served over HTTPS (behind a proxy).
     public var secureCookies: Bool
-    /// Take the client address from `X-Forwarded-For` (only behind a trusted reverse proxy).
+    /// Behind a trusted reverse proxy: take the client address from the last (rightmost) `X-Forwarded-For`
+    /// entry, the one the proxy added; the entries before it are the client's own word and are ignored.
     public var trustForwardedFor: Bool
-    /// How long a session lasts without signing in again.
+    /// The addresses of the trusted proxies; when not empty, `X-Forwarded-For` is read only from a
+    /// connection coming from one of them.
+    public var trustedProxies: Set<String>
+    /// How long a session lasts without signing in again (the absolute timeout).
     public var sessionLifetime: TimeInterval
+    /// How long a session may go unused before it ends (the idle timeout).
+    public var sessionIdleTimeout: TimeInterval
     /// bcrypt cost for new passwords.
     public var bcryptCost: UInt8
     /// Largest evidence file accepted.
@@ -23,14 +29,17 @@ public struct ServerConfiguration: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, trustForwardedFor: Bool = false,
-        sessionLifetime: TimeInterval = 8 * 3600, bcryptCost: UInt8 = 12, maxEvidenceFileSize: Int = 20 * 1024 * 1024,
+        trustedProxies: Set<String> = [], sessionLifetime: TimeInterval = 8 * 3600,
+        sessionIdleTimeout: TimeInterval = 30 * 60, bcryptCost: UInt8 = 12, maxEvidenceFileSize: Int = 20 * 1024 * 1024,
         maxRequestBodySize: Int = 1024 * 1024, maxImportSize: Int = 512 * 1024 * 1024
     ) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
         self.trustForwardedFor = trustForwardedFor
+        self.trustedProxies = trustedProxies
         self.sessionLifetime = sessionLifetime
+        self.sessionIdleTimeout = sessionIdleTimeout
         self.bcryptCost = bcryptCost
         self.maxEvidenceFileSize = maxEvidenceFileSize
         self.maxRequestBodySize = maxRequestBodySize

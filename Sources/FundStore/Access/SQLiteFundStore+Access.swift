@@ -46,7 +46,9 @@ extension SQLiteFundStore: AccessRepository {
     public func updatePassword(userID: Int64, passwordHash: String, at: Date) throws {
         try pool.write { db in
             try db.execute(
-                sql: "UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?",
+                sql: """
+                    UPDATE users SET password_hash = ?, password_changed_at = ?, must_change_password = 0 WHERE id = ?
+                    """,
                 arguments: [passwordHash, Timestamp.text(at), userID])
             if db.changesCount == 0 { throw AccessStoreError.unknownUser(userID) }
         }
@@ -66,12 +68,13 @@ extension SQLiteFundStore: AccessRepository {
         try pool.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, remote_address)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, remote_address,
+                        last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     session.tokenHash, session.userID, session.csrfToken, Timestamp.text(session.createdAt),
                     Timestamp.text(session.expiresAt), session.remoteAddress,
+                    Timestamp.text(session.lastSeenAt ?? session.createdAt),
                 ])
         }
     }
@@ -82,8 +85,27 @@ extension SQLiteFundStore: AccessRepository {
                 SessionRecord(
                     tokenHash: $0["token_hash"], userID: $0["user_id"], csrfToken: $0["csrf_token"],
                     createdAt: Timestamp.date($0["created_at"]), expiresAt: Timestamp.date($0["expires_at"]),
-                    remoteAddress: $0["remote_address"])
+                    remoteAddress: $0["remote_address"],
+                    lastSeenAt: ($0["last_seen_at"] as String?).map(Timestamp.date))
             }
+        }
+    }
+
+    /// Records that a session was used now (its idle timeout starts again).
+    public func touchSession(tokenHash: String, at: Date) throws {
+        try pool.write { db in
+            try db.execute(
+                sql: "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?",
+                arguments: [Timestamp.text(at), tokenHash])
+        }
+    }
+
+    /// Marks whether the user must change the password at the next sign-in.
+    public func setMustChangePassword(userID: Int64, _ value: Bool) throws {
+        try pool.write { db in
+            try db.execute(
+                sql: "UPDATE users SET must_change_password = ? WHERE id = ?", arguments: [value, userID])
+            if db.changesCount == 0 { throw AccessStoreError.unknownUser(userID) }
         }
     }
 
@@ -235,7 +257,8 @@ extension SQLiteFundStore: AccessRepository {
             id: row["id"], name: row["name"], displayName: row["display_name"], role: role,
             regionCode: regionText.flatMap { RegionCode($0) }, passwordHash: row["password_hash"],
             active: row["active"], createdAt: Timestamp.date(row["created_at"]),
-            passwordChangedAt: Timestamp.date(row["password_changed_at"]))
+            passwordChangedAt: Timestamp.date(row["password_changed_at"]),
+            mustChangePassword: row["must_change_password"] ?? false)
     }
 
     static func apiKeyRecord(_ row: Row) -> APIKeyRecord {

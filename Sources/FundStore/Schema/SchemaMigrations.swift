@@ -29,6 +29,9 @@ enum SchemaMigrations {
         migrator.registerMigration("v2 verification") { db in
             for statement in VerificationSchema.tables { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v3 sign-in: idle sessions, password to change") { db in
+            for statement in AccessSchema.signInColumns { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

@@ -1,4 +1,21 @@
 extension Templates {
+    /// 修改密码: where a person with a generated or one-time password is sent until it is changed.
+    static let password = """
+        <h1>修改密码</h1>
+        <div class="card">
+          {{#required}}<p class="flash error" id="must-change">您的密码由管理员设置或系统生成，须先修改密码才能继续使用本系统。</p>{{/required}}
+          {{#hasErrors}}<ul class="errors">{{#errors}}<li>{{.}}</li>{{/errors}}</ul>{{/hasErrors}}
+          <form method="post" action="/account/password" class="stack" id="form-password">
+            <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="from" value="password">
+            <label>当前密码<input type="password" name="current" autocomplete="current-password" required></label>
+            <label>新密码（至少 10 位，含字母和数字，不能是常见密码）<input type="password" name="new" autocomplete="new-password" required></label>
+            <label>再次输入新密码<input type="password" name="repeat" autocomplete="new-password" required></label>
+            <button type="submit">修改密码</button>
+          </form>
+          <form method="post" action="/logout"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="secondary">退出</button></form>
+        </div>
+        """
+
     static let account = """
         <h1>我的账户</h1>
         <div class="grid two">

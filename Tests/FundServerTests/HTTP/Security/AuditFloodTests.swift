@@ -34,7 +34,7 @@ struct AuditFloodTests {
         let world = try TestWorld(
             configuration: ServerConfiguration(
                 trustForwardedFor: true, bcryptCost: 4, maxRequestBodySize: 8 * 1024 * 1024),
-            rateLimiter: LoginRateLimiter(maxFailures: 3, window: 900))
+            rateLimiter: LoginRateLimiter(maxFailures: 3, window: 900, baseDelay: 600))
         let before = try Self.auditBytes(world)
         try await world.test { client in
             let huge = String(repeating: "a", count: 2 * 1024 * 1024)
