@@ -146,7 +146,7 @@ struct APIRoutes {
             findingID: f.findingID, ruleID: f.ruleID, ruleName: RuleNames.name(f.ruleID), severity: f.severity.rawValue,
             regionCode: f.regionCode.raw, subjectType: f.subjectType.rawValue,
             subjectID: FindingPresentation.subjectText(f, revealed: reveal), amount: f.amount.yuanString,
-            detail: reveal ? f.detail : Masking.maskIDs(in: f.detail),
+            detail: FindingPresentation.detailText(f, revealed: reveal),
             evidence: f.evidence.map { reveal ? $0 : Masking.maskIDs(in: $0) }, status: stored.status.rawValue,
             stillRaised: stored.stillRaised, firstRunID: stored.firstRunID, lastRunID: stored.lastRunID,
             firstSeen: firstSeen?.iso, assignee: assignee)

@@ -1,4 +1,5 @@
 import Foundation
+import FundModel
 import FundStore
 import Hummingbird
 

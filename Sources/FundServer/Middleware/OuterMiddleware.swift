@@ -81,8 +81,9 @@ struct OuterMiddleware: RouterMiddleware {
 
     /// The path with id numbers masked: the log is not a place for personal data.
     static func maskedPath(_ path: String) -> String {
+        // Also inside a segment: a legacy finding id (`DQ01-worker-<id number>`) carries one.
         path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
-            PersonID(segment) != nil ? Substring(Masking.personID(String(segment))) : segment
+            PersonID(segment) != nil ? Masking.personID(String(segment)) : Masking.maskIDs(in: String(segment))
         }.joined(separator: "/")
     }
 

@@ -145,7 +145,8 @@ struct AuditRoutes {
 
     /// The auditor reads the log without seeing id numbers in full (`Role.maySeeIdentity`).
     static func targetText(_ entry: AuditEntry) -> String {
-        entry.targetType == "worker" ? Masking.personID(entry.targetID) : entry.targetID
+        // A finding recorded under its legacy id carries an id number too.
+        entry.targetType == "worker" ? Masking.personID(entry.targetID) : Masking.maskIDs(in: entry.targetID)
     }
 }
 

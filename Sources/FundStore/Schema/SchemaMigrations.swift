@@ -32,6 +32,7 @@ enum SchemaMigrations {
         migrator.registerMigration("v3 sign-in: idle sessions, password to change") { db in
             for statement in AccessSchema.signInColumns { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v4 opaque finding ids") { db in try OpaqueFindingIDs.migrate(db) }
         return migrator
     }
 
