@@ -35,6 +35,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Minutes a console session may go unused before it ends.")
     var sessionIdleMinutes: Int = 30
 
+    @Option(help: "Seconds a connection may stay silent (idle, or a request stopped half-way) before it is closed.")
+    var idleTimeout: Int = 30
+
     @Option(help: "Log format: text or json (one JSON object per line).")
     var logFormat: LogFormat = .text
 
@@ -78,7 +81,8 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: ServerConfiguration(
                 host: host, port: port, secureCookies: secureCookies,
                 trustForwardedFor: trustForwardedFor || !trustedProxy.isEmpty, trustedProxies: Set(trustedProxy),
-                sessionIdleTimeout: TimeInterval(max(1, min(sessionIdleMinutes, 24 * 60)) * 60)),
+                sessionIdleTimeout: TimeInterval(max(1, min(sessionIdleMinutes, 24 * 60)) * 60),
+                idleTimeout: TimeInterval(max(1, min(idleTimeout, 3600)))),
             logger: Logger(label: "fundguard.server"),
             onReady: { address in
                 // Written unbuffered: a script waiting for this line must see it at once.

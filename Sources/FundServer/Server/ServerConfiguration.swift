@@ -20,6 +20,10 @@ public struct ServerConfiguration: Sendable {
     public var bcryptCost: UInt8
     /// Largest evidence file accepted.
     public var maxEvidenceFileSize: Int
+    /// How long a connection may stay silent before the server closes it: an idle keep-alive connection, a
+    /// request whose headers stop half-way, a body that stops arriving (issue 11 #2). A request being
+    /// handled (its body read) is not cut, however long the handler takes.
+    public var idleTimeout: TimeInterval
     /// Largest request body of any route but the uploads (forms, sign-in, JSON): checked from `Content-Length`
     /// before reading, and while reading (issue 11 #1).
     public var maxRequestBodySize: Int
@@ -31,7 +35,7 @@ public struct ServerConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, trustForwardedFor: Bool = false,
         trustedProxies: Set<String> = [], sessionLifetime: TimeInterval = 8 * 3600,
         sessionIdleTimeout: TimeInterval = 30 * 60, bcryptCost: UInt8 = 12, maxEvidenceFileSize: Int = 20 * 1024 * 1024,
-        maxRequestBodySize: Int = 1024 * 1024, maxImportSize: Int = 512 * 1024 * 1024
+        maxRequestBodySize: Int = 1024 * 1024, maxImportSize: Int = 512 * 1024 * 1024, idleTimeout: TimeInterval = 30
     ) {
         self.host = host
         self.port = port
@@ -44,5 +48,6 @@ public struct ServerConfiguration: Sendable {
         self.maxEvidenceFileSize = maxEvidenceFileSize
         self.maxRequestBodySize = maxRequestBodySize
         self.maxImportSize = maxImportSize
+        self.idleTimeout = idleTimeout
     }
 }

@@ -79,4 +79,21 @@ final class RawSocket: @unchecked Sendable {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    // The reads block their thread: run them on a thread of their own, never on the cooperative pool that
+    // the server under test needs (two cores: two blocked test threads would stall the server).
+
+    /// `readAll(timeout:)` off the cooperative thread pool.
+    func readAllOffPool(timeout seconds: Double) async -> (text: String, closed: Bool) {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: self.readAll(timeout: seconds)) }
+        }
+    }
+
+    /// `read(until:timeout:)` off the cooperative thread pool.
+    func readOffPool(until marker: String, timeout seconds: Double) async -> String {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: self.read(until: marker, timeout: seconds)) }
+        }
+    }
 }
