@@ -22,6 +22,42 @@ struct APIRoutes {
         api.get("rules") { _, context in try rules(context) }
         api.put("rules") { request, context in try await changeRules(request, context) }
         api.post("rules/trial") { request, context in try await trial(request, context) }
+        api.get("api-keys") { _, context in try apiKeys(context) }
+        api.delete("api-keys/:id") { _, context in try revokeAPIKey(context) }
+    }
+
+    // MARK: API keys (issue 11 #8)
+
+    struct APIKeyJSON: Encodable {
+        var id: Int64
+        var label: String
+        var prefix: String
+        var createdAt: String
+        var expiresAt: String?
+        var revoked: Bool
+        var usable: Bool
+    }
+
+    /// The caller's own keys (never the keys themselves: only their prefix).
+    func apiKeys(_ context: FundRequestContext) throws -> Response {
+        let principal = try context.requirePrincipal()
+        let now = environment.now()
+        return APIResponse.json(
+            try environment.store.apiKeys(userID: principal.user.id).map {
+                APIKeyJSON(
+                    id: $0.id, label: $0.label, prefix: $0.prefix, createdAt: Self.iso($0.createdAt),
+                    expiresAt: $0.expiresAt.map(Self.iso), revoked: $0.revoked, usable: $0.isUsable(at: now))
+            })
+    }
+
+    /// Revokes one of the caller's keys (the key of the request itself too).
+    func revokeAPIKey(_ context: FundRequestContext) throws -> Response {
+        let principal = try context.requirePrincipal()
+        guard let id = context.parameters.get("id").flatMap({ Int64($0) }),
+            try environment.store.revokeAPIKey(id: id, userID: principal.user.id)
+        else { throw AppError.notFound("API 密钥") }
+        try environment.audit(context, "account.api_key.revoke", targetType: "api_key", targetID: String(id))
+        return Response(status: .noContent)
     }
 
     // MARK: Shapes

@@ -23,10 +23,11 @@ struct Authenticator {
     func authenticate(_ request: Request, _ context: inout FundRequestContext) throws {
         if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
             let key = String(authorization.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
-            guard let record = try environment.store.apiKey(keyHash: SHA256.hex(key)), !record.revoked,
+            guard let record = try environment.store.apiKey(keyHash: SHA256.hex(key)),
+                record.isUsable(at: environment.now()),
                 let user = try environment.store.user(id: record.userID), user.active
             else {
-                throw AppError(.unauthorized, code: "invalid_api_key", message: "API 密钥无效或已吊销")
+                throw AppError(.unauthorized, code: "invalid_api_key", message: "API 密钥无效、已吊销或已过期")
             }
             context.principal = Principal(user: user, credential: .apiKey(record.id))
         } else if let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty {

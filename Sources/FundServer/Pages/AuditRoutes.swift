@@ -154,6 +154,7 @@ struct AuditRoutes {
 enum AuditActions {
     static let labels: [String: String] = [
         "login": "登录", "logout": "退出", "account.password": "修改密码", "account.api_key": "创建 API 密钥",
+        "account.api_key.revoke": "吊销 API 密钥",
         "user.create": "创建用户", "user.activate": "启用用户", "user.deactivate": "停用用户",
         "view.finding": "查看疑点", "view.worker": "查看职工", "view.case": "查看认定案件",
         "export.findings": "导出疑点", "download.evidence": "下载证据材料",

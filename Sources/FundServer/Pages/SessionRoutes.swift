@@ -15,6 +15,7 @@ struct SessionRoutes {
         router.get("/account/password") { request, context in try passwordPage(request, context) }
         router.post("/account/password") { request, context in try await changePassword(request, context) }
         router.post("/account/api-keys") { request, context in try createAPIKey(request, context) }
+        router.post("/account/api-keys/:id/revoke") { request, context in try revokeAPIKey(request, context) }
     }
 
     // MARK: Sign-in
@@ -127,7 +128,10 @@ struct SessionRoutes {
             var label: String
             var prefix: String
             var created: String
-            var revoked: Bool
+            var expires: String
+            var state: String
+            var usable: Bool
+            var csrf: String
         }
         var csrf: String
         var name: String
@@ -149,10 +153,13 @@ struct SessionRoutes {
         let principal = try context.requirePrincipal()
         let user = principal.user
         let regions = try RegionNames(store: environment.store)
+        let now = environment.now()
         let keys = try environment.store.apiKeys(userID: user.id).map {
             AccountModel.Key(
                 id: $0.id, label: $0.label, prefix: $0.prefix, created: Formatting.moment($0.createdAt),
-                revoked: $0.revoked)
+                expires: $0.expiresAt.map(Formatting.moment) ?? "不过期",
+                state: $0.revoked ? "已吊销" : $0.isUsable(at: now) ? "有效" : "已过期", usable: $0.isUsable(at: now),
+                csrf: context.csrfToken ?? "")
         }
         let model = AccountModel(
             csrf: context.csrfToken ?? "", name: user.name, displayName: user.displayName,
@@ -210,6 +217,15 @@ struct SessionRoutes {
         }
         let hash = try await environment.hasher.hash(new)
         try environment.store.updatePassword(userID: principal.user.id, passwordHash: hash, at: environment.now())
+        // The API keys go with the old password, unless the person keeps them (issue 11 #8).
+        if form["keep_keys"] != "1" {
+            let revoked = try environment.store.revokeAPIKeys(userID: principal.user.id)
+            if revoked > 0 {
+                try environment.audit(
+                    context, "account.api_key.revoke", targetType: "user", targetID: principal.user.name,
+                    detail: "修改密码时吊销 \(revoked) 个 API 密钥")
+            }
+        }
         // Every other session of the person ends: a stolen cookie dies with the old password.
         try environment.store.deleteSessions(userID: principal.user.id)
         let token = RandomToken.make()
@@ -233,13 +249,35 @@ struct SessionRoutes {
         guard let label = form["label"], label.count <= 60 else {
             return try accountPage(request, context, errors: ["请填写密钥用途（60 字以内）"], status: .unprocessableContent)
         }
+        let daysText = form["days"] ?? String(Self.defaultKeyDays)
+        guard daysText.utf8.count <= 3, let days = Int(daysText), (1...Self.maxKeyDays).contains(days) else {
+            return try accountPage(
+                request, context, errors: ["有效期须为 1–\(Self.maxKeyDays) 天"], status: .unprocessableContent)
+        }
         let key = "fgk_" + RandomToken.make()
+        let now = environment.now()
         let record = try environment.store.createAPIKey(
             userID: principal.user.id, label: label, keyHash: SHA256.hex(key), prefix: String(key.prefix(10)),
-            at: environment.now())
+            at: now, expiresAt: now.addingTimeInterval(TimeInterval(days) * 86_400))
         try environment.audit(
-            context, "account.api_key", targetType: "api_key", targetID: String(record.id), detail: label)
+            context, "account.api_key", targetType: "api_key", targetID: String(record.id),
+            detail: "\(label)（\(days) 天）")
         return try accountPage(request, context, flash: "已创建 API 密钥，请立即复制保存，它只显示这一次", newKey: key)
+    }
+
+    /// API keys expire: 90 days unless chosen, at most a year (issue 11 #8).
+    static let defaultKeyDays = 90
+    static let maxKeyDays = 365
+
+    /// Revokes one of the person's own keys.
+    func revokeAPIKey(_ request: Request, _ context: FundRequestContext) throws -> Response {
+        let principal = try context.requirePrincipal()
+        guard case .session = principal.credential else { throw AppError.forbidden }
+        guard let id = context.parameters.get("id").flatMap({ Int64($0) }),
+            try environment.store.revokeAPIKey(id: id, userID: principal.user.id)
+        else { throw AppError.notFound("API 密钥") }
+        try environment.audit(context, "account.api_key.revoke", targetType: "api_key", targetID: String(id))
+        return try accountPage(request, context, flash: "已吊销 API 密钥")
     }
 
     // MARK: Helpers

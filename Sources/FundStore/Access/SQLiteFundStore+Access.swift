@@ -130,19 +130,28 @@ extension SQLiteFundStore: AccessRepository {
 
     // MARK: API keys
 
-    public func createAPIKey(userID: Int64, label: String, keyHash: String, prefix: String, at: Date) throws
-        -> APIKeyRecord
-    {
+    public func createAPIKey(
+        userID: Int64, label: String, keyHash: String, prefix: String, at: Date, expiresAt: Date?
+    ) throws -> APIKeyRecord {
         try pool.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO api_keys (user_id, label, key_hash, prefix, created_at, revoked)
-                    VALUES (?, ?, ?, ?, ?, 0)
+                    INSERT INTO api_keys (user_id, label, key_hash, prefix, created_at, revoked, expires_at)
+                    VALUES (?, ?, ?, ?, ?, 0, ?)
                     """,
-                arguments: [userID, label, keyHash, prefix, Timestamp.text(at)])
+                arguments: [userID, label, keyHash, prefix, Timestamp.text(at), expiresAt.map(Timestamp.text)])
             return APIKeyRecord(
                 id: db.lastInsertedRowID, userID: userID, label: label, keyHash: keyHash, prefix: prefix, createdAt: at,
-                revoked: false)
+                revoked: false, expiresAt: expiresAt)
+        }
+    }
+
+    /// Revokes every key of a user (after a password change); returns how many were still in force.
+    @discardableResult public func revokeAPIKeys(userID: Int64) throws -> Int {
+        try pool.write { db in
+            try db.execute(
+                sql: "UPDATE api_keys SET revoked = 1 WHERE user_id = ? AND revoked = 0", arguments: [userID])
+            return db.changesCount
         }
     }
 
@@ -160,10 +169,12 @@ extension SQLiteFundStore: AccessRepository {
         }
     }
 
-    public func revokeAPIKey(id: Int64, userID: Int64) throws {
+    /// Revokes one of the user's keys; `false` when the user has no such key.
+    @discardableResult public func revokeAPIKey(id: Int64, userID: Int64) throws -> Bool {
         try pool.write { db in
             try db.execute(
                 sql: "UPDATE api_keys SET revoked = 1 WHERE id = ? AND user_id = ?", arguments: [id, userID])
+            return db.changesCount > 0
         }
     }
 
@@ -264,6 +275,7 @@ extension SQLiteFundStore: AccessRepository {
     static func apiKeyRecord(_ row: Row) -> APIKeyRecord {
         APIKeyRecord(
             id: row["id"], userID: row["user_id"], label: row["label"], keyHash: row["key_hash"],
-            prefix: row["prefix"], createdAt: Timestamp.date(row["created_at"]), revoked: row["revoked"])
+            prefix: row["prefix"], createdAt: Timestamp.date(row["created_at"]), revoked: row["revoked"],
+            expiresAt: (row["expires_at"] as String?).map(Timestamp.date))
     }
 }

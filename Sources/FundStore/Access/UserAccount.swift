@@ -74,9 +74,12 @@ public struct APIKeyRecord: Sendable, Hashable {
     public var prefix: String
     public var createdAt: Date
     public var revoked: Bool
+    /// When the key stops working (`nil`: a key from before keys expired; it works until revoked).
+    public var expiresAt: Date?
 
     public init(
-        id: Int64, userID: Int64, label: String, keyHash: String, prefix: String, createdAt: Date, revoked: Bool
+        id: Int64, userID: Int64, label: String, keyHash: String, prefix: String, createdAt: Date, revoked: Bool,
+        expiresAt: Date? = nil
     ) {
         self.id = id
         self.userID = userID
@@ -85,5 +88,11 @@ public struct APIKeyRecord: Sendable, Hashable {
         self.prefix = prefix
         self.createdAt = createdAt
         self.revoked = revoked
+        self.expiresAt = expiresAt
+    }
+
+    /// Whether the key may be used at `date`: not revoked, not expired.
+    public func isUsable(at date: Date) -> Bool {
+        !revoked && (expiresAt.map { $0 > date } ?? true)
     }
 }

@@ -33,6 +33,9 @@ enum SchemaMigrations {
             for statement in AccessSchema.signInColumns { try db.execute(sql: statement) }
         }
         migrator.registerMigration("v4 opaque finding ids") { db in try OpaqueFindingIDs.migrate(db) }
+        migrator.registerMigration("v5 expiring API keys") { db in
+            try db.execute(sql: "ALTER TABLE api_keys ADD COLUMN expires_at TEXT")
+        }
         return migrator
     }
 

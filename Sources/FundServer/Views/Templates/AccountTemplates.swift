@@ -10,6 +10,7 @@ extension Templates {
             <label>当前密码<input type="password" name="current" autocomplete="current-password" required></label>
             <label>新密码（至少 10 位，含字母和数字，不能是常见密码）<input type="password" name="new" autocomplete="new-password" required></label>
             <label>再次输入新密码<input type="password" name="repeat" autocomplete="new-password" required></label>
+            <label><input type="checkbox" name="keep_keys" value="1"> 保留我的 API 密钥（不勾选则全部吊销）</label>
             <button type="submit">修改密码</button>
           </form>
           <form method="post" action="/logout"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="secondary">退出</button></form>
@@ -31,6 +32,7 @@ extension Templates {
               <label>当前密码<input type="password" name="current" autocomplete="current-password" required></label>
               <label>新密码（至少 10 位，含字母和数字）<input type="password" name="new" autocomplete="new-password" required></label>
               <label>再次输入新密码<input type="password" name="repeat" autocomplete="new-password" required></label>
+              <label><input type="checkbox" name="keep_keys" value="1"> 保留我的 API 密钥（不勾选则全部吊销）</label>
               <button type="submit">修改密码</button>
             </form>
           </div>
@@ -39,12 +41,13 @@ extension Templates {
           <h2>API 密钥</h2>
           <p class="muted small">程序调用 /api/v1 时使用（请求头 Authorization: Bearer 密钥），权限与您的账户相同。</p>
           {{#newKey}}<p class="flash ok">新密钥：<code>{{newKey}}</code></p>{{/newKey}}
-          {{#hasKeys}}<table><thead><tr><th>用途</th><th>前缀</th><th>创建时间</th><th>状态</th></tr></thead><tbody>
-          {{#keys}}<tr><td>{{label}}</td><td><code>{{prefix}}…</code></td><td>{{created}}</td><td>{{#revoked}}已吊销{{/revoked}}{{^revoked}}有效{{/revoked}}</td></tr>{{/keys}}
+          {{#hasKeys}}<table id="api-keys"><thead><tr><th>用途</th><th>前缀</th><th>创建时间</th><th>到期时间</th><th>状态</th><th></th></tr></thead><tbody>
+          {{#keys}}<tr><td>{{label}}</td><td><code>{{prefix}}…</code></td><td>{{created}}</td><td>{{expires}}</td><td>{{state}}</td><td>{{#usable}}<form method="post" action="/account/api-keys/{{id}}/revoke"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="secondary">吊销</button></form>{{/usable}}</td></tr>{{/keys}}
           </tbody></table>{{/hasKeys}}
           <form method="post" action="/account/api-keys" class="filters">
             <input type="hidden" name="_csrf" value="{{csrf}}">
             <label>用途<input name="label" required></label>
+            <label>有效期（天，1–365）<input name="days" inputmode="numeric" value="90"></label>
             <button type="submit" class="secondary">创建密钥</button>
           </form>
         </div>
