@@ -39,8 +39,13 @@ public struct UserDirectory: Sendable {
     }
 
     /// Checks and creates the user; returns it with the generated password, if one was generated.
-    public func create(_ new: NewUser, at date: Date = Date()) throws -> (user: UserAccount, generatedPassword: String?)
-    {
+    ///
+    /// - Parameter mustChangePassword: whether the person must change the password at the first sign-in;
+    ///   by default only when it was generated (a one-time password). The users page passes `true`: there
+    ///   an administrator chooses the password for someone else (issue 11 #7).
+    public func create(_ new: NewUser, at date: Date = Date(), mustChangePassword: Bool? = nil) throws -> (
+        user: UserAccount, generatedPassword: String?
+    ) {
         var problems: [String: String] = [:]
         let name = new.name.trimmingCharacters(in: .whitespaces)
         if let problem = UserNamePolicy.problems(name).first { problems["name"] = problem }
@@ -74,9 +79,11 @@ public struct UserDirectory: Sendable {
         var user = try store.createUser(
             name: name, displayName: displayName, role: role, regionCode: region,
             passwordHash: hasher.hashNow(password), at: date)
-        // Someone else chose this password (or it was generated): it is changed at the first sign-in.
-        try store.setMustChangePassword(userID: user.id, true)
-        user.mustChangePassword = true
+        // A one-time password (generated, or chosen by someone else) is changed at the first sign-in.
+        if mustChangePassword ?? (generated != nil) {
+            try store.setMustChangePassword(userID: user.id, true)
+            user.mustChangePassword = true
+        }
         return (user, generated)
     }
 }
