@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// How large a request body may be (issue 11 #1 "Request bodies").
 ///
@@ -51,6 +52,9 @@ extension Request {
     mutating func collectLimitedBody(_ context: FundRequestContext) async throws -> ByteBuffer {
         do {
             return try await collectBody(upTo: context.maxUploadSize)
+        } catch is NIOTooManyBytesError {
+            // A body streamed without a length (chunked) ran over the limit.
+            throw BodyLimit.tooLarge(context.maxUploadSize)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw BodyLimit.tooLarge(context.maxUploadSize)
         }

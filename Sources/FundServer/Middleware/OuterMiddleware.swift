@@ -108,6 +108,9 @@ struct ErrorResponder {
             appError = AppError(
                 e.status, code: e.status == .notFound ? "not_found" : "http_\(e.status.code)",
                 message: e.status == .notFound ? "页面不存在" : (e.body ?? e.status.reasonPhrase))
+        case let e as any HTTPResponseError where e.status.code < 500:
+            // An error Hummingbird or NIO reports with a client status (e.g. a body over a limit: 413).
+            appError = AppError(e.status, code: "http_\(e.status.code)", message: e.status.reasonPhrase)
         default:
             context.logger.error("unhandled error", metadata: ["error": .string(String(describing: error))])
             appError = AppError(.internalServerError, code: "internal", message: "服务器内部错误，请联系管理员")

@@ -24,6 +24,26 @@ struct BodyLimitTests {
         }
     }
 
+    /// A body sent without a length (chunked) is cut at the limit while it streams in: 413, not 500.
+    @Test func chunkedBodyOverTheLimitIs413() async throws {
+        let world = try TestWorld()
+        try await world.testLive { _, port in
+            let socket = try RawSocket(port: port)
+            try socket.send(
+                "POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n")
+            let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 256 * 1024)
+            for _ in 0..<8 {
+                try socket.send(String(chunk.count, radix: 16) + "\r\n")
+                try socket.send(chunk)
+                try socket.send("\r\n")
+            }
+            try socket.send("0\r\n\r\n")
+            let answer = await socket.readOffPool(until: "\r\n\r\n", timeout: 10)
+            #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(200))")
+        }
+    }
+
     /// The same through the router: a declared length over the small default is 413 for every form route,
     /// a body streamed without a length is cut at the limit (413, not 500).
     @Test func smallDefaultLimitForEveryRoute() async throws {
