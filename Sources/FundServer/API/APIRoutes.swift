@@ -235,10 +235,14 @@ struct APIRoutes {
             referral: state.referral,
             allowedActions: VerificationWorkflow.actions(for: state, principal: principal).map(\.rawValue),
             version: state.version)
+        var findingJSON = json(stored, assignee: state.assigneeName, reveal: principal.role.maySeeIdentity)
+        // Evidence naming a person of another region is masked, as on the finding's page (issue 11 #4).
+        let lookup = EvidenceLookup(
+            store: environment.store, revealIdentity: principal.role.maySeeIdentity,
+            labels: ValueLabels(regions: try RegionNames(store: environment.store)), scope: principal.scope)
+        findingJSON.evidence = try stored.finding.evidence.map(lookup.evidenceText)
         return APIResponse.json(
-            FindingDetailJSON(
-                finding: json(stored, assignee: state.assigneeName, reveal: principal.role.maySeeIdentity),
-                verification: verification, thresholds: thresholds))
+            FindingDetailJSON(finding: findingJSON, verification: verification, thresholds: thresholds))
     }
 
     func steps(_ context: FundRequestContext) throws -> Response {

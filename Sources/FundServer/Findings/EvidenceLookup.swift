@@ -109,12 +109,26 @@ struct EvidenceLookup {
             // The shared external data (deaths, pensions, prison, medical insurance…): about a person, shown
             // only when the person is a worker of the scope or a dependant of one of its cases.
             guard let person = record["person_id"] else { return false }
-            if try belongs(.workers, "worker_id", person) { return true }
-            for dependent in try store.records(in: .dependents, where: "dependent_id", equals: person, limit: 5) {
-                if try belongs(.injuryCases, "case_id", dependent["case_id"]) { return true }
-            }
-            return false
+            return try personInScope(person)
         }
+    }
+
+    /// Whether a person is a worker of the scope or a dependant of one of its cases.
+    func personInScope(_ person: String) throws -> Bool {
+        guard case .city = scope else { return true }
+        if try belongs(.workers, "worker_id", person) { return true }
+        for dependent in try store.records(in: .dependents, where: "dependent_id", equals: person, limit: 5) {
+            if try belongs(.injuryCases, "case_id", dependent["case_id"]) { return true }
+        }
+        return false
+    }
+
+    /// An evidence id as the viewer may see it: an id number of a person outside the viewer's region is
+    /// masked even for those who see identities (a finding of one city may name workers of another).
+    func evidenceText(_ id: String) throws -> String {
+        guard revealIdentity else { return Masking.maskIDs(in: id) }
+        guard PersonID(id) != nil else { return id }
+        return try personInScope(id) ? id : Masking.personID(id)
     }
 
     /// Whether a record of `table` with `column` = `value` exists in the scope.

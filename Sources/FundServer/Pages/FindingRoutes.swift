@@ -136,9 +136,9 @@ struct FindingRoutes {
             thresholds = ThresholdText.lines(configuration.settings(finding.ruleID, region: finding.regionCode).value)
         }
         let reveal = principal.role.maySeeIdentity
-        let panels = try EvidenceLookup(
-            store: store, revealIdentity: reveal, labels: ValueLabels(regions: regions), scope: principal.scope
-        ).panels(for: finding)
+        let lookup = EvidenceLookup(
+            store: store, revealIdentity: reveal, labels: ValueLabels(regions: regions), scope: principal.scope)
+        let panels = try lookup.panels(for: finding)
         let state =
             try store.verificationCase(findingID: finding.findingID)
             ?? VerificationCase(findingID: finding.findingID, status: stored.status)
@@ -175,7 +175,7 @@ struct FindingRoutes {
             subject: FindingPresentation.subjectText(finding, revealed: reveal),
             subjectHref: FindingPresentation.subjectLink(finding), amount: Formatting.yuan(finding.amount),
             detail: FindingPresentation.detailText(finding, revealed: reveal),
-            evidenceIDs: finding.evidence.map { reveal ? $0 : Masking.maskIDs(in: $0) }.joined(separator: "，"),
+            evidenceIDs: try finding.evidence.map(lookup.evidenceText).joined(separator: "，"),
             hasEvidenceIDs: !finding.evidence.isEmpty,
             firstRun: stored.firstRunID, lastRun: stored.lastRunID, lastRunDate: run?.asOf.iso ?? "",
             stillRaised: stored.stillRaised, thresholds: thresholds, hasThresholds: !thresholds.isEmpty,

@@ -123,9 +123,15 @@ struct MaskingTests {
             #expect(city.status == .ok)
             #expect(city.contains("张伟"))
             #expect(!city.contains("王强"))
+            // The finding's own evidence list masks the other city's worker for the city handler.
+            #expect(city.contains(TestWorld.worker1.raw) && !city.contains(TestWorld.worker3.raw))
+            let api = try await client.request(
+                .get, "/api/v1/findings/\(finding.findingID)", headers: try APITests.key(world, "nj"))
+            #expect(api.status == .ok && !api.contains(TestWorld.worker3.raw) && api.contains(TestWorld.worker1.raw))
             let sup = try await client.login("sup")
             let province = try await client.get(FindingPresentation.link(finding), session: sup)
             #expect(province.contains("张伟") && province.contains("王强"))
+            #expect(province.contains(TestWorld.worker3.raw))
         }
     }
 
