@@ -92,7 +92,7 @@ public enum FundServer {
             let text = """
                 监管平台已启动 FundGuard console: \(address)
                 管理员 administrator: \(name)
-                一次性密码 one-time password: \(password)（登录后请在“我的账户”中修改 change it after signing in）
+                一次性密码 one-time password: \(password)（首次登录须先修改密码 to be changed at the first sign-in）
 
                 """
             FileHandle.standardOutput.write(Data(text.utf8))
