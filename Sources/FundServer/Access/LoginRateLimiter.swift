@@ -18,6 +18,8 @@ public final class LoginRateLimiter: @unchecked Sendable {
     public let maxDelay: TimeInterval
     public let addressFactor: Int
     private let lock = NSLock()
+    /// How many keys are kept before the expired ones are swept.
+    static let pruneAbove = 100_000
     private var entries: [String: Entry] = [:]
 
     struct Entry {
@@ -43,6 +45,8 @@ public final class LoginRateLimiter: @unchecked Sendable {
     public func begin(address: String, name: String, now: Date = Date()) -> TimeInterval? {
         lock.lock()
         defer { lock.unlock() }
+        // Many addresses and names (a spray): forget what the window has let go, so memory stays bounded.
+        if entries.count > Self.pruneAbove { prune(now: now) }
         let keys = keys(address: address, name: name)
         var wait: TimeInterval = 0
         for (key, _) in keys {
@@ -75,7 +79,14 @@ public final class LoginRateLimiter: @unchecked Sendable {
             entry.blockedUntil = nil
             entries[keys[1].key] = entry.failures == 0 ? nil : entry
         }
-        if entries.count > 100_000 { prune(now: Date()) }
+        if entries.count > Self.pruneAbove { prune(now: Date()) }
+    }
+
+    /// How many keys are remembered (for tests).
+    var keyCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.count
     }
 
     /// The pair key first, the address key second, each with the failures allowed before delays begin.

@@ -71,6 +71,18 @@ struct SignInTests {
         #expect(waits.allSatisfy { $0 <= 100 })
     }
 
+    /// A spray over many addresses and names does not make the limiter grow without bound.
+    @Test func limiterForgetsExpiredKeys() {
+        let limiter = LoginRateLimiter(maxFailures: 5, window: 60)
+        let t0 = Date(timeIntervalSince1970: 1_000_000)
+        for i in 0..<(LoginRateLimiter.pruneAbove / 2 + 1) {
+            _ = limiter.begin(address: "a\(i)", name: "n", now: t0)
+        }
+        #expect(limiter.keyCount > LoginRateLimiter.pruneAbove)
+        _ = limiter.begin(address: "late", name: "n", now: t0.addingTimeInterval(120))
+        #expect(limiter.keyCount == 2)
+    }
+
     @Test func forwardedForTakesTheProxysHop() {
         let trusting = ServerConfiguration(trustForwardedFor: true)
         #expect(
