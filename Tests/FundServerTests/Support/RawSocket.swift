@@ -18,6 +18,10 @@ final class RawSocket: @unchecked Sendable {
             fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else { throw TestFailure("socket failed") }
+        #if canImport(Darwin)
+            var one: Int32 = 1
+            setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
+        #endif
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -35,12 +39,21 @@ final class RawSocket: @unchecked Sendable {
 
     deinit { close(fd) }
 
+    /// `send(2)` without SIGPIPE when the server has hung up.
+    private static func sendBytes(_ fd: Int32, _ base: UnsafeRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+            Glibc.send(fd, base, count, Int32(MSG_NOSIGNAL))
+        #else
+            Darwin.send(fd, base, count, 0)
+        #endif
+    }
+
     func send(_ text: String) throws { try send(Array(text.utf8)) }
 
     func send(_ bytes: [UInt8]) throws {
         var sent = 0
         while sent < bytes.count {
-            let n = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let n = bytes[sent...].withUnsafeBytes { Self.sendBytes(fd, $0.baseAddress, $0.count) }
             guard n > 0 else { throw TestFailure("send failed") }
             sent += n
         }
