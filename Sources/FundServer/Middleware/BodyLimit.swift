@@ -48,15 +48,31 @@ enum BodyLimit {
 }
 
 extension Request {
-    /// The whole body, at most `context.maxUploadSize` bytes; a longer body is a 413 (never a 500).
+    /// The whole body, at most `context.maxUploadSize` bytes; a longer body is a 413 (never a 500), and a
+    /// body that keeps trickling in slower than `context.minBodyRate` after `bodyRateGrace` seconds is a 408
+    /// (issue 11 #2: the idle timeout alone lets one byte every 29 seconds hold a connection).
     mutating func collectLimitedBody(_ context: FundRequestContext) async throws -> ByteBuffer {
+        let limit = context.maxUploadSize
+        let start = ContinuousClock.now
+        var collected = ByteBuffer()
         do {
-            return try await collectBody(upTo: context.maxUploadSize)
+            for try await var chunk in body {
+                guard collected.readableBytes + chunk.readableBytes <= limit else { throw BodyLimit.tooLarge(limit) }
+                collected.writeBuffer(&chunk)
+                let elapsed = ContinuousClock.now - start
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                if seconds > context.bodyRateGrace,
+                    Double(collected.readableBytes) < seconds * Double(context.minBodyRate)
+                {
+                    throw AppError(.requestTimeout, code: "body_too_slow", message: "请求体发送过慢，连接已关闭")
+                }
+            }
         } catch is NIOTooManyBytesError {
-            // A body streamed without a length (chunked) ran over the limit.
-            throw BodyLimit.tooLarge(context.maxUploadSize)
+            throw BodyLimit.tooLarge(limit)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw BodyLimit.tooLarge(context.maxUploadSize)
+            throw BodyLimit.tooLarge(limit)
         }
+        body = .init(buffer: collected)
+        return collected
     }
 }

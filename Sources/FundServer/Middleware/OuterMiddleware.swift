@@ -27,14 +27,18 @@ struct OuterMiddleware: RouterMiddleware {
             context.maxUploadSize = BodyLimit.limit(
                 for: request, principal: context.principal, configuration: environment.configuration)
             try BodyLimit.check(request, limit: context.maxUploadSize)
+            context.minBodyRate = environment.configuration.minBodyRate
+            context.bodyRateGrace = environment.configuration.bodyRateGrace
             response = try await next(request, context)
         } catch {
             response = ErrorResponder(environment: environment).response(for: error, request: request, context: context)
         }
         Self.addSecurityHeaders(&response.headers)
-        if response.status == .contentTooLarge {
-            // The rest of the body is not wanted: the client should stop sending it.
+        if response.status == .contentTooLarge || response.status == .requestTimeout {
+            // The rest of the body is not wanted: stop reading it (the response still goes out) and end the
+            // connection after the response, rather than drain whatever the client keeps sending.
             response.headers[.connection] = "close"
+            context.channel?.close(mode: .input, promise: nil)
         }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -139,6 +143,7 @@ struct ErrorResponder {
         case 400: "请求无效"
         case 403: "禁止访问"
         case 404: "未找到"
+        case 408: "请求超时"
         case 409: "状态冲突"
         case 413: "文件过大"
         case 422: "输入有误"

@@ -24,6 +24,11 @@ public struct ServerConfiguration: Sendable {
     /// request whose headers stop half-way, a body that stops arriving (issue 11 #2). A request being
     /// handled (its body read) is not cut, however long the handler takes.
     public var idleTimeout: TimeInterval
+    /// The slowest a request body may arrive (bytes a second) once `bodyRateGrace` seconds have passed: a
+    /// body trickling in slower is a 408 and the connection ends (the idle timeout alone lets one byte every
+    /// few seconds hold a connection for ever).
+    public var minBodyRate: Int
+    public var bodyRateGrace: TimeInterval
     /// Largest request body of any route but the uploads (forms, sign-in, JSON): checked from `Content-Length`
     /// before reading, and while reading (issue 11 #1).
     public var maxRequestBodySize: Int
@@ -35,7 +40,8 @@ public struct ServerConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, trustForwardedFor: Bool = false,
         trustedProxies: Set<String> = [], sessionLifetime: TimeInterval = 8 * 3600,
         sessionIdleTimeout: TimeInterval = 30 * 60, bcryptCost: UInt8 = 12, maxEvidenceFileSize: Int = 20 * 1024 * 1024,
-        maxRequestBodySize: Int = 1024 * 1024, maxImportSize: Int = 512 * 1024 * 1024, idleTimeout: TimeInterval = 30
+        maxRequestBodySize: Int = 1024 * 1024, maxImportSize: Int = 512 * 1024 * 1024, idleTimeout: TimeInterval = 30,
+        minBodyRate: Int = 1024, bodyRateGrace: TimeInterval = 10
     ) {
         self.host = host
         self.port = port
@@ -49,5 +55,7 @@ public struct ServerConfiguration: Sendable {
         self.maxRequestBodySize = maxRequestBodySize
         self.maxImportSize = maxImportSize
         self.idleTimeout = idleTimeout
+        self.minBodyRate = minBodyRate
+        self.bodyRateGrace = bodyRateGrace
     }
 }

@@ -50,6 +50,29 @@ struct ConnectionTimeoutTests {
         }
     }
 
+    /// A body trickling in (a few bytes at a time, often enough to keep the idle timeout from firing) is a
+    /// 408 once it is slower than the minimum rate, and the connection ends.
+    @Test func tricklingBodyIs408AndClosed() async throws {
+        let world = try TestWorld(
+            configuration: ServerConfiguration(
+                trustForwardedFor: true, bcryptCost: 4, idleTimeout: 5, minBodyRate: 1000, bodyRateGrace: 1))
+        try await world.testLive { _, port in
+            let socket = try RawSocket(port: port)
+            try socket.send(
+                "POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: 100000\r\n\r\n")
+            let start = Date()
+            for _ in 0..<20 {
+                try? socket.send("name=aaaaa&")
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            let (text, closed) = await socket.readAllOffPool(timeout: 10)
+            #expect(text.hasPrefix("HTTP/1.1 408"), "\(text.prefix(100))")
+            #expect(closed)
+            #expect(Date().timeIntervalSince(start) < 12)
+        }
+    }
+
     /// A request sent whole is answered, and an idle keep-alive connection after it is closed.
     @Test func wholeRequestIsAnsweredThenIdleClosed() async throws {
         try await Self.live { port in
