@@ -23,8 +23,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Mark cookies Secure (when the console is served over HTTPS by a reverse proxy).")
     var secureCookies = false
 
-    @Flag(help: "Take the client address from X-Forwarded-For (only behind a trusted reverse proxy).")
+    @Flag(
+        help:
+            "Take the client address from the last X-Forwarded-For entry, the one a trusted reverse proxy added (only behind one)."
+    )
     var trustForwardedFor = false
+
+    @Option(help: "The address of a trusted reverse proxy (repeatable); X-Forwarded-For is read only from these.")
+    var trustedProxy: [String] = []
+
+    @Option(help: "Minutes a console session may go unused before it ends.")
+    var sessionIdleMinutes: Int = 30
+
+    @Option(help: "Seconds a connection may stay silent (idle, or a request stopped half-way) before it is closed.")
+    var idleTimeout: Int = 30
 
     @Option(help: "Log format: text or json (one JSON object per line).")
     var logFormat: LogFormat = .text
@@ -67,7 +79,10 @@ struct ServeCommand: AsyncParsableCommand {
         try await FundServer.serve(
             store: store,
             configuration: ServerConfiguration(
-                host: host, port: port, secureCookies: secureCookies, trustForwardedFor: trustForwardedFor),
+                host: host, port: port, secureCookies: secureCookies,
+                trustForwardedFor: trustForwardedFor || !trustedProxy.isEmpty, trustedProxies: Set(trustedProxy),
+                sessionIdleTimeout: TimeInterval(max(1, min(sessionIdleMinutes, 24 * 60)) * 60),
+                idleTimeout: TimeInterval(max(1, min(idleTimeout, 3600)))),
             logger: Logger(label: "fundguard.server"),
             onReady: { address in
                 // Written unbuffered: a script waiting for this line must see it at once.

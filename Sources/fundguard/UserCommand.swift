@@ -38,6 +38,11 @@ struct UserCommand: ParsableCommand {
         @Flag(help: "Read the password from the first line of standard input.")
         var passwordStdin = false
 
+        @Flag(
+            help:
+                "Make the person change the password at the first sign-in (always so for a generated password).")
+        var mustChangePassword = false
+
         func run() throws {
             let store = try SQLiteFundStore(path: db)
             var password: String?
@@ -49,7 +54,8 @@ struct UserCommand: ParsableCommand {
             }
             do {
                 let (user, generated) = try UserDirectory(store: store).create(
-                    .init(name: name, displayName: displayName ?? name, role: role, region: region, password: password))
+                    .init(name: name, displayName: displayName ?? name, role: role, region: region, password: password),
+                    mustChangePassword: mustChangePassword ? true : nil)
                 print(
                     "已创建用户 user created: \(user.name) (\(user.role.chineseName)\(user.regionCode.map { " \($0.raw)" } ?? ""))"
                 )

@@ -163,7 +163,9 @@ struct R19Tests {
         let orange = await screen(Fixture.dataSet(payments: three), ["R19"])
         #expect(orange.severities("R19") == ["ACC": .orange])
         #expect(orange.findings.first?.amount == Money(yuan: 350))
-        #expect(orange.findings.first?.findingID == "R19-account-ACC")
+        #expect(
+            orange.findings.first?.findingID == Finding.stableID(ruleID: "R19", subjectType: .account, subjectID: "ACC")
+        )
         #expect(orange.findings.first?.evidence == [1, 2, 3].map { Fixture.person($0).raw })
 
         let two = [Self.pay("B1", worker: 1), Self.pay("B2", worker: 2), Self.pay("B3", worker: 3, institution: "H1")]

@@ -18,7 +18,9 @@ struct DQ01Tests {
         let finding = findings[0]
         #expect(finding.subjectType == .worker)
         #expect(finding.subjectID == bad.raw)
-        #expect(finding.findingID == "DQ01-worker-\(bad.raw)")
+        #expect(finding.findingID == Finding.stableID(ruleID: "DQ01", subjectType: .worker, subjectID: bad.raw))
+        // The id number is not in the finding id (issue 11 #4).
+        #expect(!finding.findingID.contains(bad.raw))
         #expect(finding.severity == .yellow)
         #expect(finding.regionCode == Fixture.otherCity)
         #expect(finding.amount == .zero)

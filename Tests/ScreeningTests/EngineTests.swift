@@ -42,7 +42,7 @@ struct EngineTests {
         #expect(
             ids == [
                 "R03-payment-P2", "R03-payment-P4", "R03-payment-P1", "R03-payment-P3",
-                "DQ01-worker-\(Fixture.invalidPerson(3).raw)",
+                Finding.stableID(ruleID: "DQ01", subjectType: .worker, subjectID: Fixture.invalidPerson(3).raw),
             ])
         for _ in 0..<5 { #expect(await screen(data, ["R03", "DQ01"]).findings == first.findings) }
     }

@@ -20,7 +20,7 @@ struct FindingsFormatTests {
         let expected = """
             finding_id,rule_id,severity,region_code,subject_type,subject_id,amount,detail,evidence
             R08-payment-P2,R08,red,320100,payment,P2,1234.50,"票据号 ""A,1"" 重复",P1;P0
-            R19-account-ACC,R19,orange,320200,account,ACC,-0.05,"line
+            \(Finding.stableID(ruleID: "R19", subjectType: .account, subjectID: "ACC")),R19,orange,320200,account,ACC,-0.05,"line
             break",
 
             """

@@ -20,7 +20,8 @@ struct R04Tests {
         let report = await screen(Fixture.dataSet(payments: payments), ["R04"])
         let finding = try #require(report.findings.first)
         #expect(report.findings.count == 1)
-        #expect(finding.findingID == "R04-worker-\(Self.w.raw)-MED")
+        #expect(
+            finding.findingID == Finding.stableID(ruleID: "R04", subjectType: .worker, subjectID: Self.w.raw) + "-MED")
         #expect(finding.subjectType == .worker && finding.subjectID == Self.w.raw)
         #expect(finding.severity == .yellow)
         #expect(finding.amount == Money(yuan: 800))
@@ -84,7 +85,7 @@ struct R04Tests {
         ]
         #expect(
             await screen(Fixture.dataSet(payments: near), ["R04"]).findings.map(\.findingID) == [
-                "R04-worker-\(Self.w.raw)-DEVICE"
+                Finding.stableID(ruleID: "R04", subjectType: .worker, subjectID: Self.w.raw) + "-DEVICE"
             ])
         let far = [
             Fixture.payment("D1", item: "DEVICE", paid: "2025-01-01"),

@@ -23,6 +23,42 @@ struct APIRoutes {
         api.get("cases/:id/entitlements") { request, context in try entitlements(request, context) }
         api.put("rules") { request, context in try await changeRules(request, context) }
         api.post("rules/trial") { request, context in try await trial(request, context) }
+        api.get("api-keys") { _, context in try apiKeys(context) }
+        api.delete("api-keys/:id") { _, context in try revokeAPIKey(context) }
+    }
+
+    // MARK: API keys (issue 11 #8)
+
+    struct APIKeyJSON: Encodable {
+        var id: Int64
+        var label: String
+        var prefix: String
+        var createdAt: String
+        var expiresAt: String?
+        var revoked: Bool
+        var usable: Bool
+    }
+
+    /// The caller's own keys (never the keys themselves: only their prefix).
+    func apiKeys(_ context: FundRequestContext) throws -> Response {
+        let principal = try context.requirePrincipal()
+        let now = environment.now()
+        return APIResponse.json(
+            try environment.store.apiKeys(userID: principal.user.id).map {
+                APIKeyJSON(
+                    id: $0.id, label: $0.label, prefix: $0.prefix, createdAt: Self.iso($0.createdAt),
+                    expiresAt: $0.expiresAt.map(Self.iso), revoked: $0.revoked, usable: $0.isUsable(at: now))
+            })
+    }
+
+    /// Revokes one of the caller's keys (the key of the request itself too).
+    func revokeAPIKey(_ context: FundRequestContext) throws -> Response {
+        let principal = try context.requirePrincipal()
+        guard let id = context.parameters.get("id").flatMap({ Int64($0) }),
+            try environment.store.revokeAPIKey(id: id, userID: principal.user.id)
+        else { throw AppError.notFound("API 密钥") }
+        try environment.audit(context, "account.api_key.revoke", targetType: "api_key", targetID: String(id))
+        return Response(status: .noContent)
     }
 
     // MARK: Shapes
@@ -69,6 +105,8 @@ struct APIRoutes {
         var outstanding: String
         var referral: String?
         var allowedActions: [String]
+        /// Send it back with a step (`version`) to have the step refused (409) if the finding changed meanwhile.
+        var version: Int
     }
 
     struct FindingDetailJSON: Encodable {
@@ -145,7 +183,7 @@ struct APIRoutes {
             findingID: f.findingID, ruleID: f.ruleID, ruleName: RuleNames.name(f.ruleID), severity: f.severity.rawValue,
             regionCode: f.regionCode.raw, subjectType: f.subjectType.rawValue,
             subjectID: FindingPresentation.subjectText(f, revealed: reveal), amount: f.amount.yuanString,
-            detail: reveal ? f.detail : Masking.maskIDs(in: f.detail),
+            detail: FindingPresentation.detailText(f, revealed: reveal),
             evidence: f.evidence.map { reveal ? $0 : Masking.maskIDs(in: $0) }, status: stored.status.rawValue,
             stillRaised: stored.stillRaised, firstRunID: stored.firstRunID, lastRunID: stored.lastRunID,
             firstSeen: firstSeen?.iso, assignee: assignee)
@@ -214,11 +252,16 @@ struct APIRoutes {
             fine: state.fine?.yuanString, recovered: state.recovered.yuanString,
             outstanding: state.outstanding.yuanString,
             referral: state.referral,
-            allowedActions: VerificationWorkflow.actions(for: state, principal: principal).map(\.rawValue))
+            allowedActions: VerificationWorkflow.actions(for: state, principal: principal).map(\.rawValue),
+            version: state.version)
+        var findingJSON = json(stored, assignee: state.assigneeName, reveal: principal.role.maySeeIdentity)
+        // Evidence naming a person of another region is masked, as on the finding's page (issue 11 #4).
+        let lookup = EvidenceLookup(
+            store: environment.store, revealIdentity: principal.role.maySeeIdentity,
+            labels: ValueLabels(regions: try RegionNames(store: environment.store)), scope: principal.scope)
+        findingJSON.evidence = try stored.finding.evidence.map(lookup.evidenceText)
         return APIResponse.json(
-            FindingDetailJSON(
-                finding: json(stored, assignee: state.assigneeName, reveal: principal.role.maySeeIdentity),
-                verification: verification, thresholds: thresholds))
+            FindingDetailJSON(finding: findingJSON, verification: verification, thresholds: thresholds))
     }
 
     func steps(_ context: FundRequestContext) throws -> Response {
@@ -241,7 +284,7 @@ struct APIRoutes {
     func bodyForm(_ request: Request, _ context: FundRequestContext) async throws -> RequestForm {
         if let form = context.form { return form }
         var request = request
-        let buffer = try await request.collectBody(upTo: 10 * 1024 * 1024)
+        let buffer = try await request.collectLimitedBody(context)
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView))

@@ -17,6 +17,15 @@ enum Masking {
 }
 
 extension Masking {
+    /// A bank account masked like an id number (issue 11 #4): the first four and the last four characters
+    /// kept, `6222********1234`; a short one keeps only its last two.
+    static func account(_ text: String) -> String {
+        let count = text.count
+        if count <= 4 { return String(repeating: "*", count: count) }
+        if count <= 10 { return String(repeating: "*", count: count - 2) + String(text.suffix(2)) }
+        return String(text.prefix(4)) + String(repeating: "*", count: count - 8) + String(text.suffix(4))
+    }
+
     /// Every id number inside a text (e.g. a finding's detail line) masked.
     static func maskIDs(in text: String) -> String {
         let chars = Array(text)

@@ -16,6 +16,7 @@ enum PasswordPolicy {
         if !userName.isEmpty && password.lowercased().contains(userName.lowercased()) {
             problems.append("密码不能包含用户名")
         }
+        if CommonPasswords.contains(password) { problems.append("这是常见密码，容易被猜中，请换一个") }
         return problems
     }
 }

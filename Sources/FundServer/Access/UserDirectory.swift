@@ -39,8 +39,13 @@ public struct UserDirectory: Sendable {
     }
 
     /// Checks and creates the user; returns it with the generated password, if one was generated.
-    public func create(_ new: NewUser, at date: Date = Date()) throws -> (user: UserAccount, generatedPassword: String?)
-    {
+    ///
+    /// - Parameter mustChangePassword: whether the person must change the password at the first sign-in;
+    ///   by default only when it was generated (a one-time password). The users page passes `true`: there
+    ///   an administrator chooses the password for someone else (issue 11 #7).
+    public func create(_ new: NewUser, at date: Date = Date(), mustChangePassword: Bool? = nil) throws -> (
+        user: UserAccount, generatedPassword: String?
+    ) {
         var problems: [String: String] = [:]
         let name = new.name.trimmingCharacters(in: .whitespaces)
         if let problem = UserNamePolicy.problems(name).first { problems["name"] = problem }
@@ -71,9 +76,14 @@ public struct UserDirectory: Sendable {
         if let problem = PasswordPolicy.problems(password, userName: name).first { problems["password"] = problem }
         if problems["name"] == nil, try store.user(name: name) != nil { problems["name"] = "用户名 \(name) 已存在" }
         guard problems.isEmpty, let role else { throw Invalid(fields: problems) }
-        let user = try store.createUser(
+        var user = try store.createUser(
             name: name, displayName: displayName, role: role, regionCode: region,
             passwordHash: hasher.hashNow(password), at: date)
+        // A one-time password (generated, or chosen by someone else) is changed at the first sign-in.
+        if mustChangePassword ?? (generated != nil) {
+            try store.setMustChangePassword(userID: user.id, true)
+            user.mustChangePassword = true
+        }
         return (user, generated)
     }
 }

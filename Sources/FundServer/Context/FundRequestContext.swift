@@ -6,6 +6,8 @@ public struct FundRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The connected client (the socket's peer).
     public let remoteAddress: SocketAddress?
+    /// The connection: a request whose body is refused has its input closed, so the rest is not read.
+    let channel: (any Channel)?
     /// Set by `Authenticator`; `nil` for an anonymous request.
     public var principal: Principal?
     /// The session's CSRF token (browser sessions only), for the forms of the page.
@@ -20,11 +22,16 @@ public struct FundRequestContext: RequestContext, RemoteAddressRequestContext {
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        channel = source.channel
         if let address = remoteAddress?.ipAddress { clientAddress = address }
     }
 
-    /// Imports upload whole data sets: allow bodies up to 512 MiB (checked again by the import page).
-    public var maxUploadSize: Int { 512 * 1024 * 1024 }
+    /// The largest body this request may send: small by default, raised by `BodyLimit` for the uploads once
+    /// the request is authenticated (issue 11 #1).
+    public var maxUploadSize: Int = 64 * 1024
+    /// The slowest a body may arrive, in bytes a second, once `bodyRateGrace` seconds have passed (issue 11 #2).
+    var minBodyRate: Int = 1024
+    var bodyRateGrace: Double = 10
 
     /// The principal, or a 401/redirect to the sign-in page.
     func requirePrincipal() throws -> Principal {

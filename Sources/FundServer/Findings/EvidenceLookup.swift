@@ -17,6 +17,9 @@ struct EvidenceLookup {
     let store: SQLiteFundStore
     let revealIdentity: Bool
     let labels: ValueLabels
+    /// The viewer's regions: no record of another region is looked up into a panel (issue 11 #4: a city
+    /// handler saw other cities' workers on an R19 page).
+    let scope: RegionScope
     static let maxPanels = 12
 
     func panels(for finding: Finding) throws -> [Panel] {
@@ -25,6 +28,7 @@ struct EvidenceLookup {
         func add(_ table: Table, _ column: String, _ value: String, limit: Int = 3) throws {
             guard !value.isEmpty, records.count < Self.maxPanels else { return }
             for record in try store.records(in: table, where: column, equals: value, limit: limit) {
+                guard try visible(record) else { continue }
                 let key = "\(table.rawValue):" + record.cells.map(\.text).joined(separator: "|")
                 if seen.insert(key).inserted { records.append((record, "")) }
             }
@@ -87,12 +91,61 @@ struct EvidenceLookup {
         return records.prefix(Self.maxPanels).map { record, _ in panel(record) }
     }
 
+    /// Whether the viewer's scope covers the record: by its own region, or, for the tables without one, by
+    /// the region of the record it belongs to (a dependant's case, an agreement's institution, the worker
+    /// an external record is about). The regions table itself names places, not people: always visible.
+    func visible(_ record: DisplayRecord) throws -> Bool {
+        guard case .city = scope else { return true }
+        if let text = record["region_code"] {
+            return RegionCode(text).map { scope.contains($0) } ?? false
+        }
+        switch record.table {
+        case .regions: return true
+        case .dependents:
+            return try belongs(.injuryCases, "case_id", record["case_id"])
+        case .agreements:
+            return try belongs(.institutions, "institution_id", record["institution_id"])
+        default:
+            // The shared external data (deaths, pensions, prison, medical insurance…): about a person, shown
+            // only when the person is a worker of the scope or a dependant of one of its cases.
+            guard let person = record["person_id"] else { return false }
+            return try personInScope(person)
+        }
+    }
+
+    /// Whether a person is a worker of the scope or a dependant of one of its cases.
+    func personInScope(_ person: String) throws -> Bool {
+        guard case .city = scope else { return true }
+        if try belongs(.workers, "worker_id", person) { return true }
+        for dependent in try store.records(in: .dependents, where: "dependent_id", equals: person, limit: 5) {
+            if try belongs(.injuryCases, "case_id", dependent["case_id"]) { return true }
+        }
+        return false
+    }
+
+    /// An evidence id as the viewer may see it: an id number of a person outside the viewer's region is
+    /// masked even for those who see identities (a finding of one city may name workers of another).
+    func evidenceText(_ id: String) throws -> String {
+        guard revealIdentity else { return Masking.maskIDs(in: id) }
+        guard PersonID(id) != nil else { return id }
+        return try personInScope(id) ? id : Masking.personID(id)
+    }
+
+    /// Whether a record of `table` with `column` = `value` exists in the scope.
+    private func belongs(_ table: Table, _ column: String, _ value: String?) throws -> Bool {
+        guard let value, !value.isEmpty else { return false }
+        return try store.records(in: table, where: column, equals: value, limit: 5).contains { record in
+            record["region_code"].flatMap { RegionCode($0) }.map { scope.contains($0) } ?? false
+        }
+    }
+
     func panel(_ record: DisplayRecord) -> Panel {
         let rows = record.cells.filter { !$0.text.isEmpty }.map { cell in
             var text = labels.text(table: record.table, column: cell.column, value: cell.text)
             if !revealIdentity {
                 if cell.isPersonID { text = Masking.personID(text) }
                 if cell.isPersonName { text = Masking.name(text) }
+                if cell.column == "payee_account" { text = Masking.account(text) }
             }
             return Panel.Row(label: ColumnLabels.column(cell.column), value: text)
         }

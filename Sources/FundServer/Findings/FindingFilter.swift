@@ -103,7 +103,11 @@ struct FindingFilter {
         default: errors["dir"] = "排序方向须为 asc 或 desc"
         }
         if let text = form["page"] {
-            if let n = Int(text), n >= 1, n <= 1_000_000 { page = n } else { errors["page"] = "页码须为正整数" }
+            if let n = RequestNumbers.page(text) {
+                page = n
+            } else {
+                errors["page"] = "页码须为 1–\(RequestNumbers.maxPage) 的整数"
+            }
         }
         if let text = form["size"] {
             if let n = Int(text), Self.pageSizes.contains(n) {
@@ -113,7 +117,7 @@ struct FindingFilter {
             }
         }
         query.limit = pageSize
-        query.offset = (page - 1) * pageSize
+        query.offset = RequestNumbers.offset(page: page, size: pageSize) ?? 0
     }
 
     /// The query string of these filters, with some values replaced (for sort links and paging).

@@ -23,7 +23,7 @@ struct CSRFMiddleware: RouterMiddleware {
         let contentType = request.headers[.contentType] ?? ""
         let isJSON = contentType.lowercased().hasPrefix("application/json")
         if !isJSON {
-            let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+            let buffer = try await request.collectLimitedBody(context)
             let bytes = Array(buffer.readableBytesView)
             if let boundary = RequestForm.boundary(contentType: contentType) {
                 guard let form = RequestForm.multipart(bytes, boundary: boundary) else {

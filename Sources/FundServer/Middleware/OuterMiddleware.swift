@@ -14,19 +14,32 @@ struct OuterMiddleware: RouterMiddleware {
     ) async throws -> Response {
         let start = ContinuousClock.now
         var context = context
-        if environment.configuration.trustForwardedFor,
-            let forwarded = request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").first
+        if let address = Self.forwardedAddress(
+            request.headers[values: .init("X-Forwarded-For")!], peer: context.remoteAddress?.ipAddress,
+            configuration: environment.configuration)
         {
-            context.clientAddress = forwarded.trimmingCharacters(in: .whitespaces)
+            context.clientAddress = address
         }
         var response: Response
         do {
             try Authenticator(environment: environment).authenticate(request, &context)
+            try Self.requirePasswordChange(request, context)
+            context.maxUploadSize = BodyLimit.limit(
+                for: request, principal: context.principal, configuration: environment.configuration)
+            try BodyLimit.check(request, limit: context.maxUploadSize)
+            context.minBodyRate = environment.configuration.minBodyRate
+            context.bodyRateGrace = environment.configuration.bodyRateGrace
             response = try await next(request, context)
         } catch {
             response = ErrorResponder(environment: environment).response(for: error, request: request, context: context)
         }
         Self.addSecurityHeaders(&response.headers)
+        if response.status == .contentTooLarge || response.status == .requestTimeout {
+            // The rest of the body is not wanted: stop reading it (the response still goes out) and end the
+            // connection after the response, rather than drain whatever the client keeps sending.
+            response.headers[.connection] = "close"
+            context.channel?.close(mode: .input, promise: nil)
+        }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let route = context.endpointPath ?? "unmatched"
@@ -43,10 +56,38 @@ struct OuterMiddleware: RouterMiddleware {
         return response
     }
 
+    /// What a person whose password was chosen by someone else may do before changing it.
+    static let allowedBeforePasswordChange: Set<String> = [
+        "/account/password", "/logout", "/static/app.css", "/healthz",
+    ]
+
+    /// A person who must change the password is sent to the change-password page (issue 11 #7).
+    static func requirePasswordChange(_ request: Request, _ context: FundRequestContext) throws {
+        guard let principal = context.principal, principal.user.mustChangePassword,
+            !allowedBeforePasswordChange.contains(request.uri.path)
+        else { return }
+        throw AppError(.forbidden, code: "password_change_required", message: "须先修改密码（/account/password）")
+    }
+
+    /// The client address a trusted proxy reported: the rightmost `X-Forwarded-For` entry (the one the proxy
+    /// added; what is left of it the client wrote itself), only when configured to trust a proxy and, if the
+    /// proxies are listed, only on a connection from one of them (issue 11 #7).
+    static func forwardedAddress(_ values: [String], peer: String?, configuration: ServerConfiguration) -> String? {
+        guard configuration.trustForwardedFor else { return nil }
+        if !configuration.trustedProxies.isEmpty {
+            guard let peer, configuration.trustedProxies.contains(peer) else { return nil }
+        }
+        guard let last = values.last?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
+            !last.isEmpty, last.utf8.count <= 64
+        else { return nil }
+        return last
+    }
+
     /// The path with id numbers masked: the log is not a place for personal data.
     static func maskedPath(_ path: String) -> String {
+        // Also inside a segment: a legacy finding id (`DQ01-worker-<id number>`) carries one.
         path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
-            PersonID(segment) != nil ? Substring(Masking.personID(String(segment))) : segment
+            PersonID(segment) != nil ? Masking.personID(String(segment)) : Masking.maskIDs(in: String(segment))
         }.joined(separator: "/")
     }
 
@@ -71,12 +112,18 @@ struct ErrorResponder {
             appError = AppError(
                 e.status, code: e.status == .notFound ? "not_found" : "http_\(e.status.code)",
                 message: e.status == .notFound ? "页面不存在" : (e.body ?? e.status.reasonPhrase))
+        case let e as any HTTPResponseError where e.status.code < 500:
+            // An error Hummingbird or NIO reports with a client status (e.g. a body over a limit: 413).
+            appError = AppError(e.status, code: "http_\(e.status.code)", message: e.status.reasonPhrase)
         default:
             context.logger.error("unhandled error", metadata: ["error": .string(String(describing: error))])
             appError = AppError(.internalServerError, code: "internal", message: "服务器内部错误，请联系管理员")
         }
         let isAPI = request.uri.path.hasPrefix("/api/")
         if isAPI { return APIResponse.error(appError) }
+        if appError.code == "password_change_required", request.method == .get {
+            return Response(status: .seeOther, headers: [.location: "/account/password"])
+        }
         if appError.status == .unauthorized {
             let next = request.method == .get ? request.uri.description : "/dashboard"
             return Response(
@@ -96,6 +143,7 @@ struct ErrorResponder {
         case 400: "请求无效"
         case 403: "禁止访问"
         case 404: "未找到"
+        case 408: "请求超时"
         case 409: "状态冲突"
         case 413: "文件过大"
         case 422: "输入有误"

@@ -87,7 +87,11 @@ struct AuditRoutes {
             }
         }
         if let page = form["page"] {
-            if let n = Int(page), n >= 1 { query.offset = (n - 1) * pageSize } else { errors["page"] = "页码须为正整数" }
+            if let n = RequestNumbers.page(page), let offset = RequestNumbers.offset(page: n, size: pageSize) {
+                query.offset = offset
+            } else {
+                errors["page"] = "页码须为 1–\(RequestNumbers.maxPage) 的整数"
+            }
         }
         return (query, errors)
     }
@@ -141,7 +145,8 @@ struct AuditRoutes {
 
     /// The auditor reads the log without seeing id numbers in full (`Role.maySeeIdentity`).
     static func targetText(_ entry: AuditEntry) -> String {
-        entry.targetType == "worker" ? Masking.personID(entry.targetID) : entry.targetID
+        // A finding recorded under its legacy id carries an id number too.
+        entry.targetType == "worker" ? Masking.personID(entry.targetID) : Masking.maskIDs(in: entry.targetID)
     }
 }
 
@@ -149,6 +154,7 @@ struct AuditRoutes {
 enum AuditActions {
     static let labels: [String: String] = [
         "login": "登录", "logout": "退出", "account.password": "修改密码", "account.api_key": "创建 API 密钥",
+        "account.api_key.revoke": "吊销 API 密钥",
         "user.create": "创建用户", "user.activate": "启用用户", "user.deactivate": "停用用户",
         "view.finding": "查看疑点", "view.worker": "查看职工", "view.case": "查看认定案件",
         "export.findings": "导出疑点", "download.evidence": "下载证据材料",

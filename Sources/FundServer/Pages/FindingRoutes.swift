@@ -18,10 +18,21 @@ struct FindingRoutes {
 
     /// The finding, if it exists and the person may see its region; otherwise 404 (never 403: no leak).
     static func visibleFinding(_ id: String, store: SQLiteFundStore, principal: Principal) throws -> StoredFinding {
-        guard let stored = try store.finding(id: id), principal.canSee(stored.finding.regionCode) else {
+        guard let stored = try finding(id, store: store), principal.canSee(stored.finding.regionCode) else {
             throw AppError.notFound("疑点")
         }
         return stored
+    }
+
+    /// The finding of an id, or of a legacy id (`DQ01-worker-<id number>`, from before the ids of findings
+    /// about people became opaque: old links keep working).
+    static func finding(_ id: String, store: SQLiteFundStore) throws -> StoredFinding? {
+        guard id.utf8.count <= 200 else { return nil }
+        if let stored = try store.finding(id: id) { return stored }
+        for candidate in Finding.currentIDs(forLegacy: id) {
+            if let stored = try store.finding(id: candidate) { return stored }
+        }
+        return nil
     }
 
     // MARK: Page
@@ -83,6 +94,8 @@ struct FindingRoutes {
         var outstanding: String?
         var referral: String?
         var csrf: String
+        /// The verification's version, sent back with every step form (a stale form gets 409).
+        var version: Int
         var canAssign: Bool
         var canStart: Bool
         var canClear: Bool
@@ -108,6 +121,10 @@ struct FindingRoutes {
         let id = context.parameters.get("id") ?? ""
         let stored = try Self.visibleFinding(id, store: environment.store, principal: principal)
         let finding = stored.finding
+        if finding.findingID != id && request.method == .get {
+            // A legacy link: to the finding's current address, so the old id goes no further.
+            return Response(status: .movedPermanently, headers: [.location: FindingPresentation.link(finding)])
+        }
         let store = environment.store
         let regions = try RegionNames(store: store)
         if errors.isEmpty {
@@ -119,8 +136,9 @@ struct FindingRoutes {
             thresholds = ThresholdText.lines(configuration.settings(finding.ruleID, region: finding.regionCode).value)
         }
         let reveal = principal.role.maySeeIdentity
-        let panels = try EvidenceLookup(store: store, revealIdentity: reveal, labels: ValueLabels(regions: regions))
-            .panels(for: finding)
+        let lookup = EvidenceLookup(
+            store: store, revealIdentity: reveal, labels: ValueLabels(regions: regions), scope: principal.scope)
+        let panels = try lookup.panels(for: finding)
         let state =
             try store.verificationCase(findingID: finding.findingID)
             ?? VerificationCase(findingID: finding.findingID, status: stored.status)
@@ -156,8 +174,8 @@ struct FindingRoutes {
             subjectType: finding.subjectType.chineseName,
             subject: FindingPresentation.subjectText(finding, revealed: reveal),
             subjectHref: FindingPresentation.subjectLink(finding), amount: Formatting.yuan(finding.amount),
-            detail: reveal ? finding.detail : Masking.maskIDs(in: finding.detail),
-            evidenceIDs: finding.evidence.map { reveal ? $0 : Masking.maskIDs(in: $0) }.joined(separator: "，"),
+            detail: FindingPresentation.detailText(finding, revealed: reveal),
+            evidenceIDs: try finding.evidence.map(lookup.evidenceText).joined(separator: "，"),
             hasEvidenceIDs: !finding.evidence.isEmpty,
             firstRun: stored.firstRunID, lastRun: stored.lastRunID, lastRunDate: run?.asOf.iso ?? "",
             stillRaised: stored.stillRaised, thresholds: thresholds, hasThresholds: !thresholds.isEmpty,
@@ -165,7 +183,8 @@ struct FindingRoutes {
             amountToRecover: state.amountToRecover.map(Formatting.yuan), fine: state.fine.map(Formatting.yuan),
             recovered: state.amountToRecover == nil ? nil : Formatting.yuan(state.recovered),
             outstanding: state.amountToRecover == nil ? nil : Formatting.yuan(state.outstanding),
-            referral: state.referral, csrf: context.csrfToken ?? "", canAssign: actions.contains(.assign),
+            referral: state.referral, csrf: context.csrfToken ?? "", version: state.version,
+            canAssign: actions.contains(.assign),
             canStart: actions.contains(.start), canClear: actions.contains(.clear),
             canConclude: actions.contains(.irregular), canRecover: actions.contains(.recover),
             canClose: actions.contains(.close), canNote: actions.contains(.note),

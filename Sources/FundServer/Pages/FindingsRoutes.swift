@@ -160,7 +160,7 @@ struct FindingsRoutes {
                 regions.name(f.regionCode), f.subjectType.rawValue,
                 FindingPresentation.subjectText(f, revealed: false), f.amount.yuanString, row.stored.status.rawValue,
                 row.stored.stillRaised ? "true" : "false", row.firstSeen.iso, row.assigneeName ?? "",
-                FindingPresentation.isPerson(f.subjectType) ? Masking.maskIDs(in: f.detail) : f.detail,
+                FindingPresentation.detailText(f, revealed: false),
             ])
         }
         try environment.audit(

@@ -215,7 +215,7 @@ struct PersonRoutes {
                     href: FindingPresentation.link(f), severity: f.severity.rawValue,
                     severityName: f.severity.chineseName, rule: RuleNames.label(f.ruleID),
                     amount: Formatting.yuan(f.amount), status: s.status.rawValue, statusName: s.status.chineseName,
-                    detail: masked ? Masking.maskIDs(in: f.detail) : f.detail)
+                    detail: FindingPresentation.detailText(f, revealed: !masked))
             }, hasFindings: !findings.isEmpty, masked: masked)
     }
 }

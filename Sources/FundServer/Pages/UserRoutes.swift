@@ -88,7 +88,7 @@ struct UserRoutes {
             region: form["region"], password: password)
         do {
             let (user, generated) = try UserDirectory(store: environment.store, hasher: environment.hasher).create(
-                new, at: environment.now())
+                new, at: environment.now(), mustChangePassword: true)
             try environment.audit(
                 context, "user.create", targetType: "user", targetID: user.name,
                 detail: "\(user.role.rawValue) \(user.regionCode?.raw ?? "")")

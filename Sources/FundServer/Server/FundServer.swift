@@ -3,6 +3,7 @@ import FundModel
 import FundStore
 import Hummingbird
 import Logging
+import NIOCore
 
 /// The web console and the JSON API of FundGuard (工伤保险基金监管平台).
 ///
@@ -38,10 +39,16 @@ public enum FundServer {
         return router
     }
 
+    /// The idle timeout of the HTTP/1.1 server: connections silent for longer are closed (issue 11 #2).
+    static func idleTimeout(_ configuration: ServerConfiguration) -> TimeAmount {
+        .milliseconds(Int64((max(0.05, configuration.idleTimeout) * 1000).rounded()))
+    }
+
     /// The application: the router behind an HTTP/1.1 listener on the configured address.
     public static func makeApplication(environment: ServerEnvironment) -> some ApplicationProtocol {
         Application(
             router: makeRouter(environment: environment),
+            server: .http1(configuration: .init(idleTimeout: idleTimeout(environment.configuration))),
             configuration: .init(
                 address: .hostname(environment.configuration.host, port: environment.configuration.port),
                 serverName: "FundGuard"),
@@ -57,6 +64,7 @@ public enum FundServer {
         let router = makeRouter(environment: environment)
         let app = Application(
             router: router,
+            server: .http1(configuration: .init(idleTimeout: idleTimeout(configuration))),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "FundGuard"),
             onServerRunning: { channel in
@@ -84,7 +92,7 @@ public enum FundServer {
             let text = """
                 监管平台已启动 FundGuard console: \(address)
                 管理员 administrator: \(name)
-                一次性密码 one-time password: \(password)（登录后请在“我的账户”中修改 change it after signing in）
+                一次性密码 one-time password: \(password)（首次登录须先修改密码 to be changed at the first sign-in）
 
                 """
             FileHandle.standardOutput.write(Data(text.utf8))

@@ -38,7 +38,8 @@ public struct ServerEnvironment: Sendable {
     /// Appends a line to the audit log for the request's principal and address.
     ///
     /// A failure to write the audit log fails the request: an action that
-    /// cannot be recorded must not happen silently.
+    /// cannot be recorded must not happen silently. Every field is capped (`AuditLimits`), so that no request
+    /// can make an entry larger than a few kilobytes (issue 11 #5).
     func audit(
         _ context: FundRequestContext, _ action: String, targetType: String = "", targetID: String = "",
         outcome: String = "ok", detail: String = "", userName: String? = nil
@@ -46,8 +47,28 @@ public struct ServerEnvironment: Sendable {
         let user = context.principal?.user
         try store.appendAudit(
             AuditEntry(
-                at: now(), userID: user?.id, userName: user?.name ?? userName ?? "", role: user?.role.rawValue ?? "",
-                action: action, targetType: targetType, targetID: targetID, outcome: outcome, detail: detail,
-                remoteAddress: context.clientAddress))
+                at: now(), userID: user?.id, userName: AuditLimits.cap(user?.name ?? userName ?? "", AuditLimits.name),
+                role: user?.role.rawValue ?? "", action: AuditLimits.cap(action, AuditLimits.short),
+                targetType: AuditLimits.cap(targetType, AuditLimits.short),
+                targetID: AuditLimits.cap(targetID, AuditLimits.target), outcome: AuditLimits.cap(outcome, 16),
+                detail: AuditLimits.cap(detail, AuditLimits.detail),
+                remoteAddress: AuditLimits.cap(context.clientAddress, AuditLimits.address)))
+    }
+}
+
+/// The longest text each field of an audit entry keeps (in characters); longer text is cut and marked `…`.
+enum AuditLimits {
+    static let name = 64
+    static let short = 64
+    static let target = 200
+    static let detail = 2000
+    static let address = 64
+
+    static func cap(_ text: String, _ limit: Int) -> String {
+        // Counting UTF-8 first keeps a multi-megabyte text from being walked character by character.
+        guard text.utf8.count > limit else { return text }
+        var out = String(text.prefix(limit))
+        if out.count == limit { out.removeLast() }
+        return out + "…"
     }
 }

@@ -75,13 +75,26 @@ public struct RequestForm: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The longest boundary RFC 2046 §5.1.1 allows.
+    static let maxBoundaryLength = 70
+    /// The most parts and the longest header block of a part a form may have.
+    static let maxParts = 1000
+    static let maxPartHeaderLength = 8 * 1024
+
     /// Parses a `multipart/form-data` body (RFC 7578) with the boundary from its content type.
     ///
-    /// - Returns: `nil` when the body is not well-formed.
+    /// Linear in the length of the body: the boundary is at most 70 characters (RFC 2046) and every search
+    /// is a Knuth–Morris–Pratt scan that moves forward only (issue 11 #1).
+    ///
+    /// - Returns: `nil` when the body is not well-formed or the boundary is not a valid RFC 2046 boundary.
     public static func multipart(_ body: [UInt8], boundary: String) -> RequestForm? {
+        guard isValidBoundary(boundary) else { return nil }
         let delimiter = Array("--\(boundary)".utf8)
+        let delimiterSearch = ByteSearch([13, 10] + delimiter)
+        let headerEndSearch = ByteSearch([13, 10, 13, 10])
         var form = RequestForm()
-        guard var position = find(delimiter, in: body, from: 0) else { return nil }
+        var parts = 0
+        guard var position = ByteSearch(delimiter).first(in: body, from: 0) else { return nil }
         position += delimiter.count
         while true {
             // After a delimiter: "--" ends the body, CRLF starts a part.
@@ -90,11 +103,16 @@ public struct RequestForm: Sendable {
                 return form
             }
             guard position + 2 <= body.count, body[position] == 13, body[position + 1] == 10 else { return nil }
+            parts += 1
+            guard parts <= maxParts else { return nil }
             position += 2
-            guard let headerEnd = find([13, 10, 13, 10], in: body, from: position) else { return nil }
+            guard
+                let headerEnd = headerEndSearch.first(
+                    in: body, from: position, before: min(body.count, position + maxPartHeaderLength + 4))
+            else { return nil }
             let headerText = String(decoding: body[position..<headerEnd], as: UTF8.self)
             let contentStart = headerEnd + 4
-            guard let next = find([13, 10] + delimiter, in: body, from: contentStart) else { return nil }
+            guard let next = delimiterSearch.first(in: body, from: contentStart) else { return nil }
             let content = Array(body[contentStart..<next])
             var name: String?
             var fileName: String?
@@ -119,6 +137,17 @@ public struct RequestForm: Sendable {
                 }
             }
             position = next + 2 + delimiter.count
+        }
+    }
+
+    /// RFC 2046 §5.1.1: 1 to 70 characters of `bchars`, not ending in a space.
+    static func isValidBoundary(_ boundary: String) -> Bool {
+        let bytes = Array(boundary.utf8)
+        guard (1...maxBoundaryLength).contains(bytes.count), bytes.last != UInt8(ascii: " ") else { return false }
+        let others = Set("'()+_,-./:=? ".utf8)
+        return bytes.allSatisfy { b in
+            (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z"))
+                || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || others.contains(b)
         }
     }
 
@@ -149,16 +178,44 @@ public struct RequestForm: Sendable {
     }
 
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        ByteSearch(needle).first(in: haystack, from: start)
+    }
+}
+
+/// A Knuth–Morris–Pratt search for a byte string: each byte of the haystack is looked at a bounded number of
+/// times, whatever the needle and the haystack (the hand-written search it replaces was quadratic in the
+/// boundary's length).
+struct ByteSearch {
+    let needle: [UInt8]
+    /// `failure[i]`: the length of the longest proper border of `needle[0...i]`.
+    let failure: [Int]
+
+    init(_ needle: [UInt8]) {
+        self.needle = needle
+        var failure = [Int](repeating: 0, count: needle.count)
+        var k = 0
+        var i = 1
+        while i < needle.count {
+            while k > 0 && needle[i] != needle[k] { k = failure[k - 1] }
+            if needle[i] == needle[k] { k += 1 }
+            failure[i] = k
+            i += 1
+        }
+        self.failure = failure
+    }
+
+    /// The first index at or after `start` where the needle starts and ends before `end` (the whole haystack
+    /// when `nil`).
+    func first(in haystack: [UInt8], from start: Int, before end: Int? = nil) -> Int? {
+        let end = min(end ?? haystack.count, haystack.count)
+        guard !needle.isEmpty, start >= 0, start <= end else { return nil }
+        var k = 0
         var i = start
-        let last = haystack.count - needle.count
-        let first = needle[0]
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
-            }
+        while i < end {
+            let b = haystack[i]
+            while k > 0 && b != needle[k] { k = failure[k - 1] }
+            if b == needle[k] { k += 1 }
+            if k == needle.count { return i - needle.count + 1 }
             i += 1
         }
         return nil

@@ -37,51 +37,67 @@ struct VerificationService {
             reason: form["reason"] ?? "")
     }
 
+    /// The version of the finding's verification the person saw (`version` field), if sent.
+    static func version(from form: RequestForm) throws(VerificationWorkflow.Refusal) -> Int? {
+        guard let text = form["version"] else { return nil }
+        guard text.utf8.count <= 12, let version = Int(text), version >= 0 else {
+            throw VerificationWorkflow.Refusal(fields: ["version": "版本号须为非负整数（收到 \(text.prefix(20))）"])
+        }
+        return version
+    }
+
     @discardableResult
     func perform(form: RequestForm, finding stored: StoredFinding, principal: Principal, context: FundRequestContext)
         throws -> VerificationStep
     {
         let wanted = try request(from: form)
-        return try perform(wanted, finding: stored, principal: principal, context: context)
+        return try perform(
+            wanted, finding: stored, principal: principal, context: context, expectedVersion: Self.version(from: form))
     }
 
+    /// Performs a step: the finding's state is read, the workflow asked and the step written in one store
+    /// transaction, so that concurrent steps never act on a stale state (a lost `recover`); with
+    /// `expectedVersion`, a step on a finding that changed since the person saw it is a 409.
     @discardableResult
     func perform(
         _ wanted: VerificationWorkflow.Request, finding stored: StoredFinding, principal: Principal,
-        context: FundRequestContext
+        context: FundRequestContext, expectedVersion: Int? = nil
     ) throws -> VerificationStep {
         let store = environment.store
-        let state =
-            try store.verificationCase(findingID: stored.finding.findingID)
-            ?? VerificationCase(findingID: stored.finding.findingID, status: stored.status)
-        let outcome: (toStatus: FindingStatus, updated: VerificationCase)
+        let findingID = stored.finding.findingID
+        var before: FindingStatus = stored.status
+        let step: VerificationStep
         do {
-            outcome = try VerificationWorkflow.apply(wanted, to: state, finding: stored.finding, by: principal)
-        } catch {
+            step = try store.applyVerification(findingID: findingID, expectedVersion: expectedVersion) { state in
+                before = state.status
+                let outcome = try VerificationWorkflow.apply(wanted, to: state, finding: stored.finding, by: principal)
+                let step = VerificationStep(
+                    findingID: findingID, at: environment.now(), userID: principal.user.id,
+                    userName: principal.user.displayName, action: wanted.action, fromStatus: state.status,
+                    toStatus: outcome.toStatus,
+                    assigneeName: wanted.action == .assign ? outcome.updated.assigneeName : nil,
+                    amount: wanted.amount, fine: wanted.action == .fraud ? wanted.fine : nil, reason: wanted.reason,
+                    remoteAddress: context.clientAddress)
+                return (step, outcome.updated)
+            }
+        } catch let error as VerificationWorkflow.Refusal {
             try environment.audit(
-                context, "verification.\(wanted.action.rawValue)", targetType: "finding",
-                targetID: stored.finding.findingID, outcome: error.forbidden ? "denied" : "failed",
-                detail: error.message)
+                context, "verification.\(wanted.action.rawValue)", targetType: "finding", targetID: findingID,
+                outcome: error.forbidden ? "denied" : "failed", detail: error.message)
             throw error
-        }
-        var step = VerificationStep(
-            findingID: stored.finding.findingID, at: environment.now(), userID: principal.user.id,
-            userName: principal.user.displayName, action: wanted.action, fromStatus: state.status,
-            toStatus: outcome.toStatus, assigneeName: wanted.action == .assign ? outcome.updated.assigneeName : nil,
-            amount: wanted.amount, fine: wanted.action == .fraud ? wanted.fine : nil, reason: wanted.reason,
-            remoteAddress: context.clientAddress)
-        do {
-            step.id = try store.applyVerification(step, updated: outcome.updated)
         } catch let error as VerificationStoreError {
+            try environment.audit(
+                context, "verification.\(wanted.action.rawValue)", targetType: "finding", targetID: findingID,
+                outcome: "failed", detail: error.description)
             throw AppError.conflict(error.description)
         }
-        var detail = "\(state.status.chineseName) → \(outcome.toStatus.chineseName)"
+        var detail = "\(before.chineseName) → \(step.toStatus.chineseName)"
         if let amount = wanted.amount { detail += "；金额 \(amount.yuanString)" }
         if let assignee = step.assigneeName { detail += "；核查人 \(assignee)" }
         if !wanted.reason.isEmpty { detail += "；\(wanted.reason)" }
         try environment.audit(
-            context, "verification.\(wanted.action.rawValue)", targetType: "finding",
-            targetID: stored.finding.findingID, detail: detail)
+            context, "verification.\(wanted.action.rawValue)", targetType: "finding", targetID: findingID,
+            detail: detail)
         environment.metrics.count("verification_\(wanted.action.rawValue)")
         return step
     }
@@ -114,7 +130,7 @@ struct VerificationService {
         let reason = "上传证据：\(names)" + (description.isEmpty ? "" : "。\(description)")
         let step = try perform(
             VerificationWorkflow.Request(action: .note, reason: reason), finding: stored, principal: principal,
-            context: context)
+            context: context, expectedVersion: Self.version(from: form))
         var stored_: [EvidenceFile] = []
         for file in files {
             stored_.append(

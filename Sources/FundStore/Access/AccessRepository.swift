@@ -22,10 +22,13 @@ public protocol AccessRepository: Sendable {
     /// Removes the sessions that expired before `date`; returns how many.
     @discardableResult func deleteExpiredSessions(before date: Date) throws -> Int
 
-    func createAPIKey(userID: Int64, label: String, keyHash: String, prefix: String, at: Date) throws -> APIKeyRecord
+    func createAPIKey(userID: Int64, label: String, keyHash: String, prefix: String, at: Date, expiresAt: Date?)
+        throws -> APIKeyRecord
     func apiKey(keyHash: String) throws -> APIKeyRecord?
     func apiKeys(userID: Int64) throws -> [APIKeyRecord]
-    func revokeAPIKey(id: Int64, userID: Int64) throws
+    @discardableResult func revokeAPIKey(id: Int64, userID: Int64) throws -> Bool
+    /// Revokes every key of the user; returns how many were in force.
+    @discardableResult func revokeAPIKeys(userID: Int64) throws -> Int
 
     /// Appends a line to the audit log and returns its id.
     @discardableResult func appendAudit(_ entry: AuditEntry) throws -> Int64
@@ -44,5 +47,14 @@ public enum AccessStoreError: Error, Sendable, Equatable, CustomStringConvertibl
         case .duplicateName(let name): "用户名已存在 user name already taken: \(name)"
         case .unknownUser(let id): "用户不存在 no such user: \(id)"
         }
+    }
+}
+
+extension AccessRepository {
+    /// A key that does not expire (tests; keys made before keys expired).
+    public func createAPIKey(userID: Int64, label: String, keyHash: String, prefix: String, at: Date) throws
+        -> APIKeyRecord
+    {
+        try createAPIKey(userID: userID, label: label, keyHash: keyHash, prefix: prefix, at: at, expiresAt: nil)
     }
 }

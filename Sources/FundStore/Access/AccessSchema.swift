@@ -44,4 +44,11 @@ enum AccessSchema {
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END
         """,
     ]
+
+    /// Issue 11 #7: when a session was last used (the idle timeout), and whether the person must change a
+    /// password someone else chose (generated or one-time) before doing anything else.
+    static let signInColumns: [String] = [
+        "ALTER TABLE sessions ADD COLUMN last_seen_at TEXT",
+        "ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0",
+    ]
 }

@@ -46,7 +46,9 @@ extension SQLiteFundStore: AccessRepository {
     public func updatePassword(userID: Int64, passwordHash: String, at: Date) throws {
         try pool.write { db in
             try db.execute(
-                sql: "UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?",
+                sql: """
+                    UPDATE users SET password_hash = ?, password_changed_at = ?, must_change_password = 0 WHERE id = ?
+                    """,
                 arguments: [passwordHash, Timestamp.text(at), userID])
             if db.changesCount == 0 { throw AccessStoreError.unknownUser(userID) }
         }
@@ -66,12 +68,13 @@ extension SQLiteFundStore: AccessRepository {
         try pool.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, remote_address)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, remote_address,
+                        last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     session.tokenHash, session.userID, session.csrfToken, Timestamp.text(session.createdAt),
                     Timestamp.text(session.expiresAt), session.remoteAddress,
+                    Timestamp.text(session.lastSeenAt ?? session.createdAt),
                 ])
         }
     }
@@ -82,8 +85,27 @@ extension SQLiteFundStore: AccessRepository {
                 SessionRecord(
                     tokenHash: $0["token_hash"], userID: $0["user_id"], csrfToken: $0["csrf_token"],
                     createdAt: Timestamp.date($0["created_at"]), expiresAt: Timestamp.date($0["expires_at"]),
-                    remoteAddress: $0["remote_address"])
+                    remoteAddress: $0["remote_address"],
+                    lastSeenAt: ($0["last_seen_at"] as String?).map(Timestamp.date))
             }
+        }
+    }
+
+    /// Records that a session was used now (its idle timeout starts again).
+    public func touchSession(tokenHash: String, at: Date) throws {
+        try pool.write { db in
+            try db.execute(
+                sql: "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?",
+                arguments: [Timestamp.text(at), tokenHash])
+        }
+    }
+
+    /// Marks whether the user must change the password at the next sign-in.
+    public func setMustChangePassword(userID: Int64, _ value: Bool) throws {
+        try pool.write { db in
+            try db.execute(
+                sql: "UPDATE users SET must_change_password = ? WHERE id = ?", arguments: [value, userID])
+            if db.changesCount == 0 { throw AccessStoreError.unknownUser(userID) }
         }
     }
 
@@ -108,19 +130,28 @@ extension SQLiteFundStore: AccessRepository {
 
     // MARK: API keys
 
-    public func createAPIKey(userID: Int64, label: String, keyHash: String, prefix: String, at: Date) throws
-        -> APIKeyRecord
-    {
+    public func createAPIKey(
+        userID: Int64, label: String, keyHash: String, prefix: String, at: Date, expiresAt: Date?
+    ) throws -> APIKeyRecord {
         try pool.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO api_keys (user_id, label, key_hash, prefix, created_at, revoked)
-                    VALUES (?, ?, ?, ?, ?, 0)
+                    INSERT INTO api_keys (user_id, label, key_hash, prefix, created_at, revoked, expires_at)
+                    VALUES (?, ?, ?, ?, ?, 0, ?)
                     """,
-                arguments: [userID, label, keyHash, prefix, Timestamp.text(at)])
+                arguments: [userID, label, keyHash, prefix, Timestamp.text(at), expiresAt.map(Timestamp.text)])
             return APIKeyRecord(
                 id: db.lastInsertedRowID, userID: userID, label: label, keyHash: keyHash, prefix: prefix, createdAt: at,
-                revoked: false)
+                revoked: false, expiresAt: expiresAt)
+        }
+    }
+
+    /// Revokes every key of a user (after a password change); returns how many were still in force.
+    @discardableResult public func revokeAPIKeys(userID: Int64) throws -> Int {
+        try pool.write { db in
+            try db.execute(
+                sql: "UPDATE api_keys SET revoked = 1 WHERE user_id = ? AND revoked = 0", arguments: [userID])
+            return db.changesCount
         }
     }
 
@@ -138,10 +169,12 @@ extension SQLiteFundStore: AccessRepository {
         }
     }
 
-    public func revokeAPIKey(id: Int64, userID: Int64) throws {
+    /// Revokes one of the user's keys; `false` when the user has no such key.
+    @discardableResult public func revokeAPIKey(id: Int64, userID: Int64) throws -> Bool {
         try pool.write { db in
             try db.execute(
                 sql: "UPDATE api_keys SET revoked = 1 WHERE id = ? AND user_id = ?", arguments: [id, userID])
+            return db.changesCount > 0
         }
     }
 
@@ -235,12 +268,14 @@ extension SQLiteFundStore: AccessRepository {
             id: row["id"], name: row["name"], displayName: row["display_name"], role: role,
             regionCode: regionText.flatMap { RegionCode($0) }, passwordHash: row["password_hash"],
             active: row["active"], createdAt: Timestamp.date(row["created_at"]),
-            passwordChangedAt: Timestamp.date(row["password_changed_at"]))
+            passwordChangedAt: Timestamp.date(row["password_changed_at"]),
+            mustChangePassword: row["must_change_password"] ?? false)
     }
 
     static func apiKeyRecord(_ row: Row) -> APIKeyRecord {
         APIKeyRecord(
             id: row["id"], userID: row["user_id"], label: row["label"], keyHash: row["key_hash"],
-            prefix: row["prefix"], createdAt: Timestamp.date(row["created_at"]), revoked: row["revoked"])
+            prefix: row["prefix"], createdAt: Timestamp.date(row["created_at"]), revoked: row["revoked"],
+            expiresAt: (row["expires_at"] as String?).map(Timestamp.date))
     }
 }

@@ -16,10 +16,12 @@ public struct UserAccount: Sendable, Hashable {
     public var active: Bool
     public var createdAt: Date
     public var passwordChangedAt: Date
+    /// The password was chosen by someone else (generated, one-time): it must be changed at the next sign-in.
+    public var mustChangePassword: Bool
 
     public init(
         id: Int64, name: String, displayName: String, role: Role, regionCode: RegionCode?, passwordHash: String,
-        active: Bool, createdAt: Date, passwordChangedAt: Date
+        active: Bool, createdAt: Date, passwordChangedAt: Date, mustChangePassword: Bool = false
     ) {
         self.id = id
         self.name = name
@@ -30,6 +32,7 @@ public struct UserAccount: Sendable, Hashable {
         self.active = active
         self.createdAt = createdAt
         self.passwordChangedAt = passwordChangedAt
+        self.mustChangePassword = mustChangePassword
     }
 }
 
@@ -42,9 +45,12 @@ public struct SessionRecord: Sendable, Hashable {
     public var createdAt: Date
     public var expiresAt: Date
     public var remoteAddress: String
+    /// When the session was last used (`nil` for a session from before this was recorded: its creation).
+    public var lastSeenAt: Date?
 
     public init(
-        tokenHash: String, userID: Int64, csrfToken: String, createdAt: Date, expiresAt: Date, remoteAddress: String
+        tokenHash: String, userID: Int64, csrfToken: String, createdAt: Date, expiresAt: Date, remoteAddress: String,
+        lastSeenAt: Date? = nil
     ) {
         self.tokenHash = tokenHash
         self.userID = userID
@@ -52,6 +58,7 @@ public struct SessionRecord: Sendable, Hashable {
         self.createdAt = createdAt
         self.expiresAt = expiresAt
         self.remoteAddress = remoteAddress
+        self.lastSeenAt = lastSeenAt
     }
 }
 
@@ -67,9 +74,12 @@ public struct APIKeyRecord: Sendable, Hashable {
     public var prefix: String
     public var createdAt: Date
     public var revoked: Bool
+    /// When the key stops working (`nil`: a key from before keys expired; it works until revoked).
+    public var expiresAt: Date?
 
     public init(
-        id: Int64, userID: Int64, label: String, keyHash: String, prefix: String, createdAt: Date, revoked: Bool
+        id: Int64, userID: Int64, label: String, keyHash: String, prefix: String, createdAt: Date, revoked: Bool,
+        expiresAt: Date? = nil
     ) {
         self.id = id
         self.userID = userID
@@ -78,5 +88,11 @@ public struct APIKeyRecord: Sendable, Hashable {
         self.prefix = prefix
         self.createdAt = createdAt
         self.revoked = revoked
+        self.expiresAt = expiresAt
+    }
+
+    /// Whether the key may be used at `date`: not revoked, not expired.
+    public func isUsable(at date: Date) -> Bool {
+        !revoked && (expiresAt.map { $0 > date } ?? true)
     }
 }

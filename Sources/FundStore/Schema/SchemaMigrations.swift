@@ -37,6 +37,13 @@ enum SchemaMigrations {
         migrator.registerMigration("v4 pensions by change") { db in
             for statement in pensionsByChange { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v3 sign-in: idle sessions, password to change") { db in
+            for statement in AccessSchema.signInColumns { try db.execute(sql: statement) }
+        }
+        migrator.registerMigration("v4 opaque finding ids") { db in try OpaqueFindingIDs.migrate(db) }
+        migrator.registerMigration("v5 expiring API keys") { db in
+            try db.execute(sql: "ALTER TABLE api_keys ADD COLUMN expires_at TEXT")
+        }
         return migrator
     }
 

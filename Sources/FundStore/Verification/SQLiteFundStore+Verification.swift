@@ -12,7 +12,8 @@ extension SQLiteFundStore: VerificationRepository {
             let row = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT f.status, v.assignee_id, v.assignee_name, v.amount_to_recover, v.fine, v.recovered, v.referral
+                    SELECT f.status, v.assignee_id, v.assignee_name, v.amount_to_recover, v.fine, v.recovered, v.referral,
+                        (SELECT COUNT(*) FROM verification_steps s WHERE s.finding_id = f.finding_id) AS version
                     FROM findings f LEFT JOIN verification_cases v ON v.finding_id = f.finding_id
                     WHERE f.finding_id = ?
                     """, arguments: [findingID])
@@ -25,7 +26,7 @@ extension SQLiteFundStore: VerificationRepository {
             findingID: findingID, status: status, assigneeID: row["assignee_id"], assigneeName: row["assignee_name"],
             amountToRecover: (row["amount_to_recover"] as Int64?).map(Money.init(fen:)),
             fine: (row["fine"] as Int64?).map(Money.init(fen:)),
-            recovered: Money(fen: row["recovered"] ?? 0), referral: row["referral"])
+            recovered: Money(fen: row["recovered"] ?? 0), referral: row["referral"], version: row["version"])
     }
 
     public func verificationSteps(findingID: String) throws -> [VerificationStep] {
@@ -62,40 +63,73 @@ extension SQLiteFundStore: VerificationRepository {
             guard let current = try Self.verificationCase(step.findingID, db: db) else {
                 throw VerificationStoreError.unknownFinding(step.findingID)
             }
-            guard current.status == step.fromStatus else {
-                throw VerificationStoreError.statusChanged(expected: step.fromStatus, found: current.status)
-            }
-            let now = Timestamp.text(step.at)
-            try db.execute(
-                sql: """
-                    INSERT INTO verification_steps (finding_id, at, user_id, user_name, action, from_status, to_status,
-                        assignee_name, amount, fine, reason, remote_address)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    step.findingID, now, step.userID, step.userName, step.action.rawValue, step.fromStatus.rawValue,
-                    step.toStatus.rawValue, step.assigneeName, step.amount?.fen, step.fine?.fen, step.reason,
-                    step.remoteAddress,
-                ])
-            let stepID = db.lastInsertedRowID
-            try db.execute(
-                sql: "UPDATE findings SET status = ? WHERE finding_id = ?",
-                arguments: [updated.status.rawValue, step.findingID])
-            try db.execute(
-                sql: """
-                    INSERT INTO verification_cases (finding_id, assignee_id, assignee_name, amount_to_recover, fine,
-                        recovered, referral, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (finding_id) DO UPDATE SET assignee_id = excluded.assignee_id,
-                        assignee_name = excluded.assignee_name, amount_to_recover = excluded.amount_to_recover,
-                        fine = excluded.fine, recovered = excluded.recovered, referral = excluded.referral,
-                        updated_at = excluded.updated_at
-                    """,
-                arguments: [
-                    step.findingID, updated.assigneeID, updated.assigneeName, updated.amountToRecover?.fen,
-                    updated.fine?.fen, updated.recovered.fen, updated.referral, now,
-                ])
-            return stepID
+            return try Self.write(step, updated: updated, over: current, db: db)
         }
+    }
+
+    /// Reads the finding's verification, lets `decide` work out the step from it, and writes the step, all in
+    /// one write transaction: no step can act on a state another step changed meanwhile (twenty concurrent
+    /// `recover` steps add up, issue 11 #3).
+    ///
+    /// - Parameters:
+    ///   - expectedVersion: the `VerificationCase.version` the person saw; when given and no longer current,
+    ///     the step is refused with `versionChanged` (compare-and-set).
+    ///   - decide: the step and the updated case, from the current case; what it throws is thrown unchanged
+    ///     and nothing is written. It runs inside the transaction: it must not use the store.
+    /// - Returns: the step as written (with its id).
+    @discardableResult public func applyVerification(
+        findingID: String, expectedVersion: Int?,
+        _ decide: (VerificationCase) throws -> (step: VerificationStep, updated: VerificationCase)
+    ) throws -> VerificationStep {
+        try pool.write { db in
+            guard let current = try Self.verificationCase(findingID, db: db) else {
+                throw VerificationStoreError.unknownFinding(findingID)
+            }
+            if let expectedVersion, expectedVersion != current.version {
+                throw VerificationStoreError.versionChanged(expected: expectedVersion, found: current.version)
+            }
+            var (step, updated) = try decide(current)
+            step.id = try Self.write(step, updated: updated, over: current, db: db)
+            return step
+        }
+    }
+
+    static func write(_ step: VerificationStep, updated: VerificationCase, over current: VerificationCase, db: Database)
+        throws -> Int64
+    {
+        guard current.status == step.fromStatus else {
+            throw VerificationStoreError.statusChanged(expected: step.fromStatus, found: current.status)
+        }
+        let now = Timestamp.text(step.at)
+        try db.execute(
+            sql: """
+                INSERT INTO verification_steps (finding_id, at, user_id, user_name, action, from_status, to_status,
+                    assignee_name, amount, fine, reason, remote_address)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                step.findingID, now, step.userID, step.userName, step.action.rawValue, step.fromStatus.rawValue,
+                step.toStatus.rawValue, step.assigneeName, step.amount?.fen, step.fine?.fen, step.reason,
+                step.remoteAddress,
+            ])
+        let stepID = db.lastInsertedRowID
+        try db.execute(
+            sql: "UPDATE findings SET status = ? WHERE finding_id = ?",
+            arguments: [updated.status.rawValue, step.findingID])
+        try db.execute(
+            sql: """
+                INSERT INTO verification_cases (finding_id, assignee_id, assignee_name, amount_to_recover, fine,
+                    recovered, referral, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (finding_id) DO UPDATE SET assignee_id = excluded.assignee_id,
+                    assignee_name = excluded.assignee_name, amount_to_recover = excluded.amount_to_recover,
+                    fine = excluded.fine, recovered = excluded.recovered, referral = excluded.referral,
+                    updated_at = excluded.updated_at
+                """,
+            arguments: [
+                step.findingID, updated.assigneeID, updated.assigneeName, updated.amountToRecover?.fen,
+                updated.fine?.fen, updated.recovered.fen, updated.referral, now,
+            ])
+        return stepID
     }
 
     // MARK: Evidence files

@@ -48,10 +48,14 @@ public struct VerificationCase: Sendable, Hashable {
     public var recovered: Money
     /// Fraud: the referral to public security (e.g. its file number).
     public var referral: String?
+    /// The number of steps recorded so far: a form or an API client sends the version it saw, and a step
+    /// on a finding that has moved since is refused (compare-and-set, issue 11 #3).
+    public var version: Int
 
     public init(
         findingID: String, status: FindingStatus, assigneeID: Int64? = nil, assigneeName: String? = nil,
-        amountToRecover: Money? = nil, fine: Money? = nil, recovered: Money = .zero, referral: String? = nil
+        amountToRecover: Money? = nil, fine: Money? = nil, recovered: Money = .zero, referral: String? = nil,
+        version: Int = 0
     ) {
         self.findingID = findingID
         self.status = status
@@ -61,6 +65,7 @@ public struct VerificationCase: Sendable, Hashable {
         self.fine = fine
         self.recovered = recovered
         self.referral = referral
+        self.version = version
     }
 
     /// What is still to recover (never negative).
@@ -166,9 +171,13 @@ public enum VerificationStoreError: Error, Sendable, Equatable, CustomStringConv
     case unknownFinding(String)
     /// Someone else moved the finding meanwhile: its status is no longer the one the step started from.
     case statusChanged(expected: FindingStatus, found: FindingStatus)
+    /// Someone else recorded a step meanwhile: the version the client saw is stale.
+    case versionChanged(expected: Int, found: Int)
 
     public var description: String {
         switch self {
+        case .versionChanged(let expected, let found):
+            "疑点已被他人更新（您看到的是第 \(expected) 版，现为第 \(found) 版），请刷新后重试 the finding changed meanwhile"
         case .unknownFinding(let id): "疑点不存在 no such finding: \(id)"
         case .statusChanged(let expected, let found):
             "疑点状态已被他人更改（应为\(expected.chineseName)，现为\(found.chineseName)） the finding's status changed meanwhile"

@@ -117,7 +117,9 @@ struct PeopleAuditUserTests {
                 Client.Page.firstMatch(in: page.body, after: "<code id=\"generated-password\">", until: "</code>"))
             #expect(password.count == 16)
             let session = try await client.login("sz.handler", password: password)
-            #expect(try await client.get("/dashboard", session: session).status == .ok)
+            // The generated password must be changed before anything else (issue 11 #7).
+            let dashboard = try await client.get("/dashboard", session: session)
+            #expect(dashboard.status == .seeOther && dashboard.location == "/account/password")
         }
         let created = try world.auditEntries(action: "user.create")
         #expect(created.count == 1 && created[0].targetID == "sz.handler" && created[0].userName == "admin")

@@ -142,7 +142,11 @@ struct Client: Sendable {
             throw TestFailure("login failed: \(response.status)")
         }
         let cookie = String(set.split(separator: ";")[0])
-        let page = try await get("/account", session: Session(cookie: cookie, csrf: ""))
+        var page = try await get("/account", session: Session(cookie: cookie, csrf: ""))
+        if page.location == "/account/password" {
+            // A password someone else chose: only the change-password page is open.
+            page = try await get("/account/password", session: Session(cookie: cookie, csrf: ""))
+        }
         guard let csrf = page.csrf else { throw TestFailure("no csrf on the account page") }
         return Session(cookie: cookie, csrf: csrf)
     }

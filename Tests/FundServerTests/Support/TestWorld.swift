@@ -4,6 +4,7 @@ import FundStore
 import Hummingbird
 import HummingbirdTesting
 import Screening
+import Testing
 
 @testable import FundServer
 
@@ -28,7 +29,9 @@ final class TestWorld: @unchecked Sendable {
     static let redNanjing = "R05-payment-P1"
     static let orangeNanjing = "R03-payment-P2"
     static let yellowWuxi = "R08-payment-P3"
-    static let workerWuxi = "DQ01-worker-\(worker3.raw)"
+    static let workerWuxi = Finding.stableID(ruleID: "DQ01", subjectType: .worker, subjectID: worker3.raw)
+    /// The id the Wuxi worker's finding had before ids of findings about people became opaque.
+    static let workerWuxiLegacy = "DQ01-worker-\(worker3.raw)"
 
     init(
         configuration: ServerConfiguration = ServerConfiguration(trustForwardedFor: true, bcryptCost: 4),
@@ -149,6 +152,14 @@ final class TestWorld: @unchecked Sendable {
         let app = Application(router: router)
         try await app.test(.router) { client in
             try await body(Client(client: client))
+        }
+    }
+
+    /// Runs `body` against the router listening on a real socket (its port), for raw-socket tests.
+    func testLive(_ body: @escaping @Sendable (Client, Int) async throws -> Void) async throws {
+        let app = Application(router: router)
+        try await app.test(.live) { client in
+            try await body(Client(client: client), try #require(client.port))
         }
     }
 

@@ -63,16 +63,19 @@ struct MaskingAndFormattingTests {
     }
 
     @Test func rateLimiterWindow() {
-        let limiter = LoginRateLimiter(maxFailures: 3, window: 60)
+        let limiter = LoginRateLimiter(maxFailures: 3, window: 60, baseDelay: 10, addressFactor: 2)
         let t0 = Date(timeIntervalSince1970: 1_000_000)
-        for i in 0..<3 { limiter.recordFailure(address: "a", name: "x", now: t0.addingTimeInterval(Double(i))) }
-        #expect(limiter.check(address: "a", name: "x", now: t0.addingTimeInterval(3)) != nil)
-        // Another name from the same address is still limited by the address.
-        #expect(limiter.check(address: "a", name: "y", now: t0.addingTimeInterval(3)) != nil)
-        // Another address for the same name too.
-        #expect(limiter.check(address: "b", name: "x", now: t0.addingTimeInterval(3)) != nil)
-        #expect(limiter.check(address: "b", name: "y", now: t0.addingTimeInterval(3)) == nil)
-        // After the window the first failure is forgotten.
-        #expect(limiter.check(address: "a", name: "x", now: t0.addingTimeInterval(60.5)) == nil)
+        for i in 0..<3 { #expect(limiter.begin(address: "a", name: "x", now: t0.addingTimeInterval(Double(i))) == nil) }
+        // The pair (address, name) is slowed: a delay after the third failure.
+        #expect(limiter.begin(address: "a", name: "x", now: t0.addingTimeInterval(3)) != nil)
+        // The same name from another address is not: the offender is slowed, not the account locked.
+        #expect(limiter.begin(address: "b", name: "x", now: t0.addingTimeInterval(3)) == nil)
+        // Other names from the same address count toward the address's larger allowance.
+        #expect(limiter.begin(address: "a", name: "y", now: t0.addingTimeInterval(3)) == nil)
+        #expect(limiter.begin(address: "a", name: "z", now: t0.addingTimeInterval(3)) == nil)
+        #expect(limiter.begin(address: "a", name: "w", now: t0.addingTimeInterval(3)) == nil)
+        #expect(limiter.begin(address: "a", name: "v", now: t0.addingTimeInterval(3)) != nil)
+        // After the window and the delay the failures are forgotten.
+        #expect(limiter.begin(address: "a", name: "x", now: t0.addingTimeInterval(200)) == nil)
     }
 }

@@ -1,3 +1,4 @@
+import FundModel
 import Testing
 
 @testable import FundServer

@@ -1,4 +1,22 @@
 extension Templates {
+    /// 修改密码: where a person with a generated or one-time password is sent until it is changed.
+    static let password = """
+        <h1>修改密码</h1>
+        <div class="card">
+          {{#required}}<p class="flash error" id="must-change">您的密码由管理员设置或系统生成，须先修改密码才能继续使用本系统。</p>{{/required}}
+          {{#hasErrors}}<ul class="errors">{{#errors}}<li>{{.}}</li>{{/errors}}</ul>{{/hasErrors}}
+          <form method="post" action="/account/password" class="stack" id="form-password">
+            <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="from" value="password">
+            <label>当前密码<input type="password" name="current" autocomplete="current-password" required></label>
+            <label>新密码（至少 10 位，含字母和数字，不能是常见密码）<input type="password" name="new" autocomplete="new-password" required></label>
+            <label>再次输入新密码<input type="password" name="repeat" autocomplete="new-password" required></label>
+            <label><input type="checkbox" name="keep_keys" value="1"> 保留我的 API 密钥（不勾选则全部吊销）</label>
+            <button type="submit">修改密码</button>
+          </form>
+          <form method="post" action="/logout"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="secondary">退出</button></form>
+        </div>
+        """
+
     static let account = """
         <h1>我的账户</h1>
         <div class="grid two">
@@ -14,6 +32,7 @@ extension Templates {
               <label>当前密码<input type="password" name="current" autocomplete="current-password" required></label>
               <label>新密码（至少 10 位，含字母和数字）<input type="password" name="new" autocomplete="new-password" required></label>
               <label>再次输入新密码<input type="password" name="repeat" autocomplete="new-password" required></label>
+              <label><input type="checkbox" name="keep_keys" value="1"> 保留我的 API 密钥（不勾选则全部吊销）</label>
               <button type="submit">修改密码</button>
             </form>
           </div>
@@ -22,12 +41,13 @@ extension Templates {
           <h2>API 密钥</h2>
           <p class="muted small">程序调用 /api/v1 时使用（请求头 Authorization: Bearer 密钥），权限与您的账户相同。</p>
           {{#newKey}}<p class="flash ok">新密钥：<code>{{newKey}}</code></p>{{/newKey}}
-          {{#hasKeys}}<table><thead><tr><th>用途</th><th>前缀</th><th>创建时间</th><th>状态</th></tr></thead><tbody>
-          {{#keys}}<tr><td>{{label}}</td><td><code>{{prefix}}…</code></td><td>{{created}}</td><td>{{#revoked}}已吊销{{/revoked}}{{^revoked}}有效{{/revoked}}</td></tr>{{/keys}}
+          {{#hasKeys}}<table id="api-keys"><thead><tr><th>用途</th><th>前缀</th><th>创建时间</th><th>到期时间</th><th>状态</th><th></th></tr></thead><tbody>
+          {{#keys}}<tr><td>{{label}}</td><td><code>{{prefix}}…</code></td><td>{{created}}</td><td>{{expires}}</td><td>{{state}}</td><td>{{#usable}}<form method="post" action="/account/api-keys/{{id}}/revoke"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="secondary">吊销</button></form>{{/usable}}</td></tr>{{/keys}}
           </tbody></table>{{/hasKeys}}
           <form method="post" action="/account/api-keys" class="filters">
             <input type="hidden" name="_csrf" value="{{csrf}}">
             <label>用途<input name="label" required></label>
+            <label>有效期（天，1–365）<input name="days" inputmode="numeric" value="90"></label>
             <button type="submit" class="secondary">创建密钥</button>
           </form>
         </div>

@@ -50,7 +50,7 @@ extension Templates {
           {{#canAssign}}
             <form method="post" action="/findings/{{id}}/steps" class="stack" id="form-assign">
               <h3>分派核查人</h3>
-              <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="assign">
+              <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="action" value="assign">
               <label>核查人<select name="assignee">{{#assignees}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/assignees}}</select></label>
               <label>说明（可选）<input name="reason"></label>
               <button type="submit">分派</button>
@@ -59,7 +59,7 @@ extension Templates {
           {{#canStart}}
             <form method="post" action="/findings/{{id}}/steps" class="stack" id="form-start">
               <h3>开始核查</h3>
-              <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="start">
+              <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="action" value="start">
               <label>说明（可选）<input name="reason"></label>
               <button type="submit">开始核查</button>
             </form>
@@ -67,7 +67,7 @@ extension Templates {
           {{#canClear}}
             <form method="post" action="/findings/{{id}}/steps" class="stack" id="form-clear">
               <h3>核查正常</h3>
-              <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="clear">
+              <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="action" value="clear">
               <label>核查结论与理由<textarea name="reason" required></textarea></label>
               <button type="submit" class="secondary">确认正常</button>
             </form>
@@ -75,14 +75,14 @@ extension Templates {
           {{#canConclude}}
             <form method="post" action="/findings/{{id}}/steps" class="stack" id="form-irregular">
               <h3>认定违规（追回）</h3>
-              <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="irregular">
+              <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="action" value="irregular">
               <label>应追回金额（元）<input name="amount" inputmode="decimal" value="{{form.amount}}" required></label>
               <label>认定理由<textarea name="reason" required></textarea></label>
               <button type="submit" class="danger">认定违规</button>
             </form>
             <form method="post" action="/findings/{{id}}/steps" class="stack" id="form-fraud">
               <h3>认定欺诈骗保</h3>
-              <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="fraud">
+              <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="action" value="fraud">
               <label>骗取金额 / 应追回（元）<input name="amount" inputmode="decimal" required></label>
               <label>罚款（元，骗取金额的 2–5 倍，条例第六十条）<input name="fine" inputmode="decimal" required></label>
               <label>移送公安机关文书编号<input name="referral" required></label>
@@ -93,7 +93,7 @@ extension Templates {
           {{#canRecover}}
             <form method="post" action="/findings/{{id}}/steps" class="stack" id="form-recover">
               <h3>登记追回</h3>
-              <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="recover">
+              <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="action" value="recover">
               <label>本次追回金额（元）<input name="amount" inputmode="decimal" required></label>
               <label>说明（缴款凭证号等）<textarea name="reason" required></textarea></label>
               <button type="submit">登记追回</button>
@@ -102,7 +102,7 @@ extension Templates {
           {{#canClose}}
             <form method="post" action="/findings/{{id}}/steps" class="stack" id="form-close">
               <h3>办结</h3>
-              <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="action" value="close">
+              <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="action" value="close">
               <label>办结说明<textarea name="reason" required></textarea></label>
               <button type="submit">办结</button>
             </form>
@@ -110,7 +110,7 @@ extension Templates {
           {{#canNote}}
             <form method="post" action="/findings/{{id}}/files" enctype="multipart/form-data" class="stack" id="form-upload">
               <h3>上传证据材料</h3>
-              <input type="hidden" name="_csrf" value="{{csrf}}">
+              <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
               <label>文件（PDF、图片、Word、Excel 等，单个不超过 20 MB）<input type="file" name="file" multiple required></label>
               <label>说明（可选）<input name="description"></label>
               <button type="submit" class="secondary">上传</button>

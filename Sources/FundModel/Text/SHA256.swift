@@ -1,9 +1,10 @@
-/// SHA-256 (FIPS 180-4), for storing session tokens and API keys by their hash and for evidence file checksums.
+/// SHA-256 (FIPS 180-4): the console stores session tokens and API keys by their hash and checksums evidence
+/// files with it; `Finding.stableID` derives the opaque ids of findings about people from it.
 ///
 /// Written here rather than pulling in swift-crypto (and a second copy of
 /// BoringSSL) for one function; `SHA256Tests` checks it against the FIPS
 /// examples.
-enum SHA256 {
+public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
@@ -16,7 +17,7 @@ enum SHA256 {
     ]
 
     /// The 32-byte digest.
-    static func digest(_ message: some Collection<UInt8>) -> [UInt8] {
+    public static func digest(_ message: some Collection<UInt8>) -> [UInt8] {
         var h: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
@@ -73,7 +74,7 @@ enum SHA256 {
     }
 
     /// The digest as 64 lower-case hex digits.
-    static func hex(_ message: some Collection<UInt8>) -> String {
+    public static func hex(_ message: some Collection<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for byte in digest(message) {
@@ -83,7 +84,7 @@ enum SHA256 {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
+    public static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }
