@@ -166,6 +166,34 @@ struct Revision2Tests {
         #expect(sum == F.yuan("8116.88"))
     }
 
+    @Test("amountPeriod: within one period key an item's amount does not change (R10 memoizes by it)")
+    func amountPeriodIsSafe() throws {
+        let calc = Self.calculator()
+        let worker = F.person(50)
+        let facts = F.facts(
+            grade: 1, nursing: .most,
+            dependents: [F.dependent(3, .child, born: "2007-06-15"), F.dependent(1, .spouse)],
+            pensions: [PensionRecord(personID: worker, startDate: F.day("2025-06-20"), monthlyAmount: Money(yuan: 5000))])
+        let fatal = F.facts(fatal: true, dependents: facts.dependents)
+        var months: [YearMonth] = []
+        var month = Self.month("2024-05")
+        while month <= Self.month("2025-12") {
+            months.append(month)
+            month = month.adding(months: 1)
+        }
+        for code in [ItemCode.nursing, ItemCode.disabilityMonthly, ItemCode.pensionTopup, ItemCode.dependant] {
+            var seen: [Int32: Money?] = [:]
+            for month in months {
+                let subject = code == ItemCode.dependant ? fatal : facts
+                let dependent = code == ItemCode.dependant ? F.person(1) : nil
+                let amount = try calc.statutoryAmount(itemCode: code, facts: subject, dependentID: dependent, month: month)
+                let key = EntitlementCalculator.amountPeriod(itemCode: code, month: month)
+                if let earlier = seen[key] { #expect(earlier == amount, "\(code) \(month)") }
+                seen[key] = amount
+            }
+        }
+    }
+
     @Test("pooling = province: the cities' own figures are ignored from that year on")
     func provincialPooling() throws {
         let plain = ParameterTable(parameters: F.parameters, regions: F.regions)

@@ -90,6 +90,18 @@ public struct EntitlementCalculator: Sendable {
         return total
     }
 
+    /// The finest period over which an item's statutory amount of a case can change: callers that memoize
+    /// amounts (R10, for millions of monthly payments) key them by it. NURSING and the disability allowances
+    /// change only with the year (the year's wages, the 条例 40 adjustments); DEPENDANT (who is eligible)
+    /// and PENSION_TOPUP (the pension in force) with the month; a one-off amount never.
+    public static func amountPeriod(itemCode: String, month: YearMonth) -> Int32 {
+        switch itemCode {
+        case ItemCode.dependant, ItemCode.pensionTopup: month.index
+        case ItemCode.nursing, ItemCode.disabilityMonthly, ItemCode.disabilityMonthly56: Int32(month.year)
+        default: 0
+        }
+    }
+
     // MARK: - The items
 
     /// The rows of one statutory item for the case in `month`: none when the item cannot be judged (no

@@ -112,7 +112,8 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
     struct AmountKey: Hashable {
         var item: Int32
         var dependent: Int32
-        var month: Int32
+        /// `EntitlementCalculator.amountPeriod`: the year, the month, or 0 for a one-off item.
+        var period: Int32
     }
 
     /// The statutory amount of the payment: the one-off amount, or the sum of each month's amount over a
@@ -133,7 +134,9 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
         var total = Money.zero
         var month = first
         while month <= last {
-            let key = AmountKey(item: payment.item, dependent: payment.dependent, month: month.index)
+            let key = AmountKey(
+                item: payment.item, dependent: payment.dependent,
+                period: EntitlementCalculator.amountPeriod(itemCode: code, month: month))
             let result = amount(key) { () -> Result<Money?, EntitlementError> in
                 do throws(EntitlementError) {
                     return .success(
