@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FundApp
 import FundModel
 import FundServer
 import FundStore
@@ -52,10 +53,7 @@ struct ScreenCommand: AsyncParsableCommand {
     }
 
     func screeningDay() throws -> Day {
-        guard let asOf else {
-            let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-            return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
-        }
+        guard let asOf else { return Clock().today }
         guard let day = Day(iso: asOf) else { throw ValidationError("--as-of 日期无效 not a date YYYY-MM-DD: \(asOf)") }
         return day
     }

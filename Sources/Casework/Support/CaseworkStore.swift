@@ -25,11 +25,11 @@ extension CaseworkRepository {
     }
 }
 
-/// Today, as the statutory clocks count it: the local calendar day.
+/// Today, as the statutory clocks count it: the calendar day in China (`Day.inChina`), whatever the
+/// server's zone.
 public enum Today {
-    public static func day(_ date: Date = Date(), calendar: Calendar = Calendar(identifier: .gregorian)) -> Day {
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+    public static func day(_ date: Date = Date()) -> Day {
+        Day.inChina(unixSeconds: Int64(date.timeIntervalSince1970.rounded(.down)))
     }
 }
 

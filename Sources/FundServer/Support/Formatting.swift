@@ -1,4 +1,5 @@
 import Foundation
+import FundApp
 import FundModel
 
 /// How the console writes amounts, moments and percentages.
@@ -42,13 +43,8 @@ enum Formatting {
         return "\(c.year!)-\(pad(c.month!))-\(pad(c.day!)) \(pad(c.hour!)):\(pad(c.minute!)):\(pad(c.second!))"
     }
 
-    /// Today in China Standard Time.
-    static func today(_ date: Date = Date()) -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return Day(year: c.year!, month: c.month!, day: c.day!)!
-    }
+    /// Today in China Standard Time (FundApp's `Clock`, the one conversion).
+    static func today(_ date: Date = Date()) -> Day { Clock.chinaDay(date) }
 
     /// The start of a day in China Standard Time.
     static func startOf(_ day: Day) -> Date {

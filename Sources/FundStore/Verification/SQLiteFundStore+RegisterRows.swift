@@ -80,9 +80,6 @@ extension SQLiteFundStore: RegisterRowsRepository {
 
     /// The calendar day of a moment in China Standard Time, whatever the server's zone.
     static func chinaDay(_ moment: Date) -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
-        let parts = calendar.dateComponents([.year, .month, .day], from: moment)
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+        Day.inChina(unixSeconds: Int64(moment.timeIntervalSince1970.rounded(.down)))
     }
 }
