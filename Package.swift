@@ -2,8 +2,11 @@
 // FundGuard — 工伤保险基金监管平台 (work-injury insurance fund supervision platform).
 import PackageDescription
 
+// Swift 6 language mode, and the project's own targets treat every warning as an error (issue 12): a
+// warning is a fault to fix, not noise. Dependencies keep their own settings.
 let strict: [SwiftSetting] = [
-    .swiftLanguageMode(.v6)
+    .swiftLanguageMode(.v6),
+    .unsafeFlags(["-warnings-as-errors"]),
 ]
 
 let package = Package(

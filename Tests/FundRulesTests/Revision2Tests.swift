@@ -173,7 +173,9 @@ struct Revision2Tests {
         let facts = F.facts(
             grade: 1, nursing: .most,
             dependents: [F.dependent(3, .child, born: "2007-06-15"), F.dependent(1, .spouse)],
-            pensions: [PensionRecord(personID: worker, startDate: F.day("2025-06-20"), monthlyAmount: Money(yuan: 5000))])
+            pensions: [
+                PensionRecord(personID: worker, startDate: F.day("2025-06-20"), monthlyAmount: Money(yuan: 5000))
+            ])
         let fatal = F.facts(fatal: true, dependents: facts.dependents)
         var months: [YearMonth] = []
         var month = Self.month("2024-05")
@@ -186,7 +188,8 @@ struct Revision2Tests {
             for month in months {
                 let subject = code == ItemCode.dependant ? fatal : facts
                 let dependent = code == ItemCode.dependant ? F.person(1) : nil
-                let amount = try calc.statutoryAmount(itemCode: code, facts: subject, dependentID: dependent, month: month)
+                let amount = try calc.statutoryAmount(
+                    itemCode: code, facts: subject, dependentID: dependent, month: month)
                 let key = EntitlementCalculator.amountPeriod(itemCode: code, month: month)
                 if let earlier = seen[key] { #expect(earlier == amount, "\(code) \(month)") }
                 seen[key] = amount

@@ -77,7 +77,8 @@ public enum AssessmentMachine {
                 received: received, calendar: calendar, region: assessedCase.regionCode)
             guard act.day <= due else {
                 throw CaseworkError.refused(
-                    "条例第二十六条：再次鉴定应自收到鉴定结论之日起\(AssessmentClock.secondAssessmentDays)日内申请（收到 \(received.iso)，期限至 \(due.iso)），\(act.day.iso) 申请已逾期")
+                    "条例第二十六条：再次鉴定应自收到鉴定结论之日起\(AssessmentClock.secondAssessmentDays)日内申请（收到 \(received.iso)，期限至 \(due.iso)），\(act.day.iso) 申请已逾期"
+                )
             }
             previousID = previous.assessmentID
             regionCode = assessedCase.regionCode.province
@@ -176,7 +177,8 @@ public enum AssessmentMachine {
         case .extend:
             guard state.isOpen else { throw CaseworkError.refused("当前状态为“\(state.chineseName)”，不能延长鉴定期限") }
             if let granted = file.extensionGranted {
-                throw CaseworkError.refused("条例第二十五条：鉴定期限只能延长一次且不超过\(AssessmentClock.extensionDays)日，已于 \(granted.day.iso) 延长")
+                throw CaseworkError.refused(
+                    "条例第二十五条：鉴定期限只能延长一次且不超过\(AssessmentClock.extensionDays)日，已于 \(granted.day.iso) 延长")
             }
             let reason = try ActCheck.reason(act, for: "延长鉴定期限")
             next.extensionGranted = ClockExtension(day: act.day, reason: reason)

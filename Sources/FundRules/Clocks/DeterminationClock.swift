@@ -41,7 +41,8 @@ public enum DeterminationClock {
     public static func personalApplicationDue(
         accident: Day, tolledDays: Int = 0, calendar: WorkingCalendar = .national, region: RegionCode? = nil
     ) -> Day {
-        calendar.deadline(lastDay: accident.adding(years: personalApplicationYears).adding(days: max(0, tolledDays)), region: region)
+        calendar.deadline(
+            lastDay: accident.adding(years: personalApplicationYears).adding(days: max(0, tolledDays)), region: region)
     }
 
     /// 条例 17: the application deadline for the applicant (30 days for the employer, 1 year for the others).

@@ -139,7 +139,8 @@ struct AssessmentCommand: ParsableCommand {
     struct Extend: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "延长\(AssessmentClock.extensionDays)日 Extend the deadline by \(AssessmentClock.extensionDays) days (--reason).")
+                "延长\(AssessmentClock.extensionDays)日 Extend the deadline by \(AssessmentClock.extensionDays) days (--reason)."
+        )
         @OptionGroup var step: Step
         func run() throws { try step.apply(.extend) }
     }

@@ -160,7 +160,9 @@ struct AssessmentRoutes: CaseworkFileRoutes {
             previous: file.previousAssessmentID,
             materials: CaseworkPages.materials(AssessmentMaterial.checklist(for: file.kind), received: file.materials),
             dues: dues,
-            extensionText: file.extensionGranted.map { "\($0.day.iso) 延长 \(AssessmentClock.extensionDays) 日：\($0.reason)" },
+            extensionText: file.extensionGranted.map {
+                "\($0.day.iso) 延长 \(AssessmentClock.extensionDays) 日：\($0.reason)"
+            },
             postponements: file.postponements.map { "\($0.day.iso) 改期 \($0.days) 日：\($0.reason)" },
             panel: file.panel.isEmpty ? "未抽取" : file.panel.map(expert).joined(separator: "、"),
             conclusion: file.conclusion.map {
