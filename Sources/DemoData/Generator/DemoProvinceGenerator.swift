@@ -80,6 +80,12 @@ public struct DemoProvinceGenerator: Sendable {
 
         for region in regions { try ctx.emit(.region(region)) }
         for parameter in parameters { try ctx.emit(.parameter(parameter)) }
+        // The calendar the production system works by: the national holidays and make-up working days of
+        // the data's years that the platform ships (rev. 2; a province's own days would be added here).
+        for day in NationalHolidays.days
+        where (options.firstLegacyYear...options.asOf.year).contains(day.date.year) {
+            try ctx.emit(.calendarDay(day))
+        }
         for item in ProvinceItems.rows { try ctx.emit(.benefitItem(item)) }
         for institution in network.institutions { try ctx.emit(.institution(institution)) }
         for agreement in network.agreements { try ctx.emit(.agreement(agreement)) }

@@ -29,6 +29,7 @@ public final class DataSetSink: DemoSink {
         dataSet.healthVisits = []
         dataSet.trafficAccidents = []
         dataSet.imprisonments = []
+        dataSet.calendar = []
     }
 
     public func write(_ record: DemoRecord) {
@@ -53,6 +54,7 @@ public final class DataSetSink: DemoSink {
         case .healthVisit(let r): dataSet.healthVisits!.append(r)
         case .trafficAccident(let r): dataSet.trafficAccidents!.append(r)
         case .imprisonment(let r): dataSet.imprisonments!.append(r)
+        case .calendarDay(let r): dataSet.calendar!.append(r)
         }
     }
 

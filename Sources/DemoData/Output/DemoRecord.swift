@@ -22,6 +22,7 @@ public enum DemoRecord: Sendable {
     case healthVisit(HealthVisit)
     case trafficAccident(TrafficAccident)
     case imprisonment(Imprisonment)
+    case calendarDay(CalendarDay)
 
     /// The table the row belongs to.
     public var table: Table {
@@ -46,6 +47,7 @@ public enum DemoRecord: Sendable {
         case .healthVisit: .healthVisits
         case .trafficAccident: .trafficAccidents
         case .imprisonment: .imprisonments
+        case .calendarDay: .calendar
         }
     }
 }

@@ -122,6 +122,7 @@ public enum InterchangeColumns {
         case .healthVisit(let v): [v.personID.raw, v.institutionID ?? "", v.visitDate.iso, v.diagnosis ?? ""]
         case .trafficAccident(let t): [t.personID.raw, t.accidentDate.iso, t.liability.rawValue]
         case .imprisonment(let i): [i.personID.raw, i.startDate.iso, i.endDate?.iso ?? ""]
+        case .calendarDay(let c): [c.date.iso, c.kind.rawValue, c.regionCode?.raw ?? ""]
         }
     }
 

@@ -94,12 +94,29 @@ public struct EntitlementCalculator: Sendable {
     /// amounts (R10, for millions of monthly payments) key them by it. NURSING and the disability allowances
     /// change only with the year (the year's wages, the 条例 40 adjustments); DEPENDANT (who is eligible)
     /// and PENSION_TOPUP (the pension in force) with the month; a one-off amount never.
-    public static func amountPeriod(itemCode: String, month: YearMonth) -> Int32 {
-        switch itemCode {
-        case ItemCode.dependant, ItemCode.pensionTopup: month.index
-        case ItemCode.nursing, ItemCode.disabilityMonthly, ItemCode.disabilityMonthly56: Int32(month.year)
-        default: 0
+    public enum AmountPeriod: Sendable {
+        case once, year, month
+
+        /// The memo key of a month: 0, the year, or the month's index.
+        public func key(_ month: YearMonth) -> Int32 {
+            switch self {
+            case .once: 0
+            case .year: Int32(month.year)
+            case .month: month.index
+            }
         }
+    }
+
+    public static func amountPeriod(itemCode: String) -> AmountPeriod {
+        switch itemCode {
+        case ItemCode.dependant, ItemCode.pensionTopup: .month
+        case ItemCode.nursing, ItemCode.disabilityMonthly, ItemCode.disabilityMonthly56: .year
+        default: .once
+        }
+    }
+
+    public static func amountPeriod(itemCode: String, month: YearMonth) -> Int32 {
+        amountPeriod(itemCode: itemCode).key(month)
     }
 
     // MARK: - The items

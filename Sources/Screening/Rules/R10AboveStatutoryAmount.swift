@@ -32,6 +32,7 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
         let levels = context.regionTable { $0.level }
         let checked = snapshot.itemCodes.names.map { ItemCode.withStatutoryAmount.contains($0) }
         let monthly = snapshot.itemCodes.names.map { snapshot.itemList.item($0)?.paidAs == .monthly }
+        let periods = snapshot.itemCodes.names.map { EntitlementCalculator.amountPeriod(itemCode: $0) }
         let others = OtherRules(context)
         var findings: [Finding] = []
         var unjudged: [String: Int] = [:]
@@ -54,7 +55,10 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
                     amounts.removeAll(keepingCapacity: true)
                 }
                 let isMonthly = monthly[Int(payment.item)]
-                let result = allowedAmount(payment, monthly: isMonthly, facts!, context) { key, compute in
+                let result = allowedAmount(
+                    payment, code: snapshot.itemCodes.names[Int(payment.item)], monthly: isMonthly,
+                    period: periods[Int(payment.item)], facts!, context
+                ) { key, compute in
                     if let cached = amounts[key] { return cached }
                     let result = compute()
                     amounts[key] = result
@@ -101,7 +105,11 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
         else { return [] }
         let settings = context.settings(regionID: payment.region)
         let monthly = context.snapshot.itemList.item(context.itemCode(payment))?.paidAs == .monthly
-        let allowed = try? allowedAmount(payment, monthly: monthly, facts, context) { $1() }.get()
+        let code = context.itemCode(payment)
+        let allowed = try? allowedAmount(
+            payment, code: code, monthly: monthly, period: EntitlementCalculator.amountPeriod(itemCode: code), facts,
+            context
+        ) { $1() }.get()
         return judge(
             payment, allowed: allowed ?? nil, tolerance: settings.amount("params", "tolerance"), level: settings.level,
             monthly: monthly, others: OtherRules(context), context
@@ -120,28 +128,28 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
     /// monthly item's period; `nil` when it cannot be judged. A DEPENDANT without a dependant of the case is
     /// entitled to nothing (R15 reports it). `amount` looks one month's figure up in the caller's cache.
     func allowedAmount(
-        _ payment: PaymentFacts, monthly: Bool, _ facts: CaseFacts, _ context: RuleContext,
+        _ payment: PaymentFacts, code: String, monthly: Bool, period: EntitlementCalculator.AmountPeriod,
+        _ facts: CaseFacts, _ context: RuleContext,
         amount: (AmountKey, () -> Result<Money?, EntitlementError>) -> Result<Money?, EntitlementError>
     ) -> Result<Money?, EntitlementError> {
-        let code = context.itemCode(payment)
-        let dependentID: PersonID? =
+        // Read only when an amount is computed, not for every payment the memo answers.
+        func dependentID() -> PersonID? {
             payment.row >= 0
-            ? (payment.dependent >= 0 ? PersonID(context.snapshot.persons.name(payment.dependent)) : nil)
-            : context.candidate?.dependentID
+                ? (payment.dependent >= 0 ? PersonID(context.snapshot.persons.name(payment.dependent)) : nil)
+                : context.candidate?.dependentID
+        }
         let first = (payment.periodStart ?? payment.serviceDate).yearMonth
         let last =
             monthly ? max(first, (payment.periodEnd ?? payment.periodStart ?? payment.serviceDate).yearMonth) : first
         var total = Money.zero
         var month = first
         while month <= last {
-            let key = AmountKey(
-                item: payment.item, dependent: payment.dependent,
-                period: EntitlementCalculator.amountPeriod(itemCode: code, month: month))
+            let key = AmountKey(item: payment.item, dependent: payment.dependent, period: period.key(month))
             let result = amount(key) { () -> Result<Money?, EntitlementError> in
                 do throws(EntitlementError) {
                     return .success(
                         try context.snapshot.calculator.statutoryAmount(
-                            itemCode: code, facts: facts, dependentID: dependentID, month: month))
+                            itemCode: code, facts: facts, dependentID: dependentID(), month: month))
                 } catch {
                     switch error {
                     case .missingDependentID, .unknownDependent: return .success(.zero)
