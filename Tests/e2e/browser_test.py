@@ -13,6 +13,7 @@ Prints one line per check and ends with "N passed, M failed"; exits non-zero on 
 """
 
 import argparse
+import csv
 import os
 import sys
 import time
@@ -27,7 +28,7 @@ INTERCHANGE_FILES = [
     "regions.csv", "parameters.csv", "employers.csv", "workers.csv", "wages.csv", "injury_cases.csv",
     "assessments.csv", "experts.csv", "dependents.csv", "institutions.csv", "agreements.csv", "benefit_items.csv",
     "payments.csv", "fund_ledger.csv", "ext_deaths.csv", "ext_medical_insurance.csv", "ext_pensions.csv",
-    "ext_health_visits.csv", "ext_traffic_accidents.csv", "ext_imprisonments.csv",
+    "ext_health_visits.csv", "ext_traffic_accidents.csv", "ext_imprisonments.csv", "calendar.csv",
 ]
 
 
@@ -210,6 +211,18 @@ def scenario(run, args):
         run.submit(person_links[0])
         run.check("待遇支付" in run.text(), "a worker's or case's page lists the payments")
         run.shot("person")
+
+    # 7b. The entitlement schedule on a case page (rules.md rev. 2): the monthly items of the month asked for.
+    assessments = os.path.join(args.import_dir or "", "assessments.csv")
+    if args.import_dir and args.as_of and os.path.exists(assessments):
+        with open(assessments, encoding="utf-8") as f:
+            graded = [r for r in csv.DictReader(f) if r["concluded_date"] and r["grade"]]
+        if graded:
+            run.open(f"/cases/{graded[0]['case_id']}?on={args.as_of}")
+            body = run.text()
+            run.check("待遇核定（法定标准）" in body and f"按月待遇为 {args.as_of[:7]} 的标准" in body,
+                      "a case page shows the statutory schedule of the month asked for")
+            run.shot("case-entitlements")
 
     # 8. Rules and thresholds, with a trial run of the unchanged configuration.
     run.open("/rules")
