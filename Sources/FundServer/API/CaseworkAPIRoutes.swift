@@ -176,7 +176,7 @@ struct CaseworkAPIRoutes {
             decisionDate: f.decision?.day.iso, injuredParts: f.decision?.injuredParts ?? [],
             deliveredDate: f.deliveredDate?.iso,
             nextDeadline: f.currentDeadline(asOf: today, calendar: service.calendar).map(deadlineJSON),
-            allowedActions: service.offeredSteps(DeterminationSteps.allowed(f)))
+            allowedActions: service.offeredSteps(DeterminationMachine.nextSteps(f)))
     }
 
     struct DeterminationDetailJSON: Encodable {
@@ -269,7 +269,7 @@ struct CaseworkAPIRoutes {
             grade: f.conclusion?.grade, nursing: f.conclusion?.nursing.rawValue, concludedDate: f.conclusion?.day.iso,
             deliveredDate: f.deliveredDate?.iso,
             nextDeadline: f.currentDeadline(calendar: service.calendar).map(deadlineJSON),
-            allowedActions: service.offeredSteps(AssessmentSteps.allowed(f)), draws: draws,
+            allowedActions: service.offeredSteps(AssessmentMachine.nextSteps(f)), draws: draws,
             history: reveal ? Self.history(try service.casework.assessments.history(f.assessmentID)) : [])
     }
 

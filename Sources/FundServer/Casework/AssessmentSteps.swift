@@ -3,22 +3,6 @@ import FundModel
 
 /// The assessment register's operations and panel draws from form fields (pages and API share them).
 enum AssessmentSteps {
-    /// The steps a file can take next, by action code; `draw` / `redraw` are the panel's.
-    static func allowed(_ file: AssessmentFile) -> [String] {
-        switch file.state {
-        case .received:
-            (file.missingMaterials.isEmpty ? [] : ["receiveMaterials"])
-                + (file.notice == nil && !file.missingMaterials.isEmpty ? ["notifyIncomplete"] : [])
-                + (file.extensionGranted == nil ? ["extend"] : []) + ["terminate"]
-        case .incomplete: ["receiveMaterials"] + (file.extensionGranted == nil ? ["extend"] : []) + ["terminate"]
-        case .examining:
-            [file.panelDrawID == nil ? "draw" : "redraw"] + (file.panelDrawID == nil ? [] : ["conclude"])
-                + (file.extensionGranted == nil ? ["extend"] : []) + ["postpone", "terminate"]
-        case .concluded: ["deliver"]
-        case .delivered, .terminated: []
-        }
-    }
-
     static func visible(_ id: String, _ service: CaseworkService) throws -> AssessmentFile {
         guard let file = try service.casework.assessments.file(id), service.principal.canSee(file.regionCode) else {
             throw AppError.notFound("劳动能力鉴定")

@@ -3,23 +3,6 @@ import FundModel
 
 /// The determination register's operations from form fields (pages and API share them).
 enum DeterminationSteps {
-    /// The steps a file in `state` can take next, by action code (the page shows a form for each).
-    static func allowed(_ file: DeterminationFile) -> [String] {
-        switch file.state {
-        case .applied:
-            (file.missingMaterials.isEmpty ? [] : ["receiveMaterials"])
-                + (file.notice == nil && !file.missingMaterials.isEmpty ? ["notifyIncomplete"] : [])
-                + ["accept", "refuseAcceptance"]
-        case .incomplete: ["receiveMaterials", "refuseAcceptance"]
-        case .supplemented: ["accept", "refuseAcceptance"]
-        case .accepted: ["startInvestigation", "recordInvestigation", "suspend", "decide"]
-        case .investigating: ["recordInvestigation", "suspend", "decide"]
-        case .suspended: ["resume"]
-        case .decided: ["deliver"]
-        case .notAccepted, .delivered: []
-        }
-    }
-
     /// The file, if it exists and the person may see its region (else 404: no leak).
     static func visible(_ id: String, _ service: CaseworkService) throws -> DeterminationFile {
         guard let file = try service.casework.determinations.file(id), service.principal.canSee(file.regionCode)

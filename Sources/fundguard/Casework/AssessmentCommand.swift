@@ -95,6 +95,8 @@ struct AssessmentCommand: ParsableCommand {
                 print("结论 \(c.day.iso)：\(c.chineseSummary)；部位 \(c.injuredParts.joined(separator: "、"))；\(c.opinion)")
             }
             if let delivered = file.deliveredDate { print("送达 \(delivered.iso)") }
+            let next = AssessmentMachine.nextSteps(file)
+            print("可办理 next steps：\(next.isEmpty ? "无（已办结）" : next.joined(separator: ", "))")
             if let due = file.secondAssessmentDue(calendar: calendar) { print("再次鉴定申请期限 \(due.iso)") }
             if let earliest = file.earliestReview { print("最早复查日期 \(earliest.iso)") }
             CaseworkText.history(try casework.assessments.history(id))

@@ -102,6 +102,8 @@ struct CaseCommand: ParsableCommand {
             let today = Today.day()
             let calendar = try casework.determinations.workingCalendar()
             print("案件 \(file.caseID)  \(file.state.chineseName)  版本 \(file.version)")
+            let next = DeterminationMachine.nextSteps(file)
+            print("可办理 next steps：\(next.isEmpty ? "无（已办结）" : next.joined(separator: ", "))")
             print(
                 "职工 \(file.workerID.raw)  单位 \(file.employerID ?? "—")  地区 \(file.regionCode.raw)  \(file.kind.chineseName)\(file.fatal ? "  工亡" : "")"
             )

@@ -147,7 +147,7 @@ struct AssessmentRoutes: CaseworkFileRoutes {
                 }, hasExcluded: !draw.excluded.isEmpty, superseded: draw.superseded,
                 supersededReason: draw.supersededReason ?? "", replayMatches: replay.matches)
         }
-        let allowed = service.offeredSteps(AssessmentSteps.allowed(file))
+        let allowed = service.offeredSteps(AssessmentMachine.nextSteps(file))
         let model = PageModel(
             id: file.assessmentID, caseID: file.caseID,
             caseHref: "/casework/determinations/\(HTMLText.urlEncode(file.caseID))", state: file.state.rawValue,

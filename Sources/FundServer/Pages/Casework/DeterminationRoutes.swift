@@ -139,7 +139,7 @@ struct DeterminationRoutes: CaseworkFileRoutes {
             "\(d.step)：\(d.due.iso)（\(d.basis)），"
                 + (d.isOverdue(asOf: today) ? "已逾期 \(-d.daysLeft(asOf: today)) 天" : "剩余 \(d.daysLeft(asOf: today)) 天")
         }
-        let allowed = service.offeredSteps(DeterminationSteps.allowed(file))
+        let allowed = service.offeredSteps(DeterminationMachine.nextSteps(file))
         var model = PageModel(
             id: file.caseID, state: file.state.rawValue, stateName: file.state.chineseName,
             worker: service.workerID(file.workerID, reveal: true),

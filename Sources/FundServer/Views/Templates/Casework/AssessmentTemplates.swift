@@ -119,7 +119,7 @@ extension Templates {
         </div>
         """
 
-    /// The steps of an assessment, in the order of the procedure (`AssessmentSteps.allowed` picks those shown).
+    /// The steps of an assessment, in the order of the procedure (`AssessmentMachine.nextSteps` picks those shown).
     static let assessmentSteps: [StepForm] = {
         let size =
             #"<label>人数<select name="size"><option value="3">3</option><option value="5">5</option></select></label>"#

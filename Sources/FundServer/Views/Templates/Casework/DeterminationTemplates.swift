@@ -109,7 +109,7 @@ extension Templates {
         {{^hasCities}}<div class="card"><p class="muted">没有逾期或即将到期的事项。</p></div>{{/hasCities}}
         """
 
-    /// The steps of a determination, in the order of the procedure (`DeterminationSteps.allowed` picks those shown).
+    /// The steps of a determination, in the order of the procedure (`DeterminationMachine.nextSteps` picks those shown).
     static let determinationSteps: [StepForm] = {
         let note = #"<label>说明<input name="reason"></label>"#
         return materialSteps + [
