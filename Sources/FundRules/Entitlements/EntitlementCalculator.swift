@@ -68,7 +68,7 @@ public struct EntitlementCalculator: Sendable {
             throw .unknownDependent(caseID: facts.caseID, dependentID: dependentID)
         }
         guard facts.entitlesSurvivorBenefits else { return .zero }
-        let rows = try entitlements(itemCode, facts, month: month, knownWage: nil)
+        let rows = try dependantRows(facts, month: month, knownWage: nil, only: dependentID)
         return rows.first { $0.dependentID == dependentID }?.amount ?? .zero
     }
 
@@ -235,8 +235,11 @@ public struct EntitlementCalculator: Sendable {
     /// day), each person once; the cap is applied over them on the bases, and each capped base is then
     /// adjusted from the year of death to the month's year (条例 40). A dependant of the case who is not
     /// eligible in the month gets a row of 0.
+    ///
+    /// With `only`, just that dependant's row is computed (the cap still counts every eligible dependant):
+    /// R10 asks for one dependant a month.
     private func dependantRows(
-        _ facts: CaseFacts, month: YearMonth, knownWage: ExactAmount?
+        _ facts: CaseFacts, month: YearMonth, knownWage: ExactAmount?, only: PersonID? = nil
     ) throws(EntitlementError) -> [EntitlementItem] {
         var seen: Set<PersonID> = []
         let people = facts.dependents.filter { seen.insert($0.dependentID).inserted }
@@ -248,12 +251,12 @@ public struct EntitlementCalculator: Sendable {
         let over = sum > StatutoryRates.dependantsCapPercent ? sum : 100
         let baseYear = facts.dateOfDeath?.year ?? facts.accidentYear
         var amounts: [PersonID: Money] = [:]
-        for (dependent, percent) in zip(eligible, percents) {
+        for (dependent, percent) in zip(eligible, percents) where only == nil || dependent.dependentID == only {
             let base = wage.times(percent, over: over).rounded
             amounts[dependent.dependentID] = parameters.adjusted(
                 base, region: facts.regionCode, from: baseYear, to: month.year)
         }
-        return people.map { dependent in
+        return people.filter { only == nil || $0.dependentID == only }.map { dependent in
             var item = row(ItemCode.dependant, ExactAmount(amounts[dependent.dependentID] ?? .zero), "条例 39")
             item.dependentID = dependent.dependentID
             return item

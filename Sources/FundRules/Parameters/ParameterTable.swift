@@ -122,9 +122,17 @@ public struct ParameterTable: Sendable {
     public func adjusted(_ amount: Money, region: RegionCode, from: Int, to: Int) -> Money {
         guard to > from else { return amount }
         var current = amount
+        // The region's resolved rows once, not a dictionary lookup a year (this runs for every month paid).
+        let table = resolved[region]
+        func value(_ figure: MonthlyFigure, _ year: Int) -> Int64 {
+            guard let table else { return self.figure(figure, region: region, year: year)?.tenThousandths ?? 0 }
+            let values = table.values[figure.rawValue]
+            let offset = year - table.firstYear
+            return offset >= 0 && offset < values.count ? values[offset]?.tenThousandths ?? 0 : 0
+        }
         for year in (from + 1)...to {
-            let ratio = figure(.adjustRatio, region: region, year: year)?.tenThousandths ?? 0
-            let add = figure(.adjustAmount, region: region, year: year)?.tenThousandths ?? 0
+            let ratio = value(.adjustRatio, year)
+            let add = value(.adjustAmount, year)
             if ratio == 0 && add == 0 { continue }
             // In 1/10 000 of a fen: a × (10 000 + ratio) + amount (1/10 000 yuan = 1/100 fen) × 100.
             let scaled = current.fen * (10_000 + ratio) + add * 100
