@@ -148,8 +148,11 @@ struct ImportRoutes {
             n += 1
             directory = base.appendingPathComponent("\(stamp)-\(principal.user.name)-\(n)")
         }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for file in files { try file.data.write(to: directory.appendingPathComponent(file.fileName)) }
+        // Personal data: the folders are the owner's only (0700), the files too (0600).
+        try OwnerOnlyFiles.createDirectory(directory.path)
+        for file in files {
+            try OwnerOnlyFiles.write(file.data, to: directory.appendingPathComponent(file.fileName).path)
+        }
         // Lenient mode's rejects files are kept beside the database, as with the command line.
         let rejects = (environment.store.path as NSString).deletingLastPathComponent + "/import-rejects"
         let options = ImportOptions(lenient: lenient, rejectsDirectory: rejects, user: principal.user.name)

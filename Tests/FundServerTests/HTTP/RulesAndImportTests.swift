@@ -134,6 +134,16 @@ struct RulesAndImportTests {
             #expect(badDate.status == .unprocessableContent)
         }
         #expect(try world.store.worker(id: newWorker)?.name == "赵敏")
+        // The uploaded files are kept for the owner only: folders 0700, files 0600 (issue 11).
+        let uploads = world.directory + "/uploads"
+        #expect(OwnerOnlyFiles.mode(of: uploads) == 0o700)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: uploads)
+        #expect(folders.count == 1)
+        for folder in folders {
+            #expect(OwnerOnlyFiles.mode(of: uploads + "/" + folder) == 0o700)
+            #expect(OwnerOnlyFiles.mode(of: uploads + "/" + folder + "/workers.csv") == 0o600)
+        }
+        #expect(OwnerOnlyFiles.mode(of: world.store.path) == 0o600)
         #expect(try world.store.screeningRuns(limit: 10).count == 2)
         #expect(try world.auditEntries(action: "import").first?.outcome == "ok")
         #expect(try world.auditEntries(action: "screening").count == 1)
