@@ -9,6 +9,7 @@ struct FundGuardCommand: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, DemoDataCommand.self, ImportCommand.self, EntitlementsCommand.self, ScreenCommand.self,
             RulesCommand.self, ServeCommand.self, UserCommand.self, BackupCommand.self, RestoreCommand.self,
+            AuditCommand.self,
         ] + CaseworkCommands.all
     )
 }
