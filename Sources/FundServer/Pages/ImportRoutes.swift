@@ -201,20 +201,14 @@ struct ImportRoutes {
         }
     }
 
+    /// Starts a screening run as a background job and answers with its page (`JobRoutes`).
     func screen(_ request: Request, _ context: FundRequestContext) async throws -> Response {
-        _ = try importer(context)
+        let principal = try importer(context)
         let form = context.form ?? RequestForm()
         guard let text = form["as_of"], let asOf = Day(iso: text) else {
             return try page(request, context, errors: ["筛查日期须为 YYYY-MM-DD"], status: .unprocessableContent)
         }
-        let (report, summary) = try await ScreeningService(environment: environment).run(asOf: asOf)
-        try environment.audit(
-            context, "screening", targetType: "screening_run", targetID: String(summary.runID),
-            detail: "筛查日期 \(asOf.iso)：发现 \(summary.raised)，新增 \(summary.new)，不再发现 \(summary.noLongerRaised)")
-        return try page(
-            request, context,
-            flash:
-                "第 \(summary.runID) 次筛查完成：发现疑点 \(summary.raised) 条（新增 \(summary.new)，再次发现 \(summary.raisedAgain)，不再发现 \(summary.noLongerRaised)），用时 \(report.duration.components.seconds) 秒"
-        )
+        let job = JobRoutes.startScreening(asOf: asOf, principal: principal, context: context, environment: environment)
+        return await JobRoutes.answer(job, environment: environment)
     }
 }

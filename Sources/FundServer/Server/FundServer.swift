@@ -29,6 +29,7 @@ public enum FundServer {
         UserRoutes(environment: environment).register(on: router)
         RulesRoutes(environment: environment).register(on: router)
         ImportRoutes(environment: environment).register(on: router)
+        JobRoutes(environment: environment).register(on: router)
         DeterminationRoutes(environment: environment).register(on: router)
         AssessmentRoutes(environment: environment).register(on: router)
         InstitutionRoutes(environment: environment).register(on: router)

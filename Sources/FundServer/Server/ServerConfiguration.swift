@@ -40,6 +40,9 @@ public struct ServerConfiguration: Sendable {
     /// counts by route, sign-in failures, findings by status) are for the monitoring system, not for anyone
     /// who can reach the port.
     public var metricsToken: String?
+    /// How long a console form that starts a background job (screening, 试算) waits for it before answering
+    /// with the job's page; a short job thus answers with its result, a long one with its progress.
+    public var jobWait: Duration = .seconds(2)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, trustForwardedFor: Bool = false,

@@ -90,8 +90,10 @@ struct RulesAndImportTests {
         try await world.test { client in
             let session = try await client.login("sup")
             // The fixture's P2 is a MED payment of 250,000 yuan: above T = 100,000 (R03 fires), below 300,000.
-            let page = try await client.post(
+            let started = try await client.post(
                 "/rules/trial", [("yaml", Self.draft(threshold: "300000")), ("as_of", "2025-10-01")], session: session)
+            #expect(started.status == .seeOther && started.location?.hasPrefix("/jobs/") == true)
+            let page = try await client.finished(started, session: session)
             #expect(page.status == .ok)
             let trial = page.from(id: "trial")
             #expect(
@@ -127,7 +129,8 @@ struct RulesAndImportTests {
             #expect(
                 page.from(id: "import-report").contains(
                     "<td>workers.csv</td><td class=\"num\">1</td><td class=\"num\">1</td>"))
-            let screened = try await client.post("/screenings", [("as_of", "2025-10-01")], session: session)
+            let screened = try await client.finished(
+                try await client.post("/screenings", [("as_of", "2025-10-01")], session: session), session: session)
             #expect(screened.status == .ok)
             #expect(screened.contains("第 2 次筛查完成"))
             let badDate = try await client.post("/screenings", [("as_of", "tomorrow")], session: session)
