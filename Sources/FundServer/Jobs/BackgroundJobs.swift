@@ -50,7 +50,10 @@ final class BackgroundJobs: @unchecked Sendable {
         }
     }
 
-    let executor = JobExecutor()
+    /// The `JobExecutor` (typed loosely: task executors need macOS 15, the package supports macOS 14).
+    private let executor: (any Sendable)?
+    /// How many threads the jobs have (1 where task executors are not available).
+    let lanes: Int
     private let lock = NSLock()
     private var jobs: [String: Job] = [:]
     private let keep: Int
@@ -59,6 +62,14 @@ final class BackgroundJobs: @unchecked Sendable {
     init(keep: Int = 200, now: @escaping @Sendable () -> Date = { Date() }) {
         self.keep = keep
         self.now = now
+        if #available(macOS 15.0, *) {
+            let executor = JobExecutor()
+            self.executor = executor
+            self.lanes = executor.lanes
+        } else {
+            self.executor = nil
+            self.lanes = 1
+        }
     }
 
     /// Starts `work` on the job executor and returns the job as it starts.
@@ -93,7 +104,7 @@ final class BackgroundJobs: @unchecked Sendable {
                 }
             }
         }
-        if #available(macOS 15.0, *) {
+        if #available(macOS 15.0, *), let executor = executor as? JobExecutor {
             Task(executorPreference: executor, priority: .utility) { await body() }
         } else {
             Task.detached(priority: .utility) { await body() }

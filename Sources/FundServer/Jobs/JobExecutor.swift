@@ -8,7 +8,8 @@ import Foundation
 /// (one per rule) run here too: however long a screen computes, the cooperative threads stay free for
 /// `/healthz`, sign-in and the pages. The executor is `lanes` serial dispatch queues (one thread each,
 /// `max(1, cores − 1)`), so on a machine of `n` cores a screen uses at most `n − 1` of them and the
-/// requests keep at least one.
+/// requests keep at least one. (Task executors are macOS 15's; on macOS 14 a job is a detached task.)
+@available(macOS 15.0, *)
 final class JobExecutor: TaskExecutor, @unchecked Sendable {
     private let queues: [DispatchQueue]
     private let lock = NSLock()

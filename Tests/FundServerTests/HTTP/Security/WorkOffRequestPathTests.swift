@@ -99,7 +99,7 @@ struct WorkOffRequestPathTests {
 
     @Test func jobsRunOnTheirOwnExecutor() async throws {
         let jobs = BackgroundJobs()
-        #expect(jobs.executor.lanes == max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+        #expect(jobs.lanes == max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         let job = jobs.start(.trial, ownerID: 1) { progress in
             progress.report("测试", percent: 50)
             throw CancellationError()
