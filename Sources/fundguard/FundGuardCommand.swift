@@ -8,7 +8,8 @@ struct FundGuardCommand: AsyncParsableCommand {
         abstract: "FundGuard 工伤保险基金监管平台: import, screen and supervise work-injury insurance fund data.",
         subcommands: [
             DemoCommand.self, DemoDataCommand.self, ImportCommand.self, EntitlementsCommand.self, ScreenCommand.self,
-            RulesCommand.self, ServeCommand.self, UserCommand.self,
+            RulesCommand.self, ServeCommand.self, UserCommand.self, BackupCommand.self, RestoreCommand.self,
+            AuditCommand.self,
         ] + CaseworkCommands.all
     )
 }

@@ -38,6 +38,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a connection may stay silent (idle, or a request stopped half-way) before it is closed.")
     var idleTimeout: Int = 30
 
+    @Option(
+        help: ArgumentHelp(
+            "A file holding the bearer token that /metrics asks for (or set FUNDGUARD_METRICS_TOKEN); without one, /metrics is not served.",
+            valueName: "file"))
+    var metricsTokenFile: String?
+
     @Option(help: "Log format: text or json (one JSON object per line).")
     var logFormat: LogFormat = .text
 
@@ -70,6 +76,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw ServeFailure("无法打开数据库 cannot open the database \(db): \(error)")
         }
+        let metricsToken = try Self.metricsToken(file: metricsTokenFile)
         if try store.users().isEmpty {
             FileHandle.standardError.write(
                 Data(
@@ -82,12 +89,34 @@ struct ServeCommand: AsyncParsableCommand {
                 host: host, port: port, secureCookies: secureCookies,
                 trustForwardedFor: trustForwardedFor || !trustedProxy.isEmpty, trustedProxies: Set(trustedProxy),
                 sessionIdleTimeout: TimeInterval(max(1, min(sessionIdleMinutes, 24 * 60)) * 60),
-                idleTimeout: TimeInterval(max(1, min(idleTimeout, 3600)))),
+                idleTimeout: TimeInterval(max(1, min(idleTimeout, 3600))), metricsToken: metricsToken),
             logger: Logger(label: "fundguard.server"),
             onReady: { address in
                 // Written unbuffered: a script waiting for this line must see it at once.
                 FileHandle.standardOutput.write(Data("监管平台已启动 FundGuard console listening on \(address)\n".utf8))
             })
+    }
+}
+
+extension ServeCommand {
+    /// The `/metrics` token: the file's first line, else `FUNDGUARD_METRICS_TOKEN`, else none (not served).
+    /// At least 16 characters, so that it cannot be guessed in the time a scraper has.
+    static func metricsToken(file: String?) throws -> String? {
+        var token: String?
+        if let file {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw ServeFailure("无法读取 cannot read --metrics-token-file \(file)")
+            }
+            token = text.split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) }
+        } else if let value = ProcessInfo.processInfo.environment["FUNDGUARD_METRICS_TOKEN"] {
+            token = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        guard let token, !token.isEmpty else { return nil }
+        guard token.count >= 16, token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+            throw ServeFailure(
+                "/metrics 令牌须为至少 16 个可见 ASCII 字符 the metrics token must be at least 16 visible ASCII characters")
+        }
+        return token
     }
 }
 

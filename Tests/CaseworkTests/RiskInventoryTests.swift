@@ -51,3 +51,18 @@ struct RiskInventoryTests {
         #expect(RiskInventory.csv(try inventory.points()).hasPrefix("编号,环节,风险点,监控规则,防控措施,责任部门,状态\nRP01,参保登记与缴费,"))
     }
 }
+
+@Suite("Casework CSV downloads are formula-safe (issue 11)")
+struct CaseworkCSVFormulaTests {
+    @Test("a risk point typed as a formula is neutralised in 风险点清单 CSV")
+    func riskPointsCSV() {
+        let csv = RiskInventory.csv([
+            RiskPoint(
+                riskPointID: "RP99", step: .payment, risk: "=HYPERLINK(\"http://evil.example\")", rules: ["R03"],
+                controls: "+cmd|' /C calc'!A0", owner: "@财务科")
+        ])
+        let line = String(csv.split(separator: "\n")[1])
+        #expect(line.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\""))
+        #expect(line.contains(",'+cmd|' /C calc'!A0,'@财务科,"))
+    }
+}

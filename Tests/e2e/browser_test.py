@@ -88,6 +88,17 @@ class Run:
     def text(self):
         return self.driver.find_element(By.TAG_NAME, "body").text
 
+    def wait_for_job(self):
+        """A screening or a trial run is a background job: its page (/jobs/{id}) reloads itself while the job
+        runs (#job[data-state=running]) and becomes the result page when it is done."""
+        def done(driver):
+            try:
+                return not driver.find_elements(By.CSS_SELECTOR, "#job[data-state=running]") and \
+                    driver.execute_script("return document.readyState") == "complete"
+            except Exception:
+                return False
+        WebDriverWait(self.driver, 600, poll_frequency=0.5).until(done)
+
     def login(self, name, password):
         self.open("/login")
         self.driver.find_element(By.NAME, "name").send_keys(name)
@@ -159,6 +170,7 @@ def scenario(run, args):
             field = d.find_element(By.CSS_SELECTOR, "#screen-form input[name=as_of]")
             d.execute_script("arguments[0].value = arguments[1]", field, args.as_of)
         run.submit(d.find_element(By.CSS_SELECTOR, "#screen-form button"))
+        run.wait_for_job()
         run.check("筛查完成" in run.text(), "screening from the console records a run")
         run.shot("screened")
 
@@ -229,6 +241,7 @@ def scenario(run, args):
     run.check("规则与阈值" in run.text() and "R03" in run.text(), "the rules page lists the rules")
     run.shot("rules")
     run.submit(d.find_element(By.CSS_SELECTOR, "#rules-form button[formaction='/rules/trial']"))
+    run.wait_for_job()
     run.check("试算结果" in run.text(), "a trial run shows per-rule counts")
     run.shot("rules-trial")
 

@@ -149,10 +149,11 @@ public struct CampaignReport: Sendable, Hashable {
 
     /// The per-institution lines as CSV (Chinese headers: a report for people, not an interchange file).
     public var linesCSV: String {
-        var csv = CSVWriter(header: [
-            "机构编号", "机构名称", "统筹地区", "自查状态", "提交日期", "逾期提交", "不符合项", "风险点", "抽查状态", "抽查问题", "问题金额",
-            "整改中", "已销号", "逾期整改",
-        ])
+        var csv = CSVWriter(
+            header: [
+                "机构编号", "机构名称", "统筹地区", "自查状态", "提交日期", "逾期提交", "不符合项", "风险点", "抽查状态", "抽查问题", "问题金额",
+                "整改中", "已销号", "逾期整改",
+            ], formulaSafe: true)
         for line in lines {
             csv.append(row: [
                 line.institutionID, line.name, line.regionCode.raw, line.selfInspection.chineseName,
@@ -167,7 +168,8 @@ public struct CampaignReport: Sendable, Hashable {
 
     /// The risk list (风险清单) as CSV.
     public var risksCSV: String {
-        var csv = CSVWriter(header: ["序号", "来源", "机构编号", "机构名称", "统筹地区", "检查项目或风险点", "风险描述", "措施", "状态"])
+        var csv = CSVWriter(
+            header: ["序号", "来源", "机构编号", "机构名称", "统筹地区", "检查项目或风险点", "风险描述", "措施", "状态"], formulaSafe: true)
         for (index, risk) in risks.enumerated() {
             csv.append(row: [
                 String(index + 1), risk.source, risk.institutionID, risk.institutionName, risk.regionCode.raw,

@@ -92,7 +92,7 @@ public struct RiskInventory: Sendable {
 
     /// The inventory as CSV (Chinese headers).
     public static func csv(_ points: [RiskPoint]) -> String {
-        var csv = CSVWriter(header: ["编号", "环节", "风险点", "监控规则", "防控措施", "责任部门", "状态"])
+        var csv = CSVWriter(header: ["编号", "环节", "风险点", "监控规则", "防控措施", "责任部门", "状态"], formulaSafe: true)
         for point in points {
             csv.append(row: [
                 point.riskPointID, point.step.chineseName, point.risk, point.rules.joined(separator: ";"),

@@ -23,6 +23,7 @@ struct APIRoutes {
         api.get("cases/:id/entitlements") { request, context in try entitlements(request, context) }
         api.put("rules") { request, context in try await changeRules(request, context) }
         api.post("rules/trial") { request, context in try await trial(request, context) }
+        api.get("jobs/:id") { _, context in try job(context) }
         api.get("api-keys") { _, context in try apiKeys(context) }
         api.delete("api-keys/:id") { _, context in try revokeAPIKey(context) }
     }
@@ -356,12 +357,52 @@ struct APIRoutes {
         } else {
             asOf = try service.defaultAsOf()
         }
-        let (_, summary) = try await service.run(asOf: asOf)
-        try environment.audit(
-            context, "screening", targetType: "screening_run", targetID: String(summary.runID),
-            detail: "筛查日期 \(asOf.iso)：发现 \(summary.raised)，新增 \(summary.new)")
-        guard let run = try environment.store.screeningRun(id: summary.runID) else { throw AppError.notFound("筛查批次") }
-        return APIResponse.json(Self.runJSON(run), status: .created)
+        // A background job (issue 11): 202 and where to follow it.
+        let job = JobRoutes.startScreening(asOf: asOf, principal: principal, context: context, environment: environment)
+        return try accepted(job)
+    }
+
+    /// A job as JSON: its state and phase, and when done the run (screening) or the lines (trial).
+    struct JobJSON: Encodable {
+        var id: String
+        var kind: BackgroundJobs.Kind
+        var state: BackgroundJobs.State
+        var phase: String
+        var percent: Int
+        var startedAt: String
+        var finishedAt: String?
+        var error: String?
+        var run: RunJSON?
+        var trial: [ScreeningService.TrialLine]?
+    }
+
+    func jobJSON(_ job: BackgroundJobs.Job) throws -> JobJSON {
+        var json = JobJSON(
+            id: job.id, kind: job.kind, state: job.state, phase: job.phase, percent: job.percent,
+            startedAt: Self.iso(job.startedAt), finishedAt: job.finishedAt.map(Self.iso), error: job.failure)
+        switch job.outcome {
+        case .screening(let runID, _, _):
+            json.run = try environment.store.screeningRun(id: runID).map(Self.runJSON)
+        case .trial(_, let lines, _, _):
+            json.trial = lines
+        case nil:
+            break
+        }
+        return json
+    }
+
+    /// 202 with the job and `Location: /api/v1/jobs/{id}`.
+    func accepted(_ job: BackgroundJobs.Job) throws -> Response {
+        var response = APIResponse.json(try jobJSON(job), status: .accepted)
+        response.headers[.location] = "/api/v1/jobs/\(job.id)"
+        return response
+    }
+
+    func job(_ context: FundRequestContext) throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = context.parameters.get("id") ?? ""
+        guard let job = environment.jobs.job(id, ownerID: principal.user.id) else { throw AppError.notFound("任务") }
+        return APIResponse.json(try jobJSON(job))
     }
 
     func imports(_ request: Request, _ context: FundRequestContext) throws -> Response {
@@ -487,8 +528,9 @@ struct APIRoutes {
             if let day = Day(iso: text) { asOf = day } else { fields["as_of"] = "须为 YYYY-MM-DD" }
         }
         guard fields.isEmpty, let configuration else { throw AppError.invalid("试算参数有误", fields: fields) }
-        let lines = try await service.trial(draft: configuration, asOf: asOf)
-        try environment.audit(context, "rules.trial", targetType: "rules", detail: "筛查日期 \(asOf.iso)")
-        return APIResponse.json(lines)
+        let job = JobRoutes.startTrial(
+            draft: configuration, draftYAML: configuration.yaml(), reason: "", asOf: asOf, principal: principal,
+            context: context, environment: environment)
+        return try accepted(job)
     }
 }

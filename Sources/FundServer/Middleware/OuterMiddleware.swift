@@ -22,7 +22,10 @@ struct OuterMiddleware: RouterMiddleware {
         }
         var response: Response
         do {
-            try Authenticator(environment: environment).authenticate(request, &context)
+            // `/metrics` has a credential of its own (a bearer token that is not an API key): no sign-in there.
+            if request.uri.path != SystemRoutes.metricsPath {
+                try Authenticator(environment: environment).authenticate(request, &context)
+            }
             try Self.requirePasswordChange(request, context)
             context.maxUploadSize = BodyLimit.limit(
                 for: request, principal: context.principal, configuration: environment.configuration)

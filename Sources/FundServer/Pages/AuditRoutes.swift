@@ -107,6 +107,10 @@ struct AuditRoutes {
             entries = try environment.store.auditEntries(query)
             total = try environment.store.auditCount(query)
         }
+        // Reading the log is itself recorded (issue 11): who looked, with which filter, how many lines.
+        try environment.audit(
+            context, "view.audit", targetType: "audit_log", outcome: errors.isEmpty ? "ok" : "failed",
+            detail: Self.readDetail(form, shown: entries.count, total: total))
         let page = query.offset / Self.pageSize + 1
         func link(_ page: Int) -> String {
             var pairs = form.fields.compactMap { key, values in
@@ -143,6 +147,15 @@ struct AuditRoutes {
             status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
+    /// The filter of a read of the log, for its own audit line: the fields given (an id number in the target
+    /// masked, as the log shows it), the page, and how many lines were shown of how many.
+    static func readDetail(_ form: RequestForm, shown: Int, total: Int) -> String {
+        let filter = ["user", "action", "target", "outcome", "from", "to", "page"].compactMap { key in
+            form[key].map { "\(key)=\(Masking.maskIDs(in: String($0.prefix(100))))" }
+        }
+        return (filter.isEmpty ? "全部" : filter.joined(separator: " ")) + "；显示 \(shown) / \(total) 条"
+    }
+
     /// The auditor reads the log without seeing id numbers in full (`Role.maySeeIdentity`).
     static func targetText(_ entry: AuditEntry) -> String {
         // A finding recorded under its legacy id carries an id number too.
@@ -161,7 +174,7 @@ enum AuditActions {
         "verification.assign": "分派", "verification.start": "开始核查", "verification.clear": "核查正常",
         "verification.irregular": "认定违规", "verification.fraud": "认定欺诈骗保", "verification.recover": "登记追回",
         "verification.close": "办结", "verification.note": "补充说明/上传证据", "verification.upload": "上传证据",
-        "rules.change": "修改规则配置", "rules.trial": "试算", "import": "数据导入", "screening": "筛查比对",
+        "view.audit": "查看审计日志", "rules.change": "修改规则配置", "rules.trial": "试算", "import": "数据导入", "screening": "筛查比对",
     ]
 
     static func label(_ action: String) -> String { labels[action].map { "\($0)（\(action)）" } ?? action }

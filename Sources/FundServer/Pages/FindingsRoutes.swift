@@ -149,10 +149,11 @@ struct FindingsRoutes {
         filter.query.offset = 0
         let regions = try RegionNames(store: environment.store)
         let (rows, total) = try environment.store.findingPage(filter.query)
-        var csv = CSVWriter(header: [
-            "finding_id", "rule_id", "rule_name", "severity", "region_code", "region_name", "subject_type",
-            "subject_id", "amount", "status", "still_raised", "first_seen", "assignee", "detail",
-        ])
+        var csv = CSVWriter(
+            header: [
+                "finding_id", "rule_id", "rule_name", "severity", "region_code", "region_name", "subject_type",
+                "subject_id", "amount", "status", "still_raised", "first_seen", "assignee", "detail",
+            ], formulaSafe: true)
         for row in rows {
             let f = row.stored.finding
             csv.append(row: [

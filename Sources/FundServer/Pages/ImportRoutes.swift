@@ -148,8 +148,11 @@ struct ImportRoutes {
             n += 1
             directory = base.appendingPathComponent("\(stamp)-\(principal.user.name)-\(n)")
         }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for file in files { try file.data.write(to: directory.appendingPathComponent(file.fileName)) }
+        // Personal data: the folders are the owner's only (0700), the files too (0600).
+        try OwnerOnlyFiles.createDirectory(directory.path)
+        for file in files {
+            try OwnerOnlyFiles.write(file.data, to: directory.appendingPathComponent(file.fileName).path)
+        }
         // Lenient mode's rejects files are kept beside the database, as with the command line.
         let rejects = (environment.store.path as NSString).deletingLastPathComponent + "/import-rejects"
         let options = ImportOptions(lenient: lenient, rejectsDirectory: rejects, user: principal.user.name)
@@ -198,20 +201,14 @@ struct ImportRoutes {
         }
     }
 
+    /// Starts a screening run as a background job and answers with its page (`JobRoutes`).
     func screen(_ request: Request, _ context: FundRequestContext) async throws -> Response {
-        _ = try importer(context)
+        let principal = try importer(context)
         let form = context.form ?? RequestForm()
         guard let text = form["as_of"], let asOf = Day(iso: text) else {
             return try page(request, context, errors: ["筛查日期须为 YYYY-MM-DD"], status: .unprocessableContent)
         }
-        let (report, summary) = try await ScreeningService(environment: environment).run(asOf: asOf)
-        try environment.audit(
-            context, "screening", targetType: "screening_run", targetID: String(summary.runID),
-            detail: "筛查日期 \(asOf.iso)：发现 \(summary.raised)，新增 \(summary.new)，不再发现 \(summary.noLongerRaised)")
-        return try page(
-            request, context,
-            flash:
-                "第 \(summary.runID) 次筛查完成：发现疑点 \(summary.raised) 条（新增 \(summary.new)，再次发现 \(summary.raisedAgain)，不再发现 \(summary.noLongerRaised)），用时 \(report.duration.components.seconds) 秒"
-        )
+        let job = JobRoutes.startScreening(asOf: asOf, principal: principal, context: context, environment: environment)
+        return await JobRoutes.answer(job, environment: environment)
     }
 }

@@ -164,11 +164,15 @@ struct RulesRoutes {
                 request, context, draft: form.raw("yaml"), reason: form["reason"] ?? "", asOf: asOfText,
                 errors: errors, status: .unprocessableContent)
         }
-        let lines = try await ScreeningService(environment: environment).trial(draft: configuration, asOf: asOf)
-        try environment.audit(
-            context, "rules.trial", targetType: "rules",
-            detail: "筛查日期 \(asOf.iso)；变化 \(lines.filter { $0.difference != 0 }.count) 条规则")
-        // Rules whose count changes first, then those that ran, then those that could not run.
+        // Off the request path: a background job, whose page shows this page again with the result (`JobRoutes`).
+        let job = JobRoutes.startTrial(
+            draft: configuration, draftYAML: form.raw("yaml") ?? configuration.yaml(), reason: form["reason"] ?? "",
+            asOf: asOf, principal: principal, context: context, environment: environment)
+        return await JobRoutes.answer(job, environment: environment)
+    }
+
+    /// The trial's table: rules whose count changes first, then those that ran, then those that could not run.
+    func trialHTML(_ lines: [ScreeningService.TrialLine], asOf: Day) -> String {
         let ordered = lines.enumerated().sorted { a, b in
             let ka = (a.element.difference == 0 ? 1 : 0, a.element.notRun == nil ? 0 : 1, a.offset)
             let kb = (b.element.difference == 0 ? 1 : 0, b.element.notRun == nil ? 0 : 1, b.offset)
@@ -182,11 +186,8 @@ struct RulesRoutes {
                 draftRed: line.draftRed, currentAmount: line.currentAmount, draftAmount: line.draftAmount,
                 notRun: line.notRun)
         }
-        let trial = environment.renderer.render(
+        return environment.renderer.render(
             "rulesTrial",
             TrialModel(lines: lines, rows: rows, asOf: asOf.iso, changed: lines.filter { $0.difference != 0 }.count))
-        return try page(
-            request, context, draft: form.raw("yaml"), reason: form["reason"] ?? "", asOf: asOf.iso,
-            flash: "试算完成（未保存，未生效）", trial: trial)
     }
 }

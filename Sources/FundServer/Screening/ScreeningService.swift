@@ -19,13 +19,17 @@ struct ScreeningService {
     }
 
     /// Screens the store's data with the configuration in force and records the run (as `fundguard screen` does).
-    func run(asOf: Day) async throws -> (ScreeningReport, ScreeningRunSummary) {
+    func run(asOf: Day, progress: BackgroundJobs.Progress? = nil) async throws -> (ScreeningReport, ScreeningRunSummary)
+    {
         let configuration = try currentConfiguration()
         let started = environment.now()
         let store = environment.store
+        progress?.report("加载数据", percent: 5)
         let snapshot = Snapshot(try store.loadScreeningData())
+        progress?.report("筛查", percent: 40)
         let report = await ScreeningEngine(configuration: configuration).run(
             snapshot, asOf: asOf, registers: try registers(asOf: asOf))
+        progress?.report("保存结果", percent: 85)
         let notRun = report.rules.compactMap { line in
             line.notRun.map { RuleNotRun(ruleID: line.ruleID, reason: $0.description) }
         }
@@ -58,11 +62,16 @@ struct ScreeningService {
     }
 
     /// Screens with the configuration in force and with the draft, over the same snapshot; stores nothing.
-    func trial(draft: RulesConfiguration, asOf: Day) async throws -> [TrialLine] {
+    func trial(draft: RulesConfiguration, asOf: Day, progress: BackgroundJobs.Progress? = nil) async throws
+        -> [TrialLine]
+    {
+        progress?.report("加载数据", percent: 5)
         let snapshot = Snapshot(try environment.store.loadScreeningData())
         let registers = try self.registers(asOf: asOf)
+        progress?.report("按现行配置筛查", percent: 30)
         let current = await ScreeningEngine(configuration: try currentConfiguration()).run(
             snapshot, asOf: asOf, registers: registers)
+        progress?.report("按修改后配置筛查", percent: 65)
         let proposed = await ScreeningEngine(configuration: draft).run(snapshot, asOf: asOf, registers: registers)
         environment.metrics.count("trial_run")
         return proposed.rules.map { line in

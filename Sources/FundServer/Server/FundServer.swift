@@ -29,6 +29,7 @@ public enum FundServer {
         UserRoutes(environment: environment).register(on: router)
         RulesRoutes(environment: environment).register(on: router)
         ImportRoutes(environment: environment).register(on: router)
+        JobRoutes(environment: environment).register(on: router)
         DeterminationRoutes(environment: environment).register(on: router)
         AssessmentRoutes(environment: environment).register(on: router)
         InstitutionRoutes(environment: environment).register(on: router)
@@ -121,6 +122,25 @@ public enum FundServer {
 struct SystemRoutes {
     let environment: ServerEnvironment
 
+    static let metricsPath = "/metrics"
+
+    /// Whether `authorization` is `Bearer <token>`, compared in time independent of where they differ.
+    static func presents(_ token: String, _ authorization: String?) -> Bool {
+        guard let authorization, authorization.hasPrefix("Bearer ") else { return false }
+        let given = Array(authorization.dropFirst("Bearer ".count).trimmingCharacters(in: .whitespaces).utf8)
+        let expected = Array(token.utf8)
+        var difference = UInt8(given.count == expected.count ? 0 : 1)
+        for i in 0..<expected.count { difference |= expected[i] ^ (i < given.count ? given[i] : 0) }
+        return difference == 0
+    }
+
+    static func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
     func register(on router: Router<FundRequestContext>) {
         router.get("/healthz") { _, _ in
             do {
@@ -130,7 +150,16 @@ struct SystemRoutes {
                 return APIResponse.json(["status": "database unavailable"], status: .serviceUnavailable)
             }
         }
-        router.get("/metrics") { _, _ in
+        router.get("/metrics") { request, _ in
+            // Only with a token configured, and only to whoever presents it (issue 11).
+            guard let token = environment.configuration.metricsToken, !token.isEmpty else {
+                return Self.plain(.notFound, "not found\n")
+            }
+            guard Self.presents(token, request.headers[.authorization]) else {
+                var response = Self.plain(.unauthorized, "unauthorized\n")
+                response.headers[.wwwAuthenticate] = "Bearer realm=\"metrics\""
+                return response
+            }
             let counts = try environment.store.findingCounts(scope: .all)
             let byStatus = FindingStatus.allCases.map { ($0.rawValue, counts.byStatus[$0] ?? 0) }
             var headers = HTTPFields()

@@ -35,13 +35,21 @@ public struct ServerConfiguration: Sendable {
     /// Largest body of a data import (`POST /imports`, `POST /api/v1/imports`), allowed only once the
     /// request is authenticated and its role may import.
     public var maxImportSize: Int
+    /// The bearer token that `/metrics` asks for (`fundguard serve --metrics-token-file`, or the environment's
+    /// `FUNDGUARD_METRICS_TOKEN`). Without one, `/metrics` is not served at all (404): the figures (request
+    /// counts by route, sign-in failures, findings by status) are for the monitoring system, not for anyone
+    /// who can reach the port.
+    public var metricsToken: String?
+    /// How long a console form that starts a background job (screening, 试算) waits for it before answering
+    /// with the job's page; a short job thus answers with its result, a long one with its progress.
+    public var jobWait: Duration = .seconds(2)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, trustForwardedFor: Bool = false,
         trustedProxies: Set<String> = [], sessionLifetime: TimeInterval = 8 * 3600,
         sessionIdleTimeout: TimeInterval = 30 * 60, bcryptCost: UInt8 = 12, maxEvidenceFileSize: Int = 20 * 1024 * 1024,
         maxRequestBodySize: Int = 1024 * 1024, maxImportSize: Int = 512 * 1024 * 1024, idleTimeout: TimeInterval = 30,
-        minBodyRate: Int = 1024, bodyRateGrace: TimeInterval = 10
+        minBodyRate: Int = 1024, bodyRateGrace: TimeInterval = 10, metricsToken: String? = nil
     ) {
         self.host = host
         self.port = port
@@ -57,5 +65,6 @@ public struct ServerConfiguration: Sendable {
         self.idleTimeout = idleTimeout
         self.minBodyRate = minBodyRate
         self.bodyRateGrace = bodyRateGrace
+        self.metricsToken = metricsToken
     }
 }

@@ -18,6 +18,8 @@ public struct ServerEnvironment: Sendable {
     public let logger: Logger
     /// A hash at the configured cost, verified against when a sign-in names no user.
     let dummyHash: String
+    /// Screenings and trial runs started from the console or the API, off the request path.
+    let jobs: BackgroundJobs
 
     public init(
         store: SQLiteFundStore, configuration: ServerConfiguration = ServerConfiguration(),
@@ -33,6 +35,7 @@ public struct ServerEnvironment: Sendable {
         self.logger = logger
         self.now = now
         self.dummyHash = hasher.hashNow("fundguard-no-such-user")
+        self.jobs = BackgroundJobs(now: now)
     }
 
     /// Appends a line to the audit log for the request's principal and address.

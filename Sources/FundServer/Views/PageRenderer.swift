@@ -98,7 +98,7 @@ enum Templates {
             ("layout", layout), ("login", login), ("error", error), ("dashboard", dashboard),
             ("findings", findings), ("finding", finding), ("worker", worker), ("case", caseTemplate),
             ("audit", audit), ("rules", rules), ("rulesTrial", rulesTrial), ("imports", imports),
-            ("account", account), ("password", password), ("users", users),
+            ("account", account), ("password", password), ("users", users), ("job", job),
         ] + casework
     }
 

@@ -35,15 +35,17 @@ enum AccessSchema {
         "CREATE INDEX audit_log_action ON audit_log(action, id)",
         "CREATE INDEX audit_log_target ON audit_log(target_type, target_id)",
         // Append-only: the history of who saw and did what cannot be edited or erased.
-        """
-        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END
-        """,
+        auditNoUpdateTrigger,
         """
         CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END
         """,
     ]
+
+    static let auditNoUpdateTrigger = """
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END
+        """
 
     /// Issue 11 #7: when a session was last used (the idle timeout), and whether the person must change a
     /// password someone else chose (generated or one-time) before doing anything else.

@@ -182,16 +182,26 @@ extension SQLiteFundStore: AccessRepository {
 
     @discardableResult public func appendAudit(_ entry: AuditEntry) throws -> Int64 {
         try pool.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO audit_log (at, user_id, user_name, role, action, target_type, target_id, outcome,
-                        detail, remote_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    Timestamp.text(entry.at), entry.userID, entry.userName, entry.role, entry.action,
+            // Chained to the last entry in the same write transaction, so no other entry can come between
+            // (`AuditChain`); the id is chosen here because it is part of what is hashed.
+            let (previous, id) = try AuditChain.tail(db)
+            let at = Timestamp.text(entry.at)
+            let hash = AuditChain.hash(
+                previous: previous,
+                fields: [
+                    String(id), at, entry.userID.map(String.init) ?? "", entry.userName, entry.role, entry.action,
                     entry.targetType, entry.targetID, entry.outcome, entry.detail, entry.remoteAddress,
                 ])
-            return db.lastInsertedRowID
+            try db.execute(
+                sql: """
+                    INSERT INTO audit_log (id, at, user_id, user_name, role, action, target_type, target_id, outcome,
+                        detail, remote_address, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, at, entry.userID, entry.userName, entry.role, entry.action,
+                    entry.targetType, entry.targetID, entry.outcome, entry.detail, entry.remoteAddress, hash,
+                ])
+            return id
         }
     }
 

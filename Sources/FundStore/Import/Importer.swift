@@ -29,7 +29,7 @@ public struct Importer: Sendable {
         let files = try discoverFiles(in: directory, state: state)
         let rejectsDirectory = options.rejectsDirectory ?? (store.path as NSString).deletingLastPathComponent
         if options.lenient {
-            try? FileManager.default.createDirectory(atPath: rejectsDirectory, withIntermediateDirectories: true)
+            try? OwnerOnlyFiles.createDirectory(rejectsDirectory)
         }
 
         let outcome: Result<ImportSummary, ImportError>

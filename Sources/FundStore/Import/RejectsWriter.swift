@@ -23,12 +23,12 @@ final class RejectsWriter {
 
     func write(line: Int, reasons: [String], fields: [String]) throws {
         if handle == nil {
-            guard FileManager.default.createFile(atPath: path, contents: nil),
-                let opened = FileHandle(forWritingAtPath: path)
-            else {
+            // Rejected rows are personal data: the file is the owner's only (0600).
+            do {
+                handle = try OwnerOnlyFiles.openForWriting(path)
+            } catch {
                 throw CSVFileError(path: path, reason: "cannot create the rejects file")
             }
-            handle = opened
             append(["line", "reason"] + header)
         }
         append([String(line), reasons.joined(separator: "; ")] + fields)

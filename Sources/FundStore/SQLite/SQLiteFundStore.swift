@@ -13,7 +13,11 @@ public final class SQLiteFundStore: FundRepository {
     let pool: DatabasePool
 
     /// Opens (or creates) the database at `path` and migrates it.
+    ///
+    /// A new database file is created readable by its owner only (0600); SQLite gives its `-wal` and `-shm`
+    /// files the database file's mode (`OwnerOnlyFiles`).
     public init(path: String) throws {
+        if path != ":memory:", !path.isEmpty { try OwnerOnlyFiles.createEmptyFileIfMissing(path) }
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             // 16 KiB pages (for a new database; SQLite ignores it for an existing one): a quarter of

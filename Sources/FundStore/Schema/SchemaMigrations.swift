@@ -44,6 +44,8 @@ enum SchemaMigrations {
         migrator.registerMigration("v5 expiring API keys") { db in
             try db.execute(sql: "ALTER TABLE api_keys ADD COLUMN expires_at TEXT")
         }
+        // Issue 11: each audit entry chained to the previous one by SHA-256 (`AuditChain`).
+        migrator.registerMigration("v6 audit hash chain") { db in try AuditChain.migrate(db) }
         return migrator
     }
 

@@ -156,7 +156,15 @@ struct APITests {
             json[.contentType] = "application/json"
             let started = try await client.request(
                 .post, "/api/v1/runs", headers: json, body: ByteBuffer(string: "{\"as_of\":\"2025-10-01\"}"))
-            #expect(started.status == .created && started.contains("\"id\":2"))
+            // A background job: 202, then the run when it is done (issue 11).
+            #expect(started.status == .accepted && started.location?.hasPrefix("/api/v1/jobs/") == true)
+            let run = try await client.finishedJob(started, headers: sup)
+            #expect(run["state"] as? String == "succeeded" && run["kind"] as? String == "screening")
+            #expect((run["run"] as? [String: Any])?["id"] as? Int == 2)
+            // Only its owner sees a job.
+            #expect(
+                try await client.request(.get, started.location ?? "", headers: try Self.key(world, "admin")).status
+                    == .notFound)
             let badRun = try await client.request(
                 .post, "/api/v1/runs", headers: json, body: ByteBuffer(string: "{\"as_of\":\"x\"}"))
             #expect(badRun.status == .unprocessableContent)
@@ -172,8 +180,10 @@ struct APITests {
                 encoding: .utf8)!
             let trial = try await client.request(
                 .post, "/api/v1/rules/trial", headers: json, body: ByteBuffer(string: encoded))
-            #expect(trial.status == .ok)
-            let lines = try #require(try Self.json(trial) as? [[String: Any]])
+            #expect(trial.status == .accepted)
+            let trialJob = try await client.finishedJob(trial, headers: sup)
+            #expect(trialJob["state"] as? String == "succeeded" && trialJob["kind"] as? String == "trial")
+            let lines = try #require(trialJob["trial"] as? [[String: Any]])
             let r03 = try #require(lines.first { $0["ruleID"] as? String == "R03" })
             #expect(r03["current"] as? Int == 1 && r03["draft"] as? Int == 0)
             let noReason = try await client.request(

@@ -82,7 +82,9 @@ struct RegisterFeedsScreeningTests {
             #expect(
                 imported.contains("与认定、鉴定台账不一致")
                     && imported.contains("<td>decision</td><td>pending</td><td>recognized</td>"))
-            let screened = try await client.post("/screenings", [("as_of", CaseworkWorld.today.iso)], session: admin)
+            let screened = try await client.finished(
+                try await client.post("/screenings", [("as_of", CaseworkWorld.today.iso)], session: admin),
+                session: admin)
             #expect(screened.status == .ok)
         }
         let findings = try world.store.findings().map(\.finding).filter { $0.subjectID == "PX1" }

@@ -90,8 +90,10 @@ struct RulesAndImportTests {
         try await world.test { client in
             let session = try await client.login("sup")
             // The fixture's P2 is a MED payment of 250,000 yuan: above T = 100,000 (R03 fires), below 300,000.
-            let page = try await client.post(
+            let started = try await client.post(
                 "/rules/trial", [("yaml", Self.draft(threshold: "300000")), ("as_of", "2025-10-01")], session: session)
+            #expect(started.status == .seeOther && started.location?.hasPrefix("/jobs/") == true)
+            let page = try await client.finished(started, session: session)
             #expect(page.status == .ok)
             let trial = page.from(id: "trial")
             #expect(
@@ -127,13 +129,24 @@ struct RulesAndImportTests {
             #expect(
                 page.from(id: "import-report").contains(
                     "<td>workers.csv</td><td class=\"num\">1</td><td class=\"num\">1</td>"))
-            let screened = try await client.post("/screenings", [("as_of", "2025-10-01")], session: session)
+            let screened = try await client.finished(
+                try await client.post("/screenings", [("as_of", "2025-10-01")], session: session), session: session)
             #expect(screened.status == .ok)
             #expect(screened.contains("第 2 次筛查完成"))
             let badDate = try await client.post("/screenings", [("as_of", "tomorrow")], session: session)
             #expect(badDate.status == .unprocessableContent)
         }
         #expect(try world.store.worker(id: newWorker)?.name == "赵敏")
+        // The uploaded files are kept for the owner only: folders 0700, files 0600 (issue 11).
+        let uploads = world.directory + "/uploads"
+        #expect(OwnerOnlyFiles.mode(of: uploads) == 0o700)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: uploads)
+        #expect(folders.count == 1)
+        for folder in folders {
+            #expect(OwnerOnlyFiles.mode(of: uploads + "/" + folder) == 0o700)
+            #expect(OwnerOnlyFiles.mode(of: uploads + "/" + folder + "/workers.csv") == 0o600)
+        }
+        #expect(OwnerOnlyFiles.mode(of: world.store.path) == 0o600)
         #expect(try world.store.screeningRuns(limit: 10).count == 2)
         #expect(try world.auditEntries(action: "import").first?.outcome == "ok")
         #expect(try world.auditEntries(action: "screening").count == 1)

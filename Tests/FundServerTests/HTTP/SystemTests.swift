@@ -15,12 +15,14 @@ struct SystemTests {
     }
 
     @Test func metricsCountRequestsByRoutePattern() async throws {
-        let world = try TestWorld()
+        let world = try TestWorld(
+            configuration: ServerConfiguration(
+                trustForwardedFor: true, bcryptCost: 4, metricsToken: MetricsTokenTests.token))
         try await world.test { client in
             let session = try await client.login("sup")
             _ = try await client.get("/findings/\(TestWorld.redNanjing)", session: session)
             _ = try await client.get("/findings/NOPE", session: session)
-            let metrics = try await client.get("/metrics")
+            let metrics = try await MetricsTokenTests.metrics(client, "Bearer " + MetricsTokenTests.token)
             #expect(metrics.status == .ok)
             #expect(
                 metrics.contains(

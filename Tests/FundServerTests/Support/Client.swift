@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Testing
 
 /// A test client that keeps a session like a browser: cookies, and the CSRF token of the last page.
 struct Client: Sendable {
@@ -57,6 +58,35 @@ struct Client: Sendable {
 
     func get(_ uri: String, session: Session? = nil) async throws -> Page {
         try await request(.get, uri, cookie: session?.cookie)
+    }
+
+    /// Follows a form's 303 to a background job's page (`/jobs/{id}`) until the job is done: the page the
+    /// form used to answer with. Any other answer is returned as it is.
+    func finished(_ page: Page, session: Session?) async throws -> Page {
+        guard page.status == .seeOther, let location = page.location, location.hasPrefix("/jobs/") else { return page }
+        for _ in 0..<1200 {
+            let next = try await get(location, session: session)
+            if next.headers[.init("Refresh")!] == nil { return next }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        Issue.record("the job at \(location) did not finish")
+        return page
+    }
+
+    /// Polls `/api/v1/jobs/{id}` (from a 202's `Location`) until the job is no longer running; its JSON.
+    func finishedJob(_ page: Page, headers: HTTPFields) async throws -> [String: Any] {
+        guard page.status == .accepted, let location = page.location else {
+            Issue.record("not a started job: \(page.status)")
+            return [:]
+        }
+        for _ in 0..<1200 {
+            let next = try await request(.get, location, headers: headers)
+            let object = try JSONSerialization.jsonObject(with: Data(next.body.utf8)) as? [String: Any] ?? [:]
+            if object["state"] as? String != "running" { return object }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        Issue.record("the job at \(location) did not finish")
+        return [:]
     }
 
     /// Posts a form; `csrf: nil` leaves the token out, `.session` sends the session's.

@@ -25,6 +25,7 @@ struct QueryFuzzTests {
         "/api/v1/casework/assessments/A-NJ-1", "/api/v1/casework/deadlines", "/api/v1/casework/experts",
         "/api/v1/casework/institutions",
         "/api/v1/casework/campaigns", "/api/v1/casework/campaigns/CP1", "/api/v1/casework/risk-points",
+        "/jobs/0123456789abcdef0123456789abcdef", "/api/v1/jobs/0123456789abcdef0123456789abcdef",
     ]
 
     /// Every query parameter any route reads.
@@ -61,6 +62,7 @@ struct QueryFuzzTests {
                     }
                 }
             }
+            print("query fuzz: \(tried) requests over \(Self.routes.count) routes, \(failures.count) answered 5xx")
             #expect(failures.isEmpty, "\(failures.prefix(20))")
             #expect(tried > 3000)
             // Still alive and answering.
