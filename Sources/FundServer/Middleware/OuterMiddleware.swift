@@ -127,7 +127,10 @@ struct ErrorResponder {
         if appError.code == "password_change_required", request.method == .get {
             return Response(status: .seeOther, headers: [.location: "/account/password"])
         }
-        if appError.status == .unauthorized {
+        // A client sending credentials of its own (a bearer key) would send them again to the sign-in page and
+        // be refused there too: a redirect would loop between the page and /login (issue 11), so it gets the
+        // 401 itself.
+        if appError.status == .unauthorized, request.headers[.authorization] == nil {
             let next = request.method == .get ? request.uri.description : "/dashboard"
             return Response(
                 status: .seeOther, headers: [.location: "/login?next=" + HTMLText.urlEncode(next)])

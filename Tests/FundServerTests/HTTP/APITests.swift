@@ -23,6 +23,23 @@ struct APITests {
         try JSONSerialization.jsonObject(with: Data(page.body.utf8))
     }
 
+    @Test("a page asked with a bad bearer key and a stale cookie is a 401, not a redirect loop to /login")
+    func badBearerOnAPageDoesNotLoop() async throws {
+        let world = try TestWorld()
+        try await world.test { client in
+            var bad = HTTPFields()
+            bad[.authorization] = "Bearer fgk_revoked_or_stale"
+            for path in ["/dashboard", "/login", "/findings"] {
+                let page = try await client.request(.get, path, cookie: "fg_session=stale-token", headers: bad)
+                #expect(page.status == .unauthorized, "\(path): \(page.status)")
+                #expect(page.location == nil)
+            }
+            // Without a key, a page still sends the browser to sign in.
+            let browser = try await client.request(.get, "/dashboard", cookie: "fg_session=stale-token")
+            #expect(browser.status == .seeOther && browser.location?.hasPrefix("/login") == true)
+        }
+    }
+
     @Test func errorsAreJSONWithCodeAndMessage() async throws {
         let world = try TestWorld()
         try await world.test { client in
