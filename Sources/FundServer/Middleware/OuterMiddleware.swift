@@ -8,6 +8,8 @@ import Logging
 struct OuterMiddleware: RouterMiddleware {
     typealias Context = FundRequestContext
     let environment: ServerEnvironment
+    /// The methods each path answers: a request no route takes for its method gets 405 where the path exists.
+    var routeMethods: RouteMethods? = nil
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -33,6 +35,19 @@ struct OuterMiddleware: RouterMiddleware {
             context.minBodyRate = environment.configuration.minBodyRate
             context.bodyRateGrace = environment.configuration.bodyRateGrace
             response = try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound && routeMethods != nil {
+            // No route for this method and path: 405 with Allow where the path answers other methods.
+            let allowed = routeMethods!.methods(for: request.uri.path)
+            if !allowed.isEmpty && !allowed.contains(request.method.rawValue) {
+                response = ErrorResponder(environment: environment).response(
+                    for: AppError(
+                        .methodNotAllowed, code: "method_not_allowed", message: "此地址不支持 \(request.method.rawValue) 请求"),
+                    request: request, context: context)
+                response.headers[.allow] = allowed.joined(separator: ", ")
+            } else {
+                response = ErrorResponder(environment: environment).response(
+                    for: error, request: request, context: context)
+            }
         } catch {
             response = ErrorResponder(environment: environment).response(for: error, request: request, context: context)
         }
@@ -151,6 +166,7 @@ struct ErrorResponder {
         case 404: "未找到"
         case 408: "请求超时"
         case 409: "状态冲突"
+        case 405: "不支持的请求方法"
         case 413: "文件过大"
         case 422: "输入有误"
         case 429: "尝试过于频繁"

@@ -17,7 +17,8 @@ public enum FundServer {
     /// Every route of the server, with its middleware.
     public static func makeRouter(environment: ServerEnvironment) -> Router<FundRequestContext> {
         let router = Router(context: FundRequestContext.self)
-        router.add(middleware: OuterMiddleware(environment: environment))
+        let methods = RouteMethods()
+        router.add(middleware: OuterMiddleware(environment: environment, routeMethods: methods))
         router.add(middleware: CSRFMiddleware())
         SystemRoutes(environment: environment).register(on: router)
         SessionRoutes(environment: environment).register(on: router)
@@ -37,6 +38,7 @@ public enum FundServer {
         RiskPointRoutes(environment: environment).register(on: router)
         APIRoutes(environment: environment).register(on: router)
         CaseworkAPIRoutes(environment: environment).register(on: router)
+        methods.load(router.routes.map { ($0.path.description, $0.method) })
         return router
     }
 

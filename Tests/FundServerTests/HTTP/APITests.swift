@@ -40,6 +40,24 @@ struct APITests {
         }
     }
 
+    @Test("a method a route does not answer is 405 with Allow; a path no route has stays 404")
+    func methodNotAllowed() async throws {
+        let world = try TestWorld()
+        try await world.test { client in
+            let key = try Self.key(world, "sup")
+            let delete = try await client.request(.delete, "/api/v1/findings", headers: key)
+            #expect(delete.status == .methodNotAllowed && delete.contains("\"code\":\"method_not_allowed\""))
+            #expect(delete.headers[.allow] == "GET, HEAD")
+            let put = try await client.request(.put, "/api/v1/cases/C1/entitlements", headers: key)
+            #expect(put.status == .methodNotAllowed)
+            #expect(put.headers[.allow] == "GET, HEAD")
+            let patch = try await client.request(.patch, "/api/v1/rules", headers: key)
+            #expect(patch.status == .methodNotAllowed && patch.headers[.allow] == "GET, HEAD, PUT")
+            let nowhere = try await client.request(.delete, "/api/v1/nothing-here", headers: key)
+            #expect(nowhere.status == .notFound)
+        }
+    }
+
     @Test func errorsAreJSONWithCodeAndMessage() async throws {
         let world = try TestWorld()
         try await world.test { client in
