@@ -15,6 +15,6 @@ public struct Clock: Sendable {
 
     /// The day in China of a moment.
     public static func chinaDay(_ moment: Date) -> Day {
-        Day.inChina(unixSeconds: Int64(moment.timeIntervalSince1970.rounded(.down)))
+        Day.inChina(moment)
     }
 }

@@ -190,7 +190,7 @@ struct Revision2Tests {
                 let dependent = code == ItemCode.dependant ? F.person(1) : nil
                 let amount = try calc.statutoryAmount(
                     itemCode: code, facts: subject, dependentID: dependent, month: month)
-                let key = EntitlementCalculator.amountPeriod(itemCode: code, month: month)
+                let key = EntitlementCalculator.amountPeriod(itemCode: code).key(month)
                 if let earlier = seen[key] { #expect(earlier == amount, "\(code) \(month)") }
                 seen[key] = amount
             }

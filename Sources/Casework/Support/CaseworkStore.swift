@@ -29,7 +29,7 @@ extension CaseworkRepository {
 /// server's zone.
 public enum Today {
     public static func day(_ date: Date = Date()) -> Day {
-        Day.inChina(unixSeconds: Int64(date.timeIntervalSince1970.rounded(.down)))
+        Day.inChina(date)
     }
 }
 

@@ -115,10 +115,6 @@ public struct EntitlementCalculator: Sendable {
         }
     }
 
-    public static func amountPeriod(itemCode: String, month: YearMonth) -> Int32 {
-        amountPeriod(itemCode: itemCode).key(month)
-    }
-
     // MARK: - The items
 
     /// The rows of one statutory item for the case in `month`: none when the item cannot be judged (no

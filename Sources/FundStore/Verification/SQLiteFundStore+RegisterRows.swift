@@ -80,6 +80,6 @@ extension SQLiteFundStore: RegisterRowsRepository {
 
     /// The calendar day of a moment in China Standard Time, whatever the server's zone.
     static func chinaDay(_ moment: Date) -> Day {
-        Day.inChina(unixSeconds: Int64(moment.timeIntervalSince1970.rounded(.down)))
+        Day.inChina(moment)
     }
 }

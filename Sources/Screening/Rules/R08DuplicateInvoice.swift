@@ -28,14 +28,14 @@ public struct R08DuplicateInvoice: RealTimeRule {
                 let ia = columns.institution[Int(a)]
                 let ib = columns.institution[Int(b)]
                 if ia != ib { return ia < ib }
-                return precedes(columns.facts(a), columns.facts(b), context: context)
+                return ReversalNetting.precedes(columns.facts(a), columns.facts(b), context)
             }
             var start = 0
             while start < group.count {
                 var end = start + 1
                 let institution = columns.institution[Int(group[start])]
                 while end < group.count, columns.institution[Int(group[end])] == institution { end += 1 }
-                let kept = uncancelled(group[start..<end].map { columns.facts($0) })
+                let kept = ReversalNetting.standing(group[start..<end].map { columns.facts($0) })
                 for payment in kept.dropFirst() {
                     let settings = context.settings(regionID: payment.region)
                     findings.append(finding(payment, first: kept[0], settings, context))
@@ -56,29 +56,10 @@ public struct R08DuplicateInvoice: RealTimeRule {
             let other = columns.facts(row)
             if other.institution == payment.institution { others.append(other) }
         }
-        others.sort { precedes($0, $1, context: context) }
-        guard let first = uncancelled(others).first, precedes(first, payment, context: context) else { return [] }
+        others.sort { ReversalNetting.precedes($0, $1, context) }
+        guard let first = ReversalNetting.standing(others).first, ReversalNetting.precedes(first, payment, context)
+        else { return [] }
         return [finding(payment, first: first, context.settings(regionID: payment.region), context)]
-    }
-
-    /// The payments of one institution and invoice (in "first" order) that are not reversals and not
-    /// cancelled by one: each reversal cancels the earliest payment of the opposite amount not yet cancelled.
-    func uncancelled(_ payments: [PaymentFacts]) -> [PaymentFacts] {
-        var cancelled = [Bool](repeating: false, count: payments.count)
-        for reversal in payments where reversal.isReversal {
-            if let match = payments.indices.first(where: {
-                !cancelled[$0] && !payments[$0].isReversal && payments[$0].amount == -reversal.amount
-            }) {
-                cancelled[match] = true
-            }
-        }
-        return payments.indices.filter { !cancelled[$0] && !payments[$0].isReversal }.map { payments[$0] }
-    }
-
-    /// rules.md §5: earlier `paid_date`, then smaller `payment_id`.
-    func precedes(_ a: PaymentFacts, _ b: PaymentFacts, context: RuleContext) -> Bool {
-        if a.paidDate != b.paidDate { return a.paidDate < b.paidDate }
-        return context.paymentID(a) < context.paymentID(b)
     }
 
     func finding(_ payment: PaymentFacts, first: PaymentFacts, _ settings: RuleSettings, _ context: RuleContext)

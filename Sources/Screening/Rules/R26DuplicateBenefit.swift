@@ -137,12 +137,6 @@ public struct R26DuplicateBenefit: RealTimeRule {
         }
     }
 
-    /// rules.md: earlier `paid_date`, then smaller `payment_id`.
-    static func precedes(_ a: PaymentFacts, _ b: PaymentFacts, _ context: RuleContext) -> Bool {
-        if a.paidDate != b.paidDate { return a.paidDate < b.paidDate }
-        return context.paymentID(a) < context.paymentID(b)
-    }
-
     /// The calendar months a payment pays (its service month without a period).
     static func months(_ p: PaymentFacts) -> ClosedRange<Int32> {
         let first = (p.periodStart ?? p.serviceDate).yearMonth.index
@@ -152,18 +146,10 @@ public struct R26DuplicateBenefit: RealTimeRule {
     /// The payments of one case, item and dependant that stand after the reversals, in "first" order: each
     /// reversal cancels the earliest payment of the same period and the opposite amount not yet cancelled.
     static func uncancelled(_ payments: [PaymentFacts], _ context: RuleContext) -> [PaymentFacts] {
-        let ordered = payments.sorted { precedes($0, $1, context) }
-        var cancelled = [Bool](repeating: false, count: ordered.count)
-        for reversal in ordered where reversal.isReversal {
-            if let match = ordered.indices.first(where: {
-                let p = ordered[$0]
-                return !cancelled[$0] && !p.isReversal && p.amount == -reversal.amount && p.caseID == reversal.caseID
-                    && p.periodStart == reversal.periodStart && p.periodEnd == reversal.periodEnd
-            }) {
-                cancelled[match] = true
-            }
+        ReversalNetting.standing(payments.sorted { ReversalNetting.precedes($0, $1, context) }) { payment, reversal in
+            payment.caseID == reversal.caseID && payment.periodStart == reversal.periodStart
+                && payment.periodEnd == reversal.periodEnd
         }
-        return ordered.indices.filter { !cancelled[$0] && !ordered[$0].isReversal }.map { ordered[$0] }
     }
 
     /// Within one case, item and dependant (payments in "first" order): a one-off paid again, a month paid again.
@@ -197,7 +183,7 @@ public struct R26DuplicateBenefit: RealTimeRule {
     static func crossCase(_ allowances: [PaymentFacts], _ context: RuleContext) -> [PaymentKey: Offence] {
         var result: [PaymentKey: Offence] = [:]
         guard Set(allowances.map(\.caseID)).count > 1 else { return result }
-        let ordered = allowances.sorted { precedes($0, $1, context) }
+        let ordered = allowances.sorted { ReversalNetting.precedes($0, $1, context) }
         var byMonth: [Int32: [PaymentFacts]] = [:]
         for payment in ordered {
             for month in months(payment) { byMonth[month, default: []].append(payment) }
