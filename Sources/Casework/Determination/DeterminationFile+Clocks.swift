@@ -77,13 +77,11 @@ extension DeterminationFile {
     /// while undecided.
     public var decidedWithinSixtyDays: Bool? { decidedWithinSixtyDays(calendar: .national) }
 
-    /// Whether the decision was made within 60 days of acceptance on `calendar`.
+    /// Whether the decision was made within 60 days of acceptance on `calendar`, as I07 counts it
+    /// (`DeterminationTimeliness`).
     public func decidedWithinSixtyDays(calendar: WorkingCalendar) -> Bool? {
-        guard let decision, let acceptedDate else { return nil }
-        let due = DeterminationClock.decisionDue(
-            accepted: acceptedDate, clearCase: false, suspendedDays: suspendedDays(asOf: decision.day),
-            calendar: calendar, region: regionCode)
-        return decision.day <= due
+        guard let decision, acceptedDate != nil else { return nil }
+        return DeterminationTimeliness(timing(asOf: decision.day), asOf: decision.day, calendar: calendar).isOnTime
     }
 
     /// The latest day any step of the file was taken: a new step may not be dated before it.

@@ -87,24 +87,22 @@ public struct DeterminationRegister: Sendable {
         try Self.onTimeRates(files(scope: scope), from: from, to: to, asOf: asOf, calendar: workingCalendar())
     }
 
-    /// The rate over the given files (see `onTimeRates(scope:from:to:asOf:)`); pure, for tests and reports.
+    /// The rate over the given files (see `onTimeRates(scope:from:to:asOf:)`); pure, for tests and reports. Each
+    /// file is classified as it stood on `asOf` by FundRules' `DeterminationTimeliness`, as indicator I07 is.
     public static func onTimeRates(
         _ files: [DeterminationFile], from: Day, to: Day, asOf: Day, calendar: WorkingCalendar = .national
     ) -> [OnTimeRate] {
         var rates: [RegionCode: OnTimeRate] = [:]
         for file in files {
-            guard let accepted = file.acceptedDate else { continue }
+            let timeliness = DeterminationTimeliness(file.timing(asOf: asOf), asOf: asOf, calendar: calendar)
+            guard let day = timeliness.countedOn, from <= day, day <= to else { continue }
             let city = file.regionCode.city
             var rate = rates[city] ?? OnTimeRate(regionCode: city, onTime: 0, late: 0, overduePending: 0)
-            if let decision = file.decision {
-                guard from <= decision.day && decision.day <= to else { continue }
-                if file.decidedWithinSixtyDays(calendar: calendar) == true { rate.onTime += 1 } else { rate.late += 1 }
-            } else {
-                let due = DeterminationClock.decisionDue(
-                    accepted: accepted, clearCase: false, suspendedDays: file.suspendedDays(asOf: asOf),
-                    calendar: calendar, region: file.regionCode)
-                guard due < asOf, from <= due, due <= to else { continue }
-                rate.overduePending += 1
+            switch timeliness {
+            case .onTime: rate.onTime += 1
+            case .late: rate.late += 1
+            case .overduePending: rate.overduePending += 1
+            case .notCounted: continue
             }
             rates[city] = rate
         }

@@ -1,4 +1,5 @@
 import FundModel
+import FundRules
 
 /// I07 认定按时办结率: determinations decided within 60 days (`days`) of acceptance, in
 /// percent: < 90 % yellow.
@@ -17,7 +18,8 @@ import FundModel
 /// suspended are added to `days`, and a case still undecided whose `days` ran
 /// out in the period before the screening date counts against the rate
 /// (unless suspended now). An imported case the register does not hold counts
-/// as above; an imported case it holds is not counted again.
+/// as above; an imported case it holds is not counted again. Each file is
+/// classified by FundRules' `DeterminationTimeliness`, as the register's rate is.
 public struct I07TimelyDetermination: ScreeningRule {
     public let spec = RuleCatalog.spec("I07")!
 
@@ -35,32 +37,33 @@ public struct I07TimelyDetermination: ScreeningRule {
         var registered = Set<String>()
         var fromRegister = RatioTally(regions: regions, periods: periods)  // overdue undecided / register cases
         for row in context.registers?.determinations ?? [] where registered.insert(row.caseID).inserted {
-            guard let accepted = row.acceptedDate else { continue }
             let city = regions.citySlot(code: row.regionCode)
-            guard city != -2 else { continue }
+            guard row.acceptedDate != nil, city != -2 else { continue }
             for slot in slots(city) {
-                let due = snapshot.calendar.deadline(
-                    lastDay: accepted.adding(days: limits[slot] + row.suspendedDays), region: row.regionCode)
-                if let decided = row.decidedDate {
-                    let onTime: Int64 = decided <= due ? 1 : 0
-                    tally.add(slot: slot, month: decided.yearMonth, numerator: onTime, denominator: 1)
-                    fromRegister.add(slot: slot, month: decided.yearMonth, numerator: 0, denominator: 1)
-                } else if !row.suspendedNow && due < context.asOf {
-                    tally.add(slot: slot, month: due.yearMonth, numerator: 0, denominator: 1)
-                    fromRegister.add(slot: slot, month: due.yearMonth, numerator: 1, denominator: 1)
-                }
+                let timeliness = DeterminationTimeliness(
+                    row, limitDays: limits[slot], asOf: context.asOf, calendar: snapshot.calendar)
+                guard let day = timeliness.countedOn else { continue }
+                let overdue: Int64 = if case .overduePending = timeliness { 1 } else { 0 }
+                tally.add(slot: slot, month: day.yearMonth, numerator: timeliness.isOnTime ? 1 : 0, denominator: 1)
+                fromRegister.add(slot: slot, month: day.yearMonth, numerator: overdue, denominator: 1)
             }
         }
 
+        // An imported case counts once decided: the interchange files do not say whether its clock stands
+        // suspended, so an undecided one is not judged.
         for (row, record) in snapshot.cases.enumerated() where isFirst(row, record, snapshot) {
             guard !registered.contains(record.caseID) else { continue }
-            guard let accepted = record.acceptedDate, let decided = record.decidedDate else { continue }
+            guard record.acceptedDate != nil, record.decidedDate != nil else { continue }
             let city = regions.citySlot(record.regionCode, in: snapshot)
             guard city != -2 else { continue }
+            let timing = DeterminationTimingRow(
+                caseID: record.caseID, regionCode: record.regionCode, acceptedDate: record.acceptedDate,
+                decidedDate: record.decidedDate)
             for slot in slots(city) {
-                let due = snapshot.calendar.deadline(
-                    lastDay: accepted.adding(days: limits[slot]), region: record.regionCode)
-                tally.add(slot: slot, month: decided.yearMonth, numerator: decided <= due ? 1 : 0, denominator: 1)
+                let timeliness = DeterminationTimeliness(
+                    timing, limitDays: limits[slot], asOf: context.asOf, calendar: snapshot.calendar)
+                guard let day = timeliness.countedOn else { continue }
+                tally.add(slot: slot, month: day.yearMonth, numerator: timeliness.isOnTime ? 1 : 0, denominator: 1)
             }
         }
         let results = IndicatorResults(
