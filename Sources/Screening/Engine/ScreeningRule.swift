@@ -6,14 +6,17 @@ import FundModel
 /// every threshold comes from its `RuleSettings` (never a literal in rule
 /// code). Rules are values (`Sendable`) so the engine runs them in parallel.
 public protocol ScreeningRule: Sendable {
-    /// The rule's entry in `RuleCatalog`: id, Chinese name, subject, tables, configuration keys.
-    var spec: RuleSpec { get }
+    /// The rule's entry in `RuleCatalog`: id, Chinese name, subject, tables, configuration keys. Declared once,
+    /// here on the rule type; the catalogue (and so the configuration's schema) is derived from these.
+    static var spec: RuleSpec { get }
 
     /// The batch run over the whole snapshot.
     func run(_ context: RuleContext) -> RuleOutput
 }
 
 extension ScreeningRule {
+    /// The type's spec (`Self.spec`), for a rule held as `any ScreeningRule`.
+    public var spec: RuleSpec { Self.spec }
     public var id: String { spec.id }
     public var name: String { spec.name }
     /// The tables without which the rule is "not run (no data)".

@@ -9,7 +9,10 @@ import FundModel
 /// rise), and the earlier sum must be above zero. A month's figure is the
 /// same ratio for that month against the same month a year earlier.
 public struct I01ExpenditureGrowth: ScreeningRule {
-    public let spec = RuleCatalog.spec("I01")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "I01", name: "待遇支出增长率", kind: .indicator, subject: .region, tables: [.fundLedger],
+        fields: [.graded([.yellow, .orange, .red])], levelOrder: .ascending)
 
     public init() {}
 

@@ -12,7 +12,10 @@ import FundModel
 /// with that month, so `.month(reference)` equals `.trailing12(reference)`;
 /// the one a year earlier is its own past.
 public struct I02MonthsOfBalance: ScreeningRule {
-    public let spec = RuleCatalog.spec("I02")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "I02", name: "可支付月数", kind: .indicator, subject: .region, tables: [.fundLedger],
+        fields: [.graded([.orange, .red])], levelOrder: .descending)
 
     public init() {}
 

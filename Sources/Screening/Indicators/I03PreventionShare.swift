@@ -16,7 +16,10 @@ import FundModel
 /// - The amount at risk is the spending above the level's threshold
 ///   (spending − revenue × threshold %).
 public struct I03PreventionShare: ScreeningRule {
-    public let spec = RuleCatalog.spec("I03")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "I03", name: "工伤预防费占比", kind: .indicator, subject: .region, tables: [.fundLedger],
+        fields: [.graded([.red])], levelOrder: .ascending)
 
     public init() {}
 

@@ -9,7 +9,10 @@ import FundRules
 /// region is the paying region. Advance payments without a determined case
 /// are left out of both sides.
 public struct I04MedicalCostPerCase: ScreeningRule {
-    public let spec = RuleCatalog.spec("I04")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "I04", name: "案均医疗费", kind: .indicator, subject: .region, tables: [.payments, .injuryCases],
+        fields: [.graded([.yellow])], levelOrder: .ascending)
 
     public init() {}
 

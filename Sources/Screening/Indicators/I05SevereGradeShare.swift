@@ -7,7 +7,10 @@ import FundModel
 /// or without a grade (as R17's denominator), in the committee's region; each
 /// `assessment_id` once.
 public struct I05SevereGradeShare: ScreeningRule {
-    public let spec = RuleCatalog.spec("I05")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "I05", name: "一至四级伤残占比", kind: .indicator, subject: .region, tables: [.assessments],
+        fields: [.graded([.orange])], levelOrder: .ascending)
 
     public init() {}
 

@@ -9,7 +9,10 @@ import FundRules
 /// (whatever the channel, a payment without one included), in the paying
 /// region. Undefined when the MED total is zero or less.
 public struct I06ManualReimbursementShare: ScreeningRule {
-    public let spec = RuleCatalog.spec("I06")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "I06", name: "手工报销占比", kind: .indicator, subject: .region, tables: [.payments],
+        fields: [.graded([.yellow])], levelOrder: .ascending)
 
     public init() {}
 

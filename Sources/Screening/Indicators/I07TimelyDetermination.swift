@@ -21,7 +21,11 @@ import FundRules
 /// as above; an imported case it holds is not counted again. Each file is
 /// classified by FundRules' `DeterminationTimeliness`, as the register's rate is.
 public struct I07TimelyDetermination: ScreeningRule {
-    public let spec = RuleCatalog.spec("I07")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "I07", name: "认定按时办结率", kind: .indicator, subject: .region, tables: [.injuryCases],
+        fields: [.graded([.yellow]), .params([FieldSpec("days", .days, "days from acceptance")])],
+        levelOrder: .descending)
 
     public init() {}
 

@@ -17,7 +17,11 @@ import FundModel
 /// region's city and in the province. A city's figure uses the city's `days`,
 /// the province's the province's.
 public struct I08VerificationCompletion: ScreeningRule {
-    public let spec = RuleCatalog.spec("I08")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "I08", name: "疑点核查完成率", kind: .indicator, subject: .region, tables: [],
+        fields: [.graded([.yellow]), .params([FieldSpec("days", .days, "age of the findings")])],
+        levelOrder: .descending)
 
     public init() {}
 

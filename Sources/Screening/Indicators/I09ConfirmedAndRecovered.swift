@@ -13,7 +13,9 @@ import FundModel
 /// (and of the province, always) are the run's notes, so that the summary
 /// shows them.
 public struct I09ConfirmedAndRecovered: ScreeningRule {
-    public let spec = RuleCatalog.spec("I09")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "I09", name: "违规确认与追回金额", kind: .indicator, subject: .region, tables: [], fields: [])
 
     public init() {}
 

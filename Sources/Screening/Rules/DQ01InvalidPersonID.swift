@@ -7,7 +7,10 @@ import FundModel
 /// dependant's finding (subject type `dependent`, one per id) goes to the
 /// region of the dependant's first case in the table, else the province.
 public struct DQ01InvalidPersonID: ScreeningRule {
-    public let spec = RuleCatalog.spec("DQ01")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "DQ01", name: "身份证号校验错误", subject: .worker, tables: [.workers],
+        fields: [.level()])
 
     public init() {}
 

@@ -8,7 +8,10 @@ import FundRules
 /// retirements (FundRules `ItemList`). The list has no retirement dates, so a
 /// retired item is off the list on every service date.
 public struct R01OffListItem: PaymentRule, RealTimeRule {
-    public let spec = RuleCatalog.spec("R01")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R01", name: "清单外支出", subject: .payment, isRealTime: true, tables: [.payments],
+        fields: [.outcomes(["off_list", "without_basis"])])
 
     public init() {}
 

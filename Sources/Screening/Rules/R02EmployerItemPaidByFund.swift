@@ -4,7 +4,10 @@ import FundRules
 /// R02 ⚡ 单位负担项目由基金支付: the item's payer is the employer (社会保险法 39: 停工留薪期工资,
 /// 五、六级伤残津贴, 一次性伤残就业补助金, or a province's item with payer `employer`), yet the fund paid it.
 public struct R02EmployerItemPaidByFund: PaymentRule, RealTimeRule {
-    public let spec = RuleCatalog.spec("R02")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R02", name: "单位负担项目由基金支付", subject: .payment, isRealTime: true, tables: [.payments],
+        fields: [.level()])
 
     public init() {}
 

@@ -6,7 +6,13 @@ import FundModel
 /// the limits are computed once per region and item, so the loop compares
 /// integers. Reversals are not screened (rules.md §5).
 public struct R03LargePayment: PaymentRule, RealTimeRule {
-    public let spec = RuleCatalog.spec("R03")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R03", name: "大额支出", subject: .payment, isRealTime: true, tables: [.payments],
+        fields: [
+            .graded([.yellow, .orange, .red], .number, "multiples of the item's threshold T; fires above"),
+            .params([FieldSpec("threshold", .itemMap(.amount), "T per item, in yuan")]),
+        ], levelOrder: .ascending)
 
     public init() {}
 

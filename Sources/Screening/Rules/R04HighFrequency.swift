@@ -12,7 +12,18 @@ import FundModel
 /// The real-time check adds the new payment to the worker's series and looks
 /// at the worst window that contains it — the same code as the batch run.
 public struct R04HighFrequency: RealTimeRule {
-    public let spec = RuleCatalog.spec("R04")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R04", name: "高频支出", subject: .worker, isRealTime: true, tables: [.payments],
+        fields: [
+            .graded([.yellow, .orange, .red], .number, "multiples of the item's count N"),
+            .params([
+                FieldSpec(
+                    "windows",
+                    .itemMap(.record([FieldSpec("count", .count), FieldSpec("days", .days)])),
+                    "N payments within D days, per item")
+            ]),
+        ], levelOrder: .ascending)
 
     public init() {}
 

@@ -8,7 +8,13 @@ import FundRules
 /// instead, and are not checked when the payment names no dependant. The
 /// earliest death record of a person counts; "after" is strictly after.
 public struct R05PaymentAfterDeath: PaymentRule, RealTimeRule {
-    public let spec = RuleCatalog.spec("R05")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R05", name: "死亡后支出", subject: .payment, isRealTime: true, tables: [.payments, .deaths],
+        fields: [
+            .level(),
+            .params([FieldSpec("dependant_items", .itemList, "items that check the dependant, not the worker")]),
+        ])
 
     public init() {}
 

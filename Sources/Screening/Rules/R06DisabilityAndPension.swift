@@ -5,7 +5,10 @@ import FundRules
 /// pension start (`ext_pensions`, earliest record). Only PENSION_TOPUP may be paid from then on
 /// (条例 35(3)).
 public struct R06DisabilityAndPension: PaymentRule, RealTimeRule {
-    public let spec = RuleCatalog.spec("R06")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R06", name: "伤残津贴与养老金重复", subject: .payment, isRealTime: true,
+        tables: [.payments, .pensions], fields: [.level()])
 
     public init() {}
 

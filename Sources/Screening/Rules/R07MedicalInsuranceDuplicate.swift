@@ -8,7 +8,10 @@ import FundModel
 /// counts as its admission day; a payment without a period is compared by
 /// invoice number only (its paid date is not a treatment date).
 public struct R07MedicalInsuranceDuplicate: PaymentRule {
-    public let spec = RuleCatalog.spec("R07")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R07", name: "与医保重复报销", subject: .payment, tables: [.payments, .medicalInsurance],
+        fields: [.level(), .params([FieldSpec("items", .itemList, "items compared with medical insurance")])])
 
     public init() {}
 

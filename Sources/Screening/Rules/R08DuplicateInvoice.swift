@@ -9,7 +9,10 @@ import FundModel
 /// opposite amount) cancels the earliest such payment it matches, and both are
 /// left out first, so a bill reissued after a reversal does not fire.
 public struct R08DuplicateInvoice: RealTimeRule {
-    public let spec = RuleCatalog.spec("R08")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R08", name: "重复票据", subject: .payment, isRealTime: true, tables: [.payments],
+        fields: [.level()])
 
     public init() {}
 

@@ -6,7 +6,13 @@ import FundModel
 ///
 /// A payment with no institution is not checked (there is nothing to compare).
 public struct R09NonContractedInstitution: PaymentRule, RealTimeRule {
-    public let spec = RuleCatalog.spec("R09")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R09", name: "非协议机构", subject: .payment, isRealTime: true, tables: [.payments, .agreements],
+        fields: [
+            .level(),
+            .params([FieldSpec("services", .itemMap(.service), "the agreement service each item needs")]),
+        ])
 
     public init() {}
 

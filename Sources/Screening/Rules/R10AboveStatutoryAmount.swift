@@ -21,7 +21,11 @@ import FundRules
 /// The batch run walks each case's payments in service-date order and builds
 /// the case facts once per assessment, not once per payment.
 public struct R10AboveStatutoryAmount: RealTimeRule {
-    public let spec = RuleCatalog.spec("R10")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R10", name: "超标准支付", subject: .payment, isRealTime: true,
+        tables: [.payments, .injuryCases, .parameters, .assessments],
+        fields: [.level(), .params([FieldSpec("tolerance", .amountOrZero, "yuan above the statutory amount")])])
 
     public init() {}
 
@@ -174,13 +178,13 @@ public struct R10AboveStatutoryAmount: RealTimeRule {
         let r15: RuleContext
 
         init(_ context: RuleContext) {
-            func other(_ id: String) -> RuleContext {
+            func other(_ spec: RuleSpec) -> RuleContext {
                 RuleContext(
                     snapshot: context.snapshot, asOf: context.asOf, configuration: context.configuration,
-                    spec: RuleCatalog.spec(id)!, candidate: context.candidate, registers: context.registers)
+                    spec: spec, candidate: context.candidate, registers: context.registers)
             }
-            r12 = other("R12")
-            r15 = other("R15")
+            r12 = other(R12AssessmentMismatch.spec)
+            r15 = other(R15DependantEligibility.spec)
         }
 
         func fire(on payment: PaymentFacts) -> Bool {

@@ -3,7 +3,10 @@ import FundModel
 /// R11 ⚡ 无认定支出: a payment that is not an advance payment (先行支付) while its case is missing,
 /// not `recognized`/`deemed`, or its service date is before the accident.
 public struct R11NoDetermination: PaymentRule, RealTimeRule {
-    public let spec = RuleCatalog.spec("R11")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R11", name: "无认定支出", subject: .payment, isRealTime: true, tables: [.payments, .injuryCases],
+        fields: [.level()])
 
     public init() {}
 

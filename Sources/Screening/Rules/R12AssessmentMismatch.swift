@@ -9,7 +9,10 @@ import FundRules
 /// before the service date (rules.md §5). A payment without a case is left to
 /// R11.
 public struct R12AssessmentMismatch: PaymentRule, RealTimeRule {
-    public let spec = RuleCatalog.spec("R12")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R12", name: "无鉴定或等级不符", subject: .payment, isRealTime: true,
+        tables: [.payments, .injuryCases, .assessments], fields: [.level()])
 
     public init() {}
 

@@ -7,7 +7,13 @@ import FundModel
 /// "Within 30 days after" means 0 to 30 days after `insured_since`, both
 /// included. A worker without `insured_since`, or not in workers.csv, is not checked.
 public struct R13InsuredThenInjured: ScreeningRule {
-    public let spec = RuleCatalog.spec("R13")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R13", name: "参保即出险", subject: .case, tables: [.injuryCases, .workers],
+        fields: [
+            .outcomes(["soon_after_insured", "outside_insured_period"]),
+            .params([FieldSpec("days", .days, "days after insured_since")]),
+        ])
 
     public init() {}
 

@@ -16,7 +16,16 @@ import FundRules
 /// medical-insurance records (`MI:` and the invoice or admission date) in
 /// the evidence. Without the medical-insurance file only the pairs are checked.
 public struct R14OverlappingStays: ScreeningRule {
-    public let spec = RuleCatalog.spec("R14")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R14", name: "住院时间重叠", subject: .payment, tables: [.payments],
+        fields: [
+            .level(),
+            .params([
+                FieldSpec("min_nights", .count, "nights each stay must have"),
+                FieldSpec("min_overlap_nights", .count, "nights of overlap that fire"),
+            ]),
+        ])
 
     public init() {}
 

@@ -12,7 +12,19 @@ import FundRules
 /// `DependantEligibility`, the one the entitlement calculator shares the dependants' cap by. The amount at
 /// risk is the whole payment.
 public struct R15DependantEligibility: PaymentRule, RealTimeRule {
-    public let spec = RuleCatalog.spec("R15")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R15", name: "供养亲属资格", subject: .payment, isRealTime: true, tables: [.payments, .dependents],
+        fields: [
+            .level(),
+            .params([
+                FieldSpec("age_limit", .count, "age of a child, grandchild or sibling"),
+                FieldSpec(
+                    "elder_age_man", .count, "age from which a spouse, parent or grandparent (a man) is paid"),
+                FieldSpec(
+                    "elder_age_woman", .count, "age from which a spouse, parent or grandparent (a woman) is paid"),
+            ]),
+        ])
 
     public init() {}
 

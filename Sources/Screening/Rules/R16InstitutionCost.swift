@@ -21,7 +21,13 @@ import FundRules
 ///   institution's region; no amount at risk (the mean is a pattern, not a
 ///   payment); the evidence lists the peers.
 public struct R16InstitutionCost: ScreeningRule {
-    public let spec = RuleCatalog.spec("R16")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R16", name: "机构费用异常", subject: .institution, tables: [.payments, .institutions],
+        fields: [
+            .graded([.orange, .red], .number, "multiples of the peers' median"),
+            .params([FieldSpec("min_payments", .count, "MED payments in the year")]),
+        ], levelOrder: .ascending)
 
     public init() {}
 

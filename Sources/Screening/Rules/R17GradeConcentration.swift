@@ -16,7 +16,16 @@ import FundModel
 ///   expert's (experts.csv), else the committee region most of its
 ///   assessments come from; the thresholds are that region's.
 public struct R17GradeConcentration: ScreeningRule {
-    public let spec = RuleCatalog.spec("R17")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R17", name: "鉴定等级异常集中", subject: .institution, tables: [.assessments],
+        fields: [
+            .level(),
+            .params([
+                FieldSpec("min_assessments", .count, "initial assessments per hospital or expert"),
+                FieldSpec("z", .number, "standard errors above the province's share"),
+            ]),
+        ])
 
     public init() {}
 

@@ -20,7 +20,17 @@ import FundModel
 ///   in the expert's region (experts.csv; else the committee region of its
 ///   latest panel for the employer), with that region's thresholds.
 public struct R18ExpertRecusal: ScreeningRule {
-    public let spec = RuleCatalog.spec("R18")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R18", name: "专家回避与集中", subject: .assessment,
+        tables: [.assessments, .experts, .injuryCases],
+        fields: [
+            .outcomes(["recusal", "concentration"]),
+            .params([
+                FieldSpec("panels", .count, "panels for workers of one employer"),
+                FieldSpec("days", .days, "within this many days"),
+            ]),
+        ])
 
     public init() {}
 

@@ -6,7 +6,11 @@ import FundModel
 /// The region is the one with most of those payments (the smallest code of
 /// equals); the amount at risk is their sum; the evidence lists the workers.
 public struct R19AccountConcentration: ScreeningRule {
-    public let spec = RuleCatalog.spec("R19")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R19", name: "收款账户集中", subject: .account, tables: [.payments],
+        fields: [.graded([.orange, .red], .count, "distinct workers paid into one account")],
+        levelOrder: .ascending)
 
     public init() {}
 

@@ -17,7 +17,16 @@ import FundRules
 /// (negative amounts) in the period net against it, and a net below zero counts
 /// as nothing. The payments counted are listed as evidence.
 public struct R20LateApplication: ScreeningRule {
-    public let spec = RuleCatalog.spec("R20")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R20", name: "认定申请超期", subject: .case, tables: [.injuryCases],
+        fields: [
+            .outcomes(["worker_late", "employer_late"]),
+            .params([
+                FieldSpec("worker_limit_years", .count, "worker, relative or union"),
+                FieldSpec("employer_limit_days", .days, "employer"),
+            ]),
+        ])
 
     public init() {}
 

@@ -7,7 +7,10 @@ import FundModel
 /// day moves off a day that is not a working day (民法典 203, rev. 2) on the
 /// snapshot's calendar in the case's region: "more than 60 days" means after it.
 public struct R21SlowDetermination: ScreeningRule {
-    public let spec = RuleCatalog.spec("R21")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R21", name: "认定办理超时", subject: .case, tables: [.injuryCases],
+        fields: [.level(), .params([FieldSpec("days", .days, "days from acceptance to decision")])])
 
     public init() {}
 

@@ -11,7 +11,10 @@ import FundModel
 ///   whose case is not in injury_cases.csv (no accident date), or applied
 ///   before its accident (a data error, not a missing visit).
 public struct R22NoHealthVisit: ScreeningRule {
-    public let spec = RuleCatalog.spec("R22")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R22", name: "鉴定材料无就诊记录", subject: .assessment,
+        tables: [.assessments, .injuryCases, .healthVisits], fields: [.level()])
 
     public init() {}
 

@@ -18,7 +18,11 @@ import FundRules
 ///   payments (reversals included); the case fires only when it is above
 ///   zero. The evidence lists those payments.
 public struct R23ThirdPartyLiability: ScreeningRule {
-    public let spec = RuleCatalog.spec("R23")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R23", name: "第三人责任未核实", subject: .case,
+        tables: [.injuryCases, .payments, .trafficAccidents],
+        fields: [.level(), .params([FieldSpec("days", .days, "days between the two accidents")])])
 
     public init() {}
 

@@ -6,7 +6,13 @@ import FundRules
 /// imprisoned on the service date (provincial practice: worker_imprisoned, yellow; off when
 /// `check_worker` is false).
 public struct R24BenefitsInPrison: PaymentRule {
-    public let spec = RuleCatalog.spec("R24")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R24", name: "服刑期间领取待遇", subject: .payment, tables: [.payments, .imprisonments],
+        fields: [
+            .outcomes(["dependant_imprisoned", "worker_imprisoned"]),
+            .params([FieldSpec("check_worker", .bool, "also check an imprisoned worker's benefits")]),
+        ])
 
     public init() {}
 

@@ -16,7 +16,16 @@ import FundModel
 ///   wages; the comparison is exact: 2·Σrecent·10 000 > ratio·k·(low + high)
 ///   with k the recent months present.
 public struct R25WageSurge: ScreeningRule {
-    public let spec = RuleCatalog.spec("R25")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R25", name: "缴费基数突增", subject: .case, tables: [.injuryCases, .wages],
+        fields: [
+            .level(),
+            .params([
+                FieldSpec("ratio", .number, "recent mean over the baseline median"),
+                FieldSpec("recent_months", .count), FieldSpec("baseline_months", .count),
+            ]),
+        ])
 
     public init() {}
 

@@ -21,7 +21,11 @@ import FundRules
 /// / its months, rounded half up). One finding a payment, with the payments it
 /// repeats as evidence.
 public struct R26DuplicateBenefit: RealTimeRule {
-    public let spec = RuleCatalog.spec("R26")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        // The assessments tell which of a worker's two cases pays the allowance (条例 45).
+        id: "R26", name: "重复支付", subject: .payment, isRealTime: true, tables: [.payments, .assessments],
+        fields: [.level()])
 
     public init() {}
 

@@ -15,7 +15,16 @@ import FundRules
 /// compared unbounded. Of two wage rows of one month the later counts;
 /// repeated case rows are judged once.
 public struct R27DeclaredWageInflated: ScreeningRule {
-    public let spec = RuleCatalog.spec("R27")!
+    /// The rule's one entry in the catalogue: `RuleCatalog.all` is derived from the rules' specs.
+    public static let spec = RuleSpec(
+        id: "R27", name: "本人工资申报不实", subject: .case, tables: [.injuryCases, .wages],
+        fields: [
+            .graded([.orange, .red], .number, "multiples of the mean wage before the accident; fires above"),
+            .params([
+                FieldSpec("months", .count, "calendar months before the accident month"),
+                FieldSpec("min_months", .count, "wage months that must be present"),
+            ]),
+        ], levelOrder: .ascending)
 
     public init() {}
 
