@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "fundguard", targets: ["fundguard"]),
         .library(name: "FundModel", targets: ["FundModel"]),
+        .library(name: "FundColumns", targets: ["FundColumns"]),
         .library(name: "FundRules", targets: ["FundRules"]),
         .library(name: "FundStore", targets: ["FundStore"]),
         .library(name: "Screening", targets: ["Screening"]),
@@ -34,13 +35,15 @@ let package = Package(
     targets: [
         // Value types only: ids, money, days, the interchange records. No I/O.
         .target(name: "FundModel", swiftSettings: strict),
+        // The columnar engine: the data set in memory, the payments as columns, coded text and dense ids.
+        .target(name: "FundColumns", dependencies: ["FundModel"], swiftSettings: strict),
         // The law as code: item list, statutory amounts, entitlement calculator, clocks.
         .target(name: "FundRules", dependencies: ["FundModel"], swiftSettings: strict),
         // SQLite store (GRDB), CSV import and export.
         .target(
             name: "FundStore",
             dependencies: [
-                "FundModel",
+                "FundModel", "FundColumns",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The raw sqlite3 C API, for the importer's bulk-insert fast path.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -51,7 +54,7 @@ let package = Package(
         // Monitoring rules, indicators, thresholds and the screening engine.
         .target(
             name: "Screening",
-            dependencies: ["FundModel", "FundRules", .product(name: "Yams", package: "Yams")],
+            dependencies: ["FundModel", "FundColumns", "FundRules", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         // Workflows with people in them: determination and assessment registers, expert panels, institutions,
@@ -75,7 +78,7 @@ let package = Package(
             swiftSettings: strict
         ),
         // A synthetic demo province with planted anomalies and their ground truth.
-        .target(name: "DemoData", dependencies: ["FundModel", "FundRules"], swiftSettings: strict),
+        .target(name: "DemoData", dependencies: ["FundModel", "FundColumns", "FundRules"], swiftSettings: strict),
         .executableTarget(
             name: "fundguard",
             dependencies: [
@@ -88,13 +91,14 @@ let package = Package(
         .executableTarget(
             name: "fundbench",
             dependencies: [
-                "FundModel", "FundRules", "FundStore", "Screening", "DemoData",
+                "FundModel", "FundColumns", "FundRules", "FundStore", "Screening", "DemoData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/fundbench",
             swiftSettings: strict
         ),
         .testTarget(name: "FundModelTests", dependencies: ["FundModel"], swiftSettings: strict),
+        .testTarget(name: "FundColumnsTests", dependencies: ["FundModel", "FundColumns"], swiftSettings: strict),
         .testTarget(name: "FundRulesTests", dependencies: ["FundModel", "FundRules"], swiftSettings: strict),
         .testTarget(
             name: "FundStoreTests",
@@ -105,11 +109,12 @@ let package = Package(
             name: "FundAppTests", dependencies: ["FundModel", "FundRules", "FundStore", "FundApp"],
             swiftSettings: strict),
         .testTarget(
-            name: "ScreeningTests", dependencies: ["FundModel", "FundRules", "Screening"], swiftSettings: strict),
+            name: "ScreeningTests", dependencies: ["FundModel", "FundColumns", "FundRules", "Screening"],
+            swiftSettings: strict),
         .testTarget(
             name: "CaseworkTests",
             dependencies: [
-                "FundModel", "FundRules", "FundStore", "Screening", "Casework",
+                "FundModel", "FundColumns", "FundRules", "FundStore", "Screening", "Casework",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict
@@ -126,7 +131,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DemoDataTests",
-            dependencies: ["FundModel", "FundRules", "FundStore", "Screening", "DemoData"],
+            dependencies: ["FundModel", "FundColumns", "FundRules", "FundStore", "Screening", "DemoData"],
             swiftSettings: strict
         ),
     ]

@@ -1,3 +1,4 @@
+import FundColumns
 import FundModel
 import Screening
 import Testing

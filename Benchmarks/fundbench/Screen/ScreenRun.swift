@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FundColumns
 import FundModel
 import FundStore
 import Screening

@@ -1,3 +1,4 @@
+import FundColumns
 import FundModel
 
 /// Keeps a demo province in memory as a `DataSet`, for tests and for screening without files.

@@ -1,3 +1,4 @@
+import FundColumns
 import FundModel
 
 /// The interchange data, as the other layers see it, whatever the database behind.

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import FundColumns
 import FundModel
 import GRDB
 

@@ -1,3 +1,4 @@
+import FundColumns
 import GRDB
 
 /// The database schema, as a sequence of migrations that is only ever appended to.

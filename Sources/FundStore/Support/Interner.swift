@@ -1,3 +1,4 @@
+import FundColumns
 import FundModel
 
 /// Hands out one shared value per distinct byte string.

@@ -1,3 +1,4 @@
+import FundColumns
 import FundModel
 
 /// R18 专家回避与集中: an expert of the same institution as the assessment's evidence hospital

@@ -1,3 +1,4 @@
+import FundColumns
 import FundModel
 
 /// The payments of a snapshot, one flat array per field (columnar).

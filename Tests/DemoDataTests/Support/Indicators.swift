@@ -1,3 +1,4 @@
+import FundColumns
 import FundModel
 
 /// The reference reading of the indicators I01–I07 (rules.md §3) for every pooling region and the province.

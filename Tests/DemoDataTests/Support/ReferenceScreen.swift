@@ -1,4 +1,5 @@
 import DemoData
+import FundColumns
 import FundModel
 import FundRules
 

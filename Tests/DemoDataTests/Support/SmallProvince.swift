@@ -1,4 +1,5 @@
 import DemoData
+import FundColumns
 import FundModel
 
 /// Provinces generated once and shared by the tests (generation takes a second or two in debug builds).

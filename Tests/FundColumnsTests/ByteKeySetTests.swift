@@ -1,6 +1,6 @@
 import Testing
 
-@testable import FundModel
+@testable import FundColumns
 
 @Suite("Byte key set")
 struct ByteKeySetTests {

@@ -1,3 +1,5 @@
+import FundModel
+
 /// A text column stored as dictionary codes: each distinct value once (`IDTable`), each row an `Int32`.
 ///
 /// Ten million payments name a million workers, a few hundred institutions

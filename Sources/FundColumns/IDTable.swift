@@ -1,3 +1,5 @@
+import FundModel
+
 /// Interns the string ids of one kind of record (workers, cases, institutions, …) as dense `Int32`s.
 ///
 /// The screening hot loops compare and index integers, never strings: a

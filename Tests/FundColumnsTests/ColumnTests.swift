@@ -1,6 +1,7 @@
+import FundModel
 import Testing
 
-@testable import FundModel
+@testable import FundColumns
 
 @Suite("IDTable, TextColumn and PaymentTable")
 struct ColumnTests {

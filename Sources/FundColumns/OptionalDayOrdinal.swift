@@ -1,3 +1,5 @@
+import FundModel
+
 extension Day {
     /// The ordinal that stands for "no date" in integer columns (`PaymentTable`, the snapshot's columns).
     public static let noneOrdinal = Int32.min

@@ -1,4 +1,5 @@
 import Dispatch
+import FundModel
 
 extension PaymentTable {
     /// The rows of `parts` one after the other: the parallel loader's ranges made one table.

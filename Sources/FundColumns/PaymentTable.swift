@@ -1,3 +1,5 @@
+import FundModel
+
 /// The payments as columns (payments.csv, 待遇支出): the screening's bulk form of `[Payment]`.
 ///
 /// Ten million `Payment` records are ~200 bytes each and a dozen `String`s

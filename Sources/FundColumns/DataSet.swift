@@ -1,3 +1,5 @@
+import FundModel
+
 /// Every table of the interchange formats, in memory.
 ///
 /// The store loads one from SQLite, the demo generator writes one out as CSV,
@@ -40,24 +42,4 @@ public struct DataSet: Sendable {
     public func paymentColumns() -> PaymentTable? {
         paymentTable ?? payments.map(PaymentTable.init)
     }
-}
-
-/// The tables of the interchange formats, by file name.
-public enum Table: String, CaseIterable, Sendable, Codable {
-    case regions, parameters, employers, workers, wages
-    case injuryCases = "injury_cases"
-    case assessments, experts, dependents, institutions, agreements
-    case benefitItems = "benefit_items"
-    case payments
-    case fundLedger = "fund_ledger"
-    case deaths = "ext_deaths"
-    case medicalInsurance = "ext_medical_insurance"
-    case pensions = "ext_pensions"
-    case healthVisits = "ext_health_visits"
-    case trafficAccidents = "ext_traffic_accidents"
-    case imprisonments = "ext_imprisonments"
-    case calendar
-
-    /// The CSV file name of the table.
-    public var fileName: String { rawValue + ".csv" }
 }
