@@ -31,10 +31,13 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // SHA-256; already in the build through Hummingbird's dependencies.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Value types only: ids, money, days, the interchange records. No I/O.
-        .target(name: "FundModel", swiftSettings: strict),
+        .target(
+            name: "FundModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         // The columnar engine: the data set in memory, the payments as columns, coded text and dense ids.
         .target(name: "FundColumns", dependencies: ["FundModel"], swiftSettings: strict),
         // The law as code: item list, statutory amounts, entitlement calculator, clocks.

@@ -1,9 +1,7 @@
 import FundModel
 import Testing
 
-@testable import FundServer
-
-@Suite("SHA-256 against the FIPS 180-4 examples")
+@Suite("SHA-256 (swift-crypto) against the FIPS 180-4 examples, as hex")
 struct SHA256Tests {
     @Test func abc() {
         #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
