@@ -43,8 +43,8 @@ RULES = {
             UNION ALL SELECT DISTINCT dependent_id, 'dependent' FROM dependents),
         s AS (
             SELECT id, kind,
-                (SELECT sum((ascii(substr(id, i, 1)) - 48) * [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][i])
-                 FROM range(1, 18) t(i)) AS total
+                list_sum(list_transform(range(1, 18), lambda i: (ascii(substr(id, i, 1)) - 48)
+                                                           * [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][i])) AS total
             FROM ids)
         SELECT id, kind FROM s WHERE substr('10X98765432', (total % 11)::INT + 1, 1) <> substr(id, 18, 1)
     """,
@@ -61,9 +61,16 @@ RULES = {
     # 高频支出: N or more payments of an item for one worker within any D days (by service date, both
     # ends included), reversals not counted; one finding per worker and item (yellow ≥ N, orange ≥ 2N).
     "R04": """
-        WITH s AS (
+        WITH s0 AS (
             SELECT worker_id, item_code, (sd - DATE '1970-01-01') AS day
             FROM payments WHERE item_code IN ('MED', 'REHAB', 'TRAVEL', 'DEVICE') AND amount >= 0),
+        -- a worker with fewer than N payments of the item in all cannot reach N in a window
+        s AS (
+            SELECT s0.* FROM s0 SEMI JOIN (
+                SELECT worker_id, item_code FROM s0
+                GROUP BY ALL HAVING count(*) >= CASE any_value(item_code) WHEN 'MED' THEN 8 WHEN 'REHAB' THEN 12
+                                                                       WHEN 'TRAVEL' THEN 4 ELSE 2 END) c
+                ON s0.worker_id = c.worker_id AND s0.item_code = c.item_code),
         w30 AS (
             SELECT worker_id, item_code,
                 count(*) OVER (PARTITION BY worker_id, item_code ORDER BY day
@@ -120,7 +127,11 @@ RULES = {
     "R08": """
         WITH p AS (
             SELECT payment_id, institution_id, invoice_no, amount, paid_date FROM payments
-            WHERE institution_id IS NOT NULL AND invoice_no IS NOT NULL),
+            WHERE institution_id IS NOT NULL AND invoice_no IS NOT NULL
+              -- an invoice paid once cannot repeat: only the invoices of several payments are ordered
+              AND (institution_id, invoice_no) IN (
+                SELECT (institution_id, invoice_no) FROM payments WHERE institution_id IS NOT NULL AND invoice_no IS NOT NULL
+                GROUP BY ALL HAVING count(*) > 1)),
         pos AS (
             SELECT *, row_number() OVER (PARTITION BY institution_id, invoice_no, amount
                                          ORDER BY paid_date, payment_id) AS r
@@ -398,16 +409,27 @@ RULES = {
             SELECT payment_id, case_id, worker_id, item_code, dependent_id, amount, paid_date, period_start,
                 period_end, sd,
                 CASE WHEN item_code IN ('DISABILITY_LUMP', 'MEDICAL_LUMP', 'EMPLOYMENT_LUMP', 'FUNERAL', 'DEATH_LUMP')
-                     THEN 'once' ELSE 'monthly' END AS kind,
-                sum(CASE WHEN amount < 0 THEN 1 ELSE 0 END)
-                    OVER (PARTITION BY case_id, item_code, dependent_id, period_start, period_end, abs(amount)) AS reversals,
-                row_number() OVER (PARTITION BY case_id, item_code, dependent_id, period_start, period_end, abs(amount),
-                                   amount < 0 ORDER BY paid_date, payment_id) AS r
+                     THEN 'once' ELSE 'monthly' END AS kind
             FROM payments
             WHERE case_id IS NOT NULL
               AND item_code IN ('DISABILITY_LUMP', 'MEDICAL_LUMP', 'EMPLOYMENT_LUMP', 'FUNERAL', 'DEATH_LUMP',
                                 'NURSING', 'DISABILITY_MONTHLY', 'PENSION_TOPUP', 'DEPENDANT')),
-        kept AS (SELECT * FROM p WHERE amount >= 0 AND r > reversals),
+        -- the n reversals of a case, item, dependant, period and amount cancel the first n such payments
+        rev AS (
+            SELECT case_id, item_code, dependent_id, period_start, period_end, -amount AS amount, count(*) AS n
+            FROM p WHERE amount < 0 GROUP BY ALL),
+        cancelled AS (
+            SELECT payment_id FROM (
+                SELECT p.payment_id, rev.n,
+                    row_number() OVER (PARTITION BY p.case_id, p.item_code, p.dependent_id, p.period_start,
+                                       p.period_end, p.amount ORDER BY p.paid_date, p.payment_id) AS r
+                FROM p JOIN rev
+                    ON p.case_id = rev.case_id AND p.item_code = rev.item_code AND p.amount = rev.amount
+                   AND p.dependent_id IS NOT DISTINCT FROM rev.dependent_id
+                   AND p.period_start IS NOT DISTINCT FROM rev.period_start
+                   AND p.period_end IS NOT DISTINCT FROM rev.period_end)
+            WHERE r <= n),
+        kept AS (SELECT * FROM p WHERE amount >= 0 AND payment_id NOT IN (SELECT payment_id FROM cancelled)),
         once AS (
             SELECT payment_id FROM (
                 SELECT payment_id, row_number() OVER (PARTITION BY case_id, item_code, dependent_id
@@ -420,19 +442,22 @@ RULES = {
                                        greatest(year(sd) * 12 + month(sd) - 1,
                                                 year(coalesce(period_end, sd)) * 12 + month(coalesce(period_end, sd)) - 1))) AS m
             FROM kept WHERE kind = 'monthly'),
+        -- a month of a case, item and dependant paid more than once: every payment after the first
+        paid_twice AS (SELECT case_id, item_code, dependent_id, m FROM months GROUP BY ALL HAVING count(*) > 1),
         again AS (
             SELECT payment_id FROM (
-                SELECT payment_id, row_number() OVER (PARTITION BY case_id, item_code, dependent_id, m
-                                                      ORDER BY paid_date, payment_id) AS k
-                FROM months)
+                SELECT mo.payment_id, row_number() OVER (PARTITION BY mo.case_id, mo.item_code, mo.dependent_id, mo.m
+                                                         ORDER BY mo.paid_date, mo.payment_id) AS k
+                FROM months mo JOIN paid_twice t
+                    ON mo.case_id = t.case_id AND mo.item_code = t.item_code AND mo.m = t.m
+                   AND mo.dependent_id IS NOT DISTINCT FROM t.dependent_id)
             WHERE k > 1),
-        allowance AS (
-            SELECT * FROM months WHERE item_code = 'DISABILITY_MONTHLY'
-              AND worker_id IN (SELECT worker_id FROM months WHERE item_code = 'DISABILITY_MONTHLY'
-                                GROUP BY ALL HAVING count(DISTINCT case_id) > 1)),
+        -- 条例 45: a month of DISABILITY_MONTHLY of one worker under two cases
+        allowance AS (SELECT * FROM months WHERE item_code = 'DISABILITY_MONTHLY'),
         shared AS (
-            SELECT * FROM allowance
-            WHERE (worker_id, m) IN (SELECT (worker_id, m) FROM allowance GROUP BY ALL HAVING count(DISTINCT case_id) > 1)),
+            SELECT a.* FROM allowance a
+            SEMI JOIN (SELECT worker_id, m FROM allowance GROUP BY ALL HAVING count(DISTINCT case_id) > 1) t
+                ON a.worker_id = t.worker_id AND a.m = t.m),
         ranked AS (
             SELECT s.*, CASE WHEN st.concluded_date IS NOT NULL
                              THEN {'d': st.concluded_date, 's': st.stage, 'id': st.assessment_id} END AS standing
@@ -570,7 +595,7 @@ RULES = {
             UNION ALL BY NAME
             SELECT *, NULL AS has_pension, NULL::BIGINT AS pension FROM adjusted WHERE item_code <> 'PENSION_TOPUP'),
         amounts AS (
-            SELECT x.payment_id, x.fen,
+            SELECT x.payment_id, x.fen, x.first_m = x.last_m AS single,
                 CASE
                     WHEN x.grade IS NOT NULL AND x.grade NOT BETWEEN 1 AND 10 THEN NULL
                     WHEN x.item_code = 'NURSING' THEN
@@ -603,9 +628,12 @@ RULES = {
                                                    ELSE 'employment_subsidy_months_' END || x.grade
             LEFT JOIN param_resolved udi ON x.item_code = 'DEATH_LUMP' AND udi.region_code = '000000'
                 AND udi.name = 'urban_disposable_income' AND udi.year = x.dy),
-        judged AS (
-            SELECT payment_id, any_value(fen) AS fen, count(*) AS months, count(v) AS known, sum(v) AS allowed
-            FROM amounts GROUP BY payment_id)
+        judged AS (  -- most payments pay one month: only the others are summed
+            SELECT payment_id, fen, 1 AS months, CASE WHEN v IS NULL THEN 0 ELSE 1 END AS known, v AS allowed
+            FROM amounts WHERE single
+            UNION ALL
+            SELECT payment_id, any_value(fen), count(*), count(v), sum(v) FROM amounts WHERE NOT single
+            GROUP BY payment_id)
         SELECT payment_id, fen - allowed AS excess FROM judged
         WHERE known = months AND fen > allowed + 100
           AND NOT (allowed = 0 AND (payment_id IN (SELECT payment_id FROM findings_R12)
