@@ -959,7 +959,11 @@ def load(con, data):
             # The service date, once, as FundGuard's snapshot keeps it.
             select = "SELECT *, coalesce(period_start, paid_date) AS sd FROM read_csv(?, header = true, types = ?)"
         elif table == "dependents":
-            select = "SELECT *, row_number() OVER () AS row FROM read_csv(?, header = true, types = ?)"
+            # The file order matters (R15 and R10 take a person's first row): a repeated (dependant, case)
+            # is replaced by the import (INSERT OR REPLACE: the later row, at the end of the table), so its
+            # later row counts, at the later position.
+            select = ("SELECT * FROM (SELECT *, row_number() OVER () AS row FROM read_csv(?, header = true, types = ?)) "
+                      "QUALIFY row_number() OVER (PARTITION BY dependent_id, case_id ORDER BY row DESC) = 1")
         else:
             select = "SELECT * FROM read_csv(?, header = true, types = ?)"
         con.execute(f"CREATE TABLE {table} AS {select}", [path, types])
