@@ -110,16 +110,14 @@ RULES = {
     # 与医保重复报销: MED/REHAB at an institution whose period overlaps a medical-insurance stay of the
     # worker at the same institution, or whose invoice number is the stay's.
     "R07": """
-        SELECT p.payment_id
+        SELECT DISTINCT p.payment_id
         FROM payments p
-        WHERE p.item_code IN ('MED', 'REHAB') AND p.institution_id IS NOT NULL
-          AND EXISTS (
-            SELECT 1 FROM ext_medical_insurance m
-            WHERE m.person_id = p.worker_id AND m.institution_id = p.institution_id
-              AND ((p.period_start IS NOT NULL
-                    AND greatest(p.period_start, m.admission_date)
-                        <= least(coalesce(p.period_end, p.period_start), coalesce(m.discharge_date, m.admission_date)))
-                   OR (p.invoice_no IS NOT NULL AND m.invoice_no = p.invoice_no)))
+        JOIN ext_medical_insurance m ON m.person_id = p.worker_id AND m.institution_id = p.institution_id
+        WHERE p.item_code IN ('MED', 'REHAB')
+          AND ((p.period_start IS NOT NULL
+                AND greatest(p.period_start, m.admission_date)
+                    <= least(coalesce(p.period_end, p.period_start), coalesce(m.discharge_date, m.admission_date)))
+               OR (p.invoice_no IS NOT NULL AND m.invoice_no = p.invoice_no))
     """,
     # 重复票据 (rev. 2): same institution and invoice number; every payment after the first (paid_date,
     # payment_id) fires, once the reversals have cancelled the earliest payments of their amount (a
@@ -150,15 +148,14 @@ RULES = {
     # active agreement of that service covering the service date.
     "R09": """
         SELECT p.payment_id
-        FROM payments p
-        JOIN (VALUES ('MED', 'medical'), ('MEAL', 'medical'), ('REHAB', 'rehab'), ('DEVICE', 'assistive'))
-            s(item_code, service) USING (item_code)
-        WHERE p.institution_id IS NOT NULL
-          AND NOT EXISTS (
-            SELECT 1 FROM agreements a
-            WHERE a.institution_id = p.institution_id AND a.status = 'active'
-              AND a.start_date <= p.sd AND p.sd <= a.end_date
-              AND list_contains(string_split(a.services, ';'), s.service))
+        FROM (SELECT p.payment_id, p.institution_id, p.sd, s.service FROM payments p
+              JOIN (VALUES ('MED', 'medical'), ('MEAL', 'medical'), ('REHAB', 'rehab'), ('DEVICE', 'assistive'))
+                  s(item_code, service) USING (item_code)
+              WHERE p.institution_id IS NOT NULL) p
+        ANTI JOIN (SELECT institution_id, start_date, end_date, unnest(string_split(services, ';')) AS service
+                   FROM agreements WHERE status = 'active') a
+            ON a.institution_id = p.institution_id AND a.service = p.service
+           AND a.start_date <= p.sd AND p.sd <= a.end_date
     """,
     # 无认定支出: not an advance, and the case is missing, not recognized/deemed, or the service date is
     # before the accident.
@@ -352,36 +349,34 @@ RULES = {
     # and the application (both days included); one finding per assessment.
     "R22": """
         SELECT a.assessment_id
-        FROM assessments a JOIN injury_cases c USING (case_id)
-        WHERE a.hospital_id <> '' AND a.applied_date IS NOT NULL AND c.accident_date <= a.applied_date
-          AND NOT EXISTS (
-            SELECT 1 FROM ext_health_visits v
-            WHERE v.person_id = a.worker_id AND v.institution_id = a.hospital_id
-              AND v.visit_date BETWEEN c.accident_date AND a.applied_date)
+        FROM (SELECT a.assessment_id, a.worker_id, a.hospital_id, a.applied_date, c.accident_date
+              FROM assessments a JOIN injury_cases c USING (case_id)
+              WHERE a.hospital_id <> '' AND a.applied_date IS NOT NULL AND c.accident_date <= a.applied_date) a
+        ANTI JOIN ext_health_visits v
+            ON v.person_id = a.worker_id AND v.institution_id = a.hospital_id
+           AND v.visit_date BETWEEN a.accident_date AND a.applied_date
     """,
     # 第三人责任未核实: the case's non-advance MED payments net above zero, and a traffic accident of the
     # worker within 3 days either side with liability other than full; one finding per case.
     "R23": """
         WITH paid AS (
-            SELECT case_id, sum(amount) AS paid FROM payments WHERE item_code = 'MED' AND NOT advance GROUP BY ALL)
-        SELECT c.case_id, paid.paid
+            SELECT case_id, sum(amount) AS paid FROM payments WHERE item_code = 'MED' AND NOT coalesce(advance, false)
+            GROUP BY ALL)
+        SELECT c.case_id, any_value(paid.paid)
         FROM injury_cases c JOIN paid USING (case_id)
-        WHERE paid.paid > 0
-          AND EXISTS (
-            SELECT 1 FROM ext_traffic_accidents t
-            WHERE t.person_id = c.worker_id AND t.liability IS DISTINCT FROM 'full'
-              AND abs(t.accident_date - c.accident_date) <= 3)
+        JOIN ext_traffic_accidents t ON t.person_id = c.worker_id
+        WHERE paid.paid > 0 AND t.liability IS DISTINCT FROM 'full' AND abs(t.accident_date - c.accident_date) <= 3
+        GROUP BY c.case_id
     """,
     # 服刑期间领取待遇: DEPENDANT of a dependant, DISABILITY_MONTHLY or NURSING of a worker, imprisoned on
     # the service date (start ≤ date ≤ end, or no end).
     "R24": """
-        SELECT p.payment_id
+        SELECT DISTINCT p.payment_id
         FROM payments p
+        JOIN ext_imprisonments i
+            ON i.person_id = CASE WHEN p.item_code = 'DEPENDANT' THEN p.dependent_id ELSE p.worker_id END
         WHERE p.item_code IN ('DEPENDANT', 'DISABILITY_MONTHLY', 'NURSING')
-          AND EXISTS (
-            SELECT 1 FROM ext_imprisonments i
-            WHERE i.person_id = CASE WHEN p.item_code = 'DEPENDANT' THEN p.dependent_id ELSE p.worker_id END
-              AND i.start_date <= p.sd AND (i.end_date IS NULL OR p.sd <= i.end_date))
+          AND i.start_date <= p.sd AND (i.end_date IS NULL OR p.sd <= i.end_date)
     """,
     # 缴费基数突增: the mean wage of the 3 calendar months before the accident month above 1.5 × the median
     # of the 12 months before those (the later row of a repeated month counts); both windows non-empty.
