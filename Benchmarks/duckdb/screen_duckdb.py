@@ -827,7 +827,8 @@ DERIVED = {
     """,
     # wages.csv by worker and month index, in fen; of two rows of one month the later counts
     "wage_months": """
-        SELECT worker_id, midx_text(month) AS m, arg_max((wage * 100)::BIGINT, rowid) AS fen FROM wages GROUP BY ALL
+        SELECT worker_id, midx_text(month) AS m, (arg_max(wage, rowid) * 100)::BIGINT AS fen FROM wages
+        GROUP BY worker_id, month
     """,
     # calendar.csv by region ('' national) and day; the later row of a day counts. FundGuard ships the
     # national calendar of 2020–2026 and lays calendar.csv over it; the demo writes those very days into
