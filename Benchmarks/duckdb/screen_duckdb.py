@@ -48,6 +48,18 @@ RULES = {
             FROM ids)
         SELECT id, kind FROM s WHERE substr('10X98765432', (total % 11)::INT + 1, 1) <> substr(id, 18, 1)
     """,
+    # 清单外支出: the item is not on the province's list (the national items with benefit_items.csv's
+    # additions and retirements, derived table item_list), or retired (off_list); an addition without a
+    # basis (without_basis). Every payment, reversals included.
+    "R01": """
+        SELECT p.payment_id, CASE WHEN i.code IS NULL OR i.status = 'retired' THEN 'off_list' ELSE 'without_basis' END AS why
+        FROM payments p LEFT JOIN item_list i ON i.code = p.item_code
+        WHERE i.code IS NULL OR i.status = 'retired' OR NOT i.has_basis
+    """,
+    # 单位负担项目由基金支付: the item's payer is the employer (whatever its status).
+    "R02": """
+        SELECT p.payment_id FROM payments p JOIN item_list i ON i.code = p.item_code WHERE i.payer = 'employer'
+    """,
     # 大额支出: amount above the item's threshold T (yellow > 1×T, orange > 2×T, red > 5×T).
     "R03": """
         SELECT p.payment_id,
@@ -157,6 +169,159 @@ RULES = {
             ON a.institution_id = p.institution_id AND a.service = p.service
            AND a.start_date <= p.sd AND p.sd <= a.end_date
     """,
+    # 超标准支付 (rev. 2): more than the statutory amount (rules.md §1, §5) by more than 1 yuan. Each payment
+    # of an item with a statutory amount (no reversals, its case in injury_cases.csv) is judged with the
+    # grade of its case's latest assessment concluded before the service date; a monthly item is the sum of
+    # each calendar month's own amount: NURSING at the average wage of the month's year; DISABILITY_MONTHLY
+    # the accident year's base adjusted by each later year's adjust_ratio/adjust_amount (recursive CTE adj,
+    # rounded each year) then topped up to the minimum wage of the month's year; PENSION_TOPUP that minus
+    # the pension row in force on the month's first day; DEPENDANT the dependant's share (capped over the
+    # dependants eligible that month) adjusted from the year of death. A month that cannot be judged (no
+    # grade, a missing own wage or parameter, an invalid grade) leaves the payment unjudged. An amount of 0
+    # (entitled to nothing) does not fire when R12 or R15 fires on the payment (their finding tables).
+    # Amounts are exact: the bounded own wage is carried ×5 in 1/100 fen (w5) and rounded once, half up.
+    "R10": """
+        WITH RECURSIVE
+        pay AS (
+            SELECT p.payment_id, p.case_id, p.item_code, p.dependent_id, (p.amount * 100)::BIGINT AS fen, p.sd,
+                midx(p.sd) AS first_m,
+                CASE WHEN p.item_code IN ('NURSING', 'DISABILITY_MONTHLY', 'PENSION_TOPUP', 'DEPENDANT',
+                                          'DISABILITY_MONTHLY_5_6')
+                     THEN greatest(midx(p.sd), midx(coalesce(p.period_end, p.sd))) ELSE midx(p.sd) END AS last_m
+            FROM payments p SEMI JOIN injury_cases c USING (case_id)
+            WHERE p.amount >= 0
+              AND p.item_code IN ('NURSING', 'DISABILITY_LUMP', 'DISABILITY_MONTHLY', 'PENSION_TOPUP', 'MEDICAL_LUMP',
+                                  'FUNERAL', 'DEPENDANT', 'DEATH_LUMP', 'DISABILITY_MONTHLY_5_6', 'EMPLOYMENT_LUMP')),
+        pa AS (
+            SELECT pay.*, s.grade, s.nursing
+            FROM pay ASOF LEFT JOIN assessment_steps s ON s.case_id = pay.case_id AND pay.sd > s.concluded_date),
+        death AS (SELECT person_id, min(death_date) AS death FROM ext_deaths GROUP BY ALL),
+        cf0 AS (
+            SELECT c.case_id, c.region_code, year(c.accident_date) AS ay, c.worker_id, coalesce(c.fatal, false) AS fatal,
+                coalesce(d.death, CASE WHEN c.fatal THEN c.accident_date END) AS dod,
+                CASE WHEN c.own_wage IS NOT NULL AND a.value_tt IS NOT NULL
+                     THEN least(greatest((c.own_wage * 100)::BIGINT * 500, 3 * a.value_tt), 15 * a.value_tt) END AS w5
+            FROM (SELECT DISTINCT ON (case_id) * FROM injury_cases WHERE case_id IN (SELECT case_id FROM pay)) c
+            LEFT JOIN death d ON d.person_id = c.worker_id
+            LEFT JOIN param_resolved a
+                ON a.region_code = c.region_code AND a.year = year(c.accident_date) AND a.name = 'avg_monthly_wage'),
+        cf AS (
+            SELECT cf0.*, year(cf0.dod) AS dy,
+                cf0.fatal OR coalesce(s.grade BETWEEN 1 AND 4, false) AS survivor,
+                cf0.fatal AND NOT coalesce(s.grade BETWEEN 1 AND 4, false) AS death_lump
+            FROM cf0 ASOF LEFT JOIN assessment_steps s ON s.case_id = cf0.case_id AND cf0.dod > s.concluded_date),
+        pm AS (
+            SELECT pa.*, cf.region_code, cf.ay, cf.dy, cf.worker_id, cf.survivor, cf.death_lump, cf.w5, m, m // 12 AS y,
+                make_date((m // 12)::INT, (m % 12 + 1)::INT, 1) AS fd
+            FROM (SELECT *, unnest(generate_series(first_m, last_m)) AS m FROM pa) pa JOIN cf USING (case_id)),
+        -- the dependants of the cases paying DEPENDANT, each person once, and who is eligible in each month
+        deps AS (
+            SELECT DISTINCT ON (case_id, dependent_id) case_id, dependent_id, relation, coalesce(disabled, false) AS disabled,
+                start_date, end_date, coalesce(birth_date, try_strptime(substr(dependent_id, 7, 8), '%Y%m%d')::DATE) AS birth,
+                (ascii(substr(dependent_id, 17, 1)) - 48) % 2 = 1 AS man,
+                CASE WHEN relation = 'spouse' THEN 40 ELSE 30 END + CASE WHEN coalesce(lone, false) THEN 10 ELSE 0 END AS pct
+            FROM dependents WHERE case_id IN (SELECT case_id FROM pay WHERE item_code = 'DEPENDANT')
+            ORDER BY case_id, dependent_id, row),
+        delig AS (
+            SELECT dm.case_id, dm.m, d.dependent_id, d.pct,
+                NOT coalesce(dm.fd < d.start_date, false) AND NOT coalesce(dm.fd > d.end_date, false)
+                AND (d.disabled OR d.birth IS NULL
+                     OR (d.relation IN ('spouse', 'parent', 'grandparent')
+                         AND dm.fd >= birthday(d.birth, CASE WHEN d.man THEN 60 ELSE 55 END))
+                     OR (d.relation IN ('child', 'grandchild', 'sibling') AND dm.fd < birthday(d.birth, 18))) AS ok
+            FROM (SELECT DISTINCT case_id, m, fd FROM pm WHERE item_code = 'DEPENDANT') dm JOIN deps d USING (case_id)),
+        dcap AS (
+            SELECT case_id, m, greatest(coalesce(sum(pct) FILTER (ok), 0), 100) AS over FROM delig GROUP BY ALL),
+        -- each month's base before the 条例 40 adjustments (fen), and the year it is adjusted from
+        based AS (
+            SELECT pm.*, de.dependent_id IS NOT NULL AS known_dependant, coalesce(de.ok, false) AS eligible,
+                CASE WHEN pm.item_code IN ('DISABILITY_MONTHLY', 'PENSION_TOPUP') AND pm.grade BETWEEN 1 AND 4
+                     THEN rhu(pm.w5 * [90, 85, 80, 75][pm.grade], 50000)::BIGINT
+                     WHEN pm.item_code = 'DEPENDANT' AND de.ok THEN rhu(pm.w5 * de.pct, 500 * dcap.over)::BIGINT END AS base,
+                CASE WHEN pm.item_code = 'DEPENDANT' THEN pm.dy ELSE pm.ay END AS y0
+            FROM pm
+            LEFT JOIN delig de ON pm.item_code = 'DEPENDANT' AND de.case_id = pm.case_id AND de.m = pm.m
+                AND de.dependent_id = pm.dependent_id
+            LEFT JOIN dcap ON pm.item_code = 'DEPENDANT' AND dcap.case_id = pm.case_id AND dcap.m = pm.m),
+        adj(region_code, base, y0, y1, y, a) AS (
+            SELECT region_code, base, y0, max(y), y0, base FROM based
+            WHERE base IS NOT NULL AND y > y0 GROUP BY region_code, base, y0
+            UNION ALL
+            SELECT adj.region_code, adj.base, adj.y0, adj.y1, adj.y + 1,
+                CASE WHEN coalesce(r.value_tt, 0) = 0 AND coalesce(s.value_tt, 0) = 0 THEN adj.a
+                     ELSE rhu(adj.a::HUGEINT * (10000 + coalesce(r.value_tt, 0)) + coalesce(s.value_tt, 0) * 100, 10000)::BIGINT END
+            FROM adj
+            LEFT JOIN param_resolved r ON r.region_code = adj.region_code AND r.year = adj.y + 1 AND r.name = 'adjust_ratio'
+            LEFT JOIN param_resolved s ON s.region_code = adj.region_code AND s.year = adj.y + 1 AND s.name = 'adjust_amount'
+            WHERE adj.y < adj.y1),
+        adjusted AS (
+            SELECT b.*, CASE WHEN b.y > b.y0 THEN adj.a ELSE b.base END AS a,
+                minw.value_tt AS minw, avgm.value_tt AS avgm,
+                -- 伤残津贴 of the month (DISABILITY_MONTHLY, and PENSION_TOPUP's minuend): 0 for grades 5–10
+                CASE WHEN b.grade >= 5 THEN 0 WHEN b.grade IS NULL OR b.base IS NULL OR minw.value_tt IS NULL THEN NULL
+                     WHEN (CASE WHEN b.y > b.y0 THEN adj.a ELSE b.base END) * 100 >= minw.value_tt
+                     THEN CASE WHEN b.y > b.y0 THEN adj.a ELSE b.base END
+                     ELSE rhu(minw.value_tt, 100) END AS allowance
+            FROM based b
+            LEFT JOIN adj ON b.y > b.y0 AND adj.region_code = b.region_code AND adj.base = b.base AND adj.y0 = b.y0
+                AND adj.y = b.y
+            LEFT JOIN param_resolved minw ON minw.region_code = b.region_code AND minw.name = 'min_monthly_wage'
+                AND minw.year = CASE WHEN b.item_code = 'DISABILITY_MONTHLY_5_6' THEN b.ay ELSE greatest(b.y, b.ay) END
+            LEFT JOIN param_resolved avgm ON avgm.region_code = b.region_code AND avgm.name = 'avg_monthly_wage'
+                AND avgm.year = CASE WHEN b.item_code = 'FUNERAL' THEN b.dy ELSE b.y END),
+        pensioned AS (
+            SELECT x.*, ps.person_id IS NOT NULL OR midx(pf.start_date) = x.m AS has_pension,
+                CASE WHEN ps.person_id IS NOT NULL THEN ps.fen ELSE pf.fen END AS pension
+            FROM (SELECT * FROM adjusted WHERE item_code = 'PENSION_TOPUP') x
+            ASOF LEFT JOIN pension_steps ps ON ps.person_id = x.worker_id AND x.fd >= ps.start_date
+            LEFT JOIN pension_first pf ON pf.person_id = x.worker_id
+            UNION ALL BY NAME
+            SELECT *, NULL AS has_pension, NULL::BIGINT AS pension FROM adjusted WHERE item_code <> 'PENSION_TOPUP'),
+        amounts AS (
+            SELECT x.payment_id, x.fen, x.first_m = x.last_m AS single,
+                CASE
+                    WHEN x.grade IS NOT NULL AND x.grade NOT BETWEEN 1 AND 10 THEN NULL
+                    WHEN x.item_code = 'NURSING' THEN
+                        CASE WHEN x.grade IS NOT NULL AND x.nursing IN ('full', 'most', 'partial')
+                             THEN rhu(x.avgm * CASE x.nursing WHEN 'full' THEN 50 WHEN 'most' THEN 40 ELSE 30 END, 10000) END
+                    WHEN x.item_code = 'DISABILITY_LUMP' THEN
+                        rhu(x.w5 * [27, 25, 23, 21, 18, 16, 13, 11, 9, 7][x.grade], 500)
+                    WHEN x.item_code IN ('DISABILITY_MONTHLY', 'PENSION_TOPUP') AND x.grade IS NULL THEN NULL
+                    WHEN x.item_code = 'DISABILITY_MONTHLY' THEN x.allowance
+                    WHEN x.item_code = 'PENSION_TOPUP' THEN
+                        CASE WHEN x.allowance IS NULL THEN NULL WHEN NOT x.has_pension THEN 0 WHEN x.pension IS NULL THEN NULL
+                             ELSE greatest(x.allowance - x.pension, 0) END
+                    WHEN x.item_code IN ('MEDICAL_LUMP', 'EMPLOYMENT_LUMP') THEN
+                        CASE WHEN x.grade IS NULL THEN NULL WHEN x.grade <= 4 THEN 0
+                             ELSE rhu(x.w5 * months.value_tt, 5000000) END
+                    WHEN x.item_code = 'DISABILITY_MONTHLY_5_6' THEN
+                        CASE WHEN x.grade IN (5, 6) AND x.w5 IS NOT NULL AND x.minw IS NOT NULL THEN
+                             CASE WHEN x.w5 * [70, 60][x.grade - 4] >= 500 * x.minw
+                                  THEN rhu(x.w5 * [70, 60][x.grade - 4], 50000) ELSE rhu(x.minw, 100) END END
+                    WHEN x.item_code = 'FUNERAL' THEN CASE WHEN NOT x.survivor THEN 0 ELSE rhu(x.avgm * 6, 100) END
+                    WHEN x.item_code = 'DEATH_LUMP' THEN CASE WHEN NOT x.death_lump THEN 0 ELSE rhu(udi.value_tt * 20, 100) END
+                    WHEN x.item_code = 'DEPENDANT' THEN
+                        CASE WHEN x.dependent_id IS NULL OR NOT x.known_dependant OR NOT x.survivor THEN 0
+                             WHEN x.w5 IS NULL THEN NULL WHEN NOT x.eligible THEN 0 ELSE x.a END
+                END AS v
+            FROM pensioned x
+            LEFT JOIN param_resolved months ON x.item_code IN ('MEDICAL_LUMP', 'EMPLOYMENT_LUMP')
+                AND months.region_code = x.region_code AND months.year = x.ay
+                AND months.name = CASE x.item_code WHEN 'MEDICAL_LUMP' THEN 'medical_subsidy_months_'
+                                                   ELSE 'employment_subsidy_months_' END || x.grade
+            LEFT JOIN param_resolved udi ON x.item_code = 'DEATH_LUMP' AND udi.region_code = '000000'
+                AND udi.name = 'urban_disposable_income' AND udi.year = x.dy),
+        judged AS (  -- most payments pay one month: only the others are summed
+            SELECT payment_id, fen, 1 AS months, CASE WHEN v IS NULL THEN 0 ELSE 1 END AS known, v AS allowed
+            FROM amounts WHERE single
+            UNION ALL
+            SELECT payment_id, any_value(fen), count(*), count(v), sum(v) FROM amounts WHERE NOT single
+            GROUP BY payment_id)
+        SELECT payment_id, fen - allowed AS excess FROM judged
+        WHERE known = months AND fen > allowed + 100
+          AND NOT (allowed = 0 AND (payment_id IN (SELECT payment_id FROM findings_R12)
+                                    OR payment_id IN (SELECT payment_id FROM findings_R15)))
+    """,
     # 无认定支出: not an advance, and the case is missing, not recognized/deemed, or the service date is
     # before the accident.
     "R11": """
@@ -164,6 +329,30 @@ RULES = {
         FROM payments p LEFT JOIN injury_cases c ON c.case_id = p.case_id
         WHERE NOT p.advance
           AND NOT coalesce(c.decision IN ('recognized', 'deemed') AND p.sd >= c.accident_date, false)
+    """,
+    # 无鉴定或等级不符: the latest assessment of the payment's case concluded strictly before the service
+    # date (derived table assessment_steps, ASOF join); a lump sum needs a grade, DISABILITY_MONTHLY grade
+    # 1–4, NURSING a nursing level other than none. Payments without a case are R11's.
+    "R12": """
+        SELECT p.payment_id
+        FROM (SELECT payment_id, case_id, item_code, sd FROM payments
+              WHERE case_id IS NOT NULL
+                AND item_code IN ('DISABILITY_LUMP', 'MEDICAL_LUMP', 'EMPLOYMENT_LUMP', 'DISABILITY_MONTHLY', 'NURSING')) p
+        ASOF LEFT JOIN assessment_steps s ON s.case_id = p.case_id AND p.sd > s.concluded_date
+        WHERE CASE p.item_code
+                WHEN 'DISABILITY_MONTHLY' THEN NOT coalesce(s.grade BETWEEN 1 AND 4, false)
+                WHEN 'NURSING' THEN coalesce(s.nursing, 'none') = 'none'
+                ELSE s.grade IS NULL END
+    """,
+    # 参保即出险: the accident before insured_since or after insured_until (red), or 0–30 days after
+    # insured_since (orange); one finding per case; a worker without insured_since is not checked.
+    "R13": """
+        SELECT c.case_id,
+            CASE WHEN c.accident_date < w.insured_since OR c.accident_date > w.insured_until THEN 'red' ELSE 'orange' END
+        FROM injury_cases c JOIN workers w USING (worker_id)
+        WHERE w.insured_since IS NOT NULL
+          AND (c.accident_date < w.insured_since OR c.accident_date > w.insured_until
+               OR c.accident_date - w.insured_since <= 30)
     """,
     # 住院时间重叠: a MED stay (period of at least 1 night at an institution) overlapping by at least 1
     # night an earlier stay (by period_start, paid_date, payment_id) of the same worker elsewhere, or
@@ -223,50 +412,6 @@ RULES = {
                      AND days.day < CASE WHEN man THEN CASE WHEN month(birth) = 2 AND day(birth) = 29 AND NOT ((year(birth) + 60) % 4 = 0 AND ((year(birth) + 60) % 100 <> 0 OR (year(birth) + 60) % 400 = 0)) THEN make_date(year(birth) + 60, 3, 1) ELSE make_date(year(birth) + 60, month(birth), day(birth)) END ELSE CASE WHEN month(birth) = 2 AND day(birth) = 29 AND NOT ((year(birth) + 55) % 4 = 0 AND ((year(birth) + 55) % 100 <> 0 OR (year(birth) + 55) % 400 = 0)) THEN make_date(year(birth) + 55, 3, 1) ELSE make_date(year(birth) + 55, month(birth), day(birth)) END END)
                     OR (relation IN ('child', 'grandchild', 'sibling') AND days.day >= CASE WHEN month(birth) = 2 AND day(birth) = 29 AND NOT ((year(birth) + 18) % 4 = 0 AND ((year(birth) + 18) % 100 <> 0 OR (year(birth) + 18) % 400 = 0)) THEN make_date(year(birth) + 18, 3, 1) ELSE make_date(year(birth) + 18, month(birth), day(birth)) END)))
     """,
-    # 账户集中: an account receiving payments (not at an institution) of 3 or more workers (orange ≥ 3, red ≥ 6).
-    "R19": """
-        SELECT payee_account, count(DISTINCT worker_id) AS workers, sum(amount) AS amount
-        FROM payments
-        WHERE payee_account IS NOT NULL AND institution_id IS NULL
-        GROUP BY ALL
-        HAVING count(DISTINCT worker_id) >= 3
-    """,
-    # 清单外支出: the item is not on the province's list (the national items with benefit_items.csv's
-    # additions and retirements, derived table item_list), or retired (off_list); an addition without a
-    # basis (without_basis). Every payment, reversals included.
-    "R01": """
-        SELECT p.payment_id, CASE WHEN i.code IS NULL OR i.status = 'retired' THEN 'off_list' ELSE 'without_basis' END AS why
-        FROM payments p LEFT JOIN item_list i ON i.code = p.item_code
-        WHERE i.code IS NULL OR i.status = 'retired' OR NOT i.has_basis
-    """,
-    # 单位负担项目由基金支付: the item's payer is the employer (whatever its status).
-    "R02": """
-        SELECT p.payment_id FROM payments p JOIN item_list i ON i.code = p.item_code WHERE i.payer = 'employer'
-    """,
-    # 无鉴定或等级不符: the latest assessment of the payment's case concluded strictly before the service
-    # date (derived table assessment_steps, ASOF join); a lump sum needs a grade, DISABILITY_MONTHLY grade
-    # 1–4, NURSING a nursing level other than none. Payments without a case are R11's.
-    "R12": """
-        SELECT p.payment_id
-        FROM (SELECT payment_id, case_id, item_code, sd FROM payments
-              WHERE case_id IS NOT NULL
-                AND item_code IN ('DISABILITY_LUMP', 'MEDICAL_LUMP', 'EMPLOYMENT_LUMP', 'DISABILITY_MONTHLY', 'NURSING')) p
-        ASOF LEFT JOIN assessment_steps s ON s.case_id = p.case_id AND p.sd > s.concluded_date
-        WHERE CASE p.item_code
-                WHEN 'DISABILITY_MONTHLY' THEN NOT coalesce(s.grade BETWEEN 1 AND 4, false)
-                WHEN 'NURSING' THEN coalesce(s.nursing, 'none') = 'none'
-                ELSE s.grade IS NULL END
-    """,
-    # 参保即出险: the accident before insured_since or after insured_until (red), or 0–30 days after
-    # insured_since (orange); one finding per case; a worker without insured_since is not checked.
-    "R13": """
-        SELECT c.case_id,
-            CASE WHEN c.accident_date < w.insured_since OR c.accident_date > w.insured_until THEN 'red' ELSE 'orange' END
-        FROM injury_cases c JOIN workers w USING (worker_id)
-        WHERE w.insured_since IS NOT NULL
-          AND (c.accident_date < w.insured_since OR c.accident_date > w.insured_until
-               OR c.accident_date - w.insured_since <= 30)
-    """,
     # 机构费用异常: per institution of institutions.csv and calendar year of service, the MED payments (no
     # reversals); the mean per payment (fen, half up) above 2 × the median of its peers (same province,
     # kind and grade, ≥ 30 payments that year, itself included); one finding per institution and year.
@@ -325,6 +470,14 @@ RULES = {
         SELECT 'assessment' AS subject, assessment_id AS id, NULL AS employer FROM recusal
         UNION ALL
         SELECT 'expert', expert_id, employer_id FROM panels GROUP BY ALL HAVING max(n) >= 5
+    """,
+    # 账户集中: an account receiving payments (not at an institution) of 3 or more workers (orange ≥ 3, red ≥ 6).
+    "R19": """
+        SELECT payee_account, count(DISTINCT worker_id) AS workers, sum(amount) AS amount
+        FROM payments
+        WHERE payee_account IS NOT NULL AND institution_id IS NULL
+        GROUP BY ALL
+        HAVING count(DISTINCT worker_id) >= 3
     """,
     # 认定申请超期 (rev. 2): applied after the 30th day after the accident, moved to the next working day
     # (calendar); one finding per case (worker_late or employer_late).
@@ -480,159 +633,6 @@ RULES = {
             GROUP BY ALL)
         SELECT case_id, CASE WHEN own * k * 10 > 20 * s THEN 'red' ELSE 'orange' END
         FROM agg WHERE k >= 6 AND s > 0 AND own * k * 10 > 12 * s
-    """,
-    # 超标准支付 (rev. 2): more than the statutory amount (rules.md §1, §5) by more than 1 yuan. Each payment
-    # of an item with a statutory amount (no reversals, its case in injury_cases.csv) is judged with the
-    # grade of its case's latest assessment concluded before the service date; a monthly item is the sum of
-    # each calendar month's own amount: NURSING at the average wage of the month's year; DISABILITY_MONTHLY
-    # the accident year's base adjusted by each later year's adjust_ratio/adjust_amount (recursive CTE adj,
-    # rounded each year) then topped up to the minimum wage of the month's year; PENSION_TOPUP that minus
-    # the pension row in force on the month's first day; DEPENDANT the dependant's share (capped over the
-    # dependants eligible that month) adjusted from the year of death. A month that cannot be judged (no
-    # grade, a missing own wage or parameter, an invalid grade) leaves the payment unjudged. An amount of 0
-    # (entitled to nothing) does not fire when R12 or R15 fires on the payment (their finding tables).
-    # Amounts are exact: the bounded own wage is carried ×5 in 1/100 fen (w5) and rounded once, half up.
-    "R10": """
-        WITH RECURSIVE
-        pay AS (
-            SELECT p.payment_id, p.case_id, p.item_code, p.dependent_id, (p.amount * 100)::BIGINT AS fen, p.sd,
-                midx(p.sd) AS first_m,
-                CASE WHEN p.item_code IN ('NURSING', 'DISABILITY_MONTHLY', 'PENSION_TOPUP', 'DEPENDANT',
-                                          'DISABILITY_MONTHLY_5_6')
-                     THEN greatest(midx(p.sd), midx(coalesce(p.period_end, p.sd))) ELSE midx(p.sd) END AS last_m
-            FROM payments p SEMI JOIN injury_cases c USING (case_id)
-            WHERE p.amount >= 0
-              AND p.item_code IN ('NURSING', 'DISABILITY_LUMP', 'DISABILITY_MONTHLY', 'PENSION_TOPUP', 'MEDICAL_LUMP',
-                                  'FUNERAL', 'DEPENDANT', 'DEATH_LUMP', 'DISABILITY_MONTHLY_5_6', 'EMPLOYMENT_LUMP')),
-        pa AS (
-            SELECT pay.*, s.grade, s.nursing
-            FROM pay ASOF LEFT JOIN assessment_steps s ON s.case_id = pay.case_id AND pay.sd > s.concluded_date),
-        death AS (SELECT person_id, min(death_date) AS death FROM ext_deaths GROUP BY ALL),
-        cf0 AS (
-            SELECT c.case_id, c.region_code, year(c.accident_date) AS ay, c.worker_id, coalesce(c.fatal, false) AS fatal,
-                coalesce(d.death, CASE WHEN c.fatal THEN c.accident_date END) AS dod,
-                CASE WHEN c.own_wage IS NOT NULL AND a.value_tt IS NOT NULL
-                     THEN least(greatest((c.own_wage * 100)::BIGINT * 500, 3 * a.value_tt), 15 * a.value_tt) END AS w5
-            FROM (SELECT DISTINCT ON (case_id) * FROM injury_cases WHERE case_id IN (SELECT case_id FROM pay)) c
-            LEFT JOIN death d ON d.person_id = c.worker_id
-            LEFT JOIN param_resolved a
-                ON a.region_code = c.region_code AND a.year = year(c.accident_date) AND a.name = 'avg_monthly_wage'),
-        cf AS (
-            SELECT cf0.*, year(cf0.dod) AS dy,
-                cf0.fatal OR coalesce(s.grade BETWEEN 1 AND 4, false) AS survivor,
-                cf0.fatal AND NOT coalesce(s.grade BETWEEN 1 AND 4, false) AS death_lump
-            FROM cf0 ASOF LEFT JOIN assessment_steps s ON s.case_id = cf0.case_id AND cf0.dod > s.concluded_date),
-        pm AS (
-            SELECT pa.*, cf.region_code, cf.ay, cf.dy, cf.worker_id, cf.survivor, cf.death_lump, cf.w5, m, m // 12 AS y,
-                make_date((m // 12)::INT, (m % 12 + 1)::INT, 1) AS fd
-            FROM (SELECT *, unnest(generate_series(first_m, last_m)) AS m FROM pa) pa JOIN cf USING (case_id)),
-        -- the dependants of the cases paying DEPENDANT, each person once, and who is eligible in each month
-        deps AS (
-            SELECT DISTINCT ON (case_id, dependent_id) case_id, dependent_id, relation, coalesce(disabled, false) AS disabled,
-                start_date, end_date, coalesce(birth_date, try_strptime(substr(dependent_id, 7, 8), '%Y%m%d')::DATE) AS birth,
-                (ascii(substr(dependent_id, 17, 1)) - 48) % 2 = 1 AS man,
-                CASE WHEN relation = 'spouse' THEN 40 ELSE 30 END + CASE WHEN coalesce(lone, false) THEN 10 ELSE 0 END AS pct
-            FROM dependents WHERE case_id IN (SELECT case_id FROM pay WHERE item_code = 'DEPENDANT')
-            ORDER BY case_id, dependent_id, row),
-        delig AS (
-            SELECT dm.case_id, dm.m, d.dependent_id, d.pct,
-                NOT coalesce(dm.fd < d.start_date, false) AND NOT coalesce(dm.fd > d.end_date, false)
-                AND (d.disabled OR d.birth IS NULL
-                     OR (d.relation IN ('spouse', 'parent', 'grandparent')
-                         AND dm.fd >= birthday(d.birth, CASE WHEN d.man THEN 60 ELSE 55 END))
-                     OR (d.relation IN ('child', 'grandchild', 'sibling') AND dm.fd < birthday(d.birth, 18))) AS ok
-            FROM (SELECT DISTINCT case_id, m, fd FROM pm WHERE item_code = 'DEPENDANT') dm JOIN deps d USING (case_id)),
-        dcap AS (
-            SELECT case_id, m, greatest(coalesce(sum(pct) FILTER (ok), 0), 100) AS over FROM delig GROUP BY ALL),
-        -- each month's base before the 条例 40 adjustments (fen), and the year it is adjusted from
-        based AS (
-            SELECT pm.*, de.dependent_id IS NOT NULL AS known_dependant, coalesce(de.ok, false) AS eligible,
-                CASE WHEN pm.item_code IN ('DISABILITY_MONTHLY', 'PENSION_TOPUP') AND pm.grade BETWEEN 1 AND 4
-                     THEN rhu(pm.w5 * [90, 85, 80, 75][pm.grade], 50000)::BIGINT
-                     WHEN pm.item_code = 'DEPENDANT' AND de.ok THEN rhu(pm.w5 * de.pct, 500 * dcap.over)::BIGINT END AS base,
-                CASE WHEN pm.item_code = 'DEPENDANT' THEN pm.dy ELSE pm.ay END AS y0
-            FROM pm
-            LEFT JOIN delig de ON pm.item_code = 'DEPENDANT' AND de.case_id = pm.case_id AND de.m = pm.m
-                AND de.dependent_id = pm.dependent_id
-            LEFT JOIN dcap ON pm.item_code = 'DEPENDANT' AND dcap.case_id = pm.case_id AND dcap.m = pm.m),
-        adj(region_code, base, y0, y1, y, a) AS (
-            SELECT region_code, base, y0, max(y), y0, base FROM based
-            WHERE base IS NOT NULL AND y > y0 GROUP BY region_code, base, y0
-            UNION ALL
-            SELECT adj.region_code, adj.base, adj.y0, adj.y1, adj.y + 1,
-                CASE WHEN coalesce(r.value_tt, 0) = 0 AND coalesce(s.value_tt, 0) = 0 THEN adj.a
-                     ELSE rhu(adj.a::HUGEINT * (10000 + coalesce(r.value_tt, 0)) + coalesce(s.value_tt, 0) * 100, 10000)::BIGINT END
-            FROM adj
-            LEFT JOIN param_resolved r ON r.region_code = adj.region_code AND r.year = adj.y + 1 AND r.name = 'adjust_ratio'
-            LEFT JOIN param_resolved s ON s.region_code = adj.region_code AND s.year = adj.y + 1 AND s.name = 'adjust_amount'
-            WHERE adj.y < adj.y1),
-        adjusted AS (
-            SELECT b.*, CASE WHEN b.y > b.y0 THEN adj.a ELSE b.base END AS a,
-                minw.value_tt AS minw, avgm.value_tt AS avgm,
-                -- 伤残津贴 of the month (DISABILITY_MONTHLY, and PENSION_TOPUP's minuend): 0 for grades 5–10
-                CASE WHEN b.grade >= 5 THEN 0 WHEN b.grade IS NULL OR b.base IS NULL OR minw.value_tt IS NULL THEN NULL
-                     WHEN (CASE WHEN b.y > b.y0 THEN adj.a ELSE b.base END) * 100 >= minw.value_tt
-                     THEN CASE WHEN b.y > b.y0 THEN adj.a ELSE b.base END
-                     ELSE rhu(minw.value_tt, 100) END AS allowance
-            FROM based b
-            LEFT JOIN adj ON b.y > b.y0 AND adj.region_code = b.region_code AND adj.base = b.base AND adj.y0 = b.y0
-                AND adj.y = b.y
-            LEFT JOIN param_resolved minw ON minw.region_code = b.region_code AND minw.name = 'min_monthly_wage'
-                AND minw.year = CASE WHEN b.item_code = 'DISABILITY_MONTHLY_5_6' THEN b.ay ELSE greatest(b.y, b.ay) END
-            LEFT JOIN param_resolved avgm ON avgm.region_code = b.region_code AND avgm.name = 'avg_monthly_wage'
-                AND avgm.year = CASE WHEN b.item_code = 'FUNERAL' THEN b.dy ELSE b.y END),
-        pensioned AS (
-            SELECT x.*, ps.person_id IS NOT NULL OR midx(pf.start_date) = x.m AS has_pension,
-                CASE WHEN ps.person_id IS NOT NULL THEN ps.fen ELSE pf.fen END AS pension
-            FROM (SELECT * FROM adjusted WHERE item_code = 'PENSION_TOPUP') x
-            ASOF LEFT JOIN pension_steps ps ON ps.person_id = x.worker_id AND x.fd >= ps.start_date
-            LEFT JOIN pension_first pf ON pf.person_id = x.worker_id
-            UNION ALL BY NAME
-            SELECT *, NULL AS has_pension, NULL::BIGINT AS pension FROM adjusted WHERE item_code <> 'PENSION_TOPUP'),
-        amounts AS (
-            SELECT x.payment_id, x.fen, x.first_m = x.last_m AS single,
-                CASE
-                    WHEN x.grade IS NOT NULL AND x.grade NOT BETWEEN 1 AND 10 THEN NULL
-                    WHEN x.item_code = 'NURSING' THEN
-                        CASE WHEN x.grade IS NOT NULL AND x.nursing IN ('full', 'most', 'partial')
-                             THEN rhu(x.avgm * CASE x.nursing WHEN 'full' THEN 50 WHEN 'most' THEN 40 ELSE 30 END, 10000) END
-                    WHEN x.item_code = 'DISABILITY_LUMP' THEN
-                        rhu(x.w5 * [27, 25, 23, 21, 18, 16, 13, 11, 9, 7][x.grade], 500)
-                    WHEN x.item_code IN ('DISABILITY_MONTHLY', 'PENSION_TOPUP') AND x.grade IS NULL THEN NULL
-                    WHEN x.item_code = 'DISABILITY_MONTHLY' THEN x.allowance
-                    WHEN x.item_code = 'PENSION_TOPUP' THEN
-                        CASE WHEN x.allowance IS NULL THEN NULL WHEN NOT x.has_pension THEN 0 WHEN x.pension IS NULL THEN NULL
-                             ELSE greatest(x.allowance - x.pension, 0) END
-                    WHEN x.item_code IN ('MEDICAL_LUMP', 'EMPLOYMENT_LUMP') THEN
-                        CASE WHEN x.grade IS NULL THEN NULL WHEN x.grade <= 4 THEN 0
-                             ELSE rhu(x.w5 * months.value_tt, 5000000) END
-                    WHEN x.item_code = 'DISABILITY_MONTHLY_5_6' THEN
-                        CASE WHEN x.grade IN (5, 6) AND x.w5 IS NOT NULL AND x.minw IS NOT NULL THEN
-                             CASE WHEN x.w5 * [70, 60][x.grade - 4] >= 500 * x.minw
-                                  THEN rhu(x.w5 * [70, 60][x.grade - 4], 50000) ELSE rhu(x.minw, 100) END END
-                    WHEN x.item_code = 'FUNERAL' THEN CASE WHEN NOT x.survivor THEN 0 ELSE rhu(x.avgm * 6, 100) END
-                    WHEN x.item_code = 'DEATH_LUMP' THEN CASE WHEN NOT x.death_lump THEN 0 ELSE rhu(udi.value_tt * 20, 100) END
-                    WHEN x.item_code = 'DEPENDANT' THEN
-                        CASE WHEN x.dependent_id IS NULL OR NOT x.known_dependant OR NOT x.survivor THEN 0
-                             WHEN x.w5 IS NULL THEN NULL WHEN NOT x.eligible THEN 0 ELSE x.a END
-                END AS v
-            FROM pensioned x
-            LEFT JOIN param_resolved months ON x.item_code IN ('MEDICAL_LUMP', 'EMPLOYMENT_LUMP')
-                AND months.region_code = x.region_code AND months.year = x.ay
-                AND months.name = CASE x.item_code WHEN 'MEDICAL_LUMP' THEN 'medical_subsidy_months_'
-                                                   ELSE 'employment_subsidy_months_' END || x.grade
-            LEFT JOIN param_resolved udi ON x.item_code = 'DEATH_LUMP' AND udi.region_code = '000000'
-                AND udi.name = 'urban_disposable_income' AND udi.year = x.dy),
-        judged AS (  -- most payments pay one month: only the others are summed
-            SELECT payment_id, fen, 1 AS months, CASE WHEN v IS NULL THEN 0 ELSE 1 END AS known, v AS allowed
-            FROM amounts WHERE single
-            UNION ALL
-            SELECT payment_id, any_value(fen), count(*), count(v), sum(v) FROM amounts WHERE NOT single
-            GROUP BY payment_id)
-        SELECT payment_id, fen - allowed AS excess FROM judged
-        WHERE known = months AND fen > allowed + 100
-          AND NOT (allowed = 0 AND (payment_id IN (SELECT payment_id FROM findings_R12)
-                                    OR payment_id IN (SELECT payment_id FROM findings_R15)))
     """,
 }
 
