@@ -4,5 +4,6 @@ import ArgumentParser
 @main
 struct FundBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "fundbench", subcommands: [ImportBenchmark.self, ScreenBenchmark.self, ScreenRun.self])
+        commandName: "fundbench",
+        subcommands: [ImportBenchmark.self, ScreenBenchmark.self, ScreenRun.self, RegressionGuard.self])
 }
