@@ -1,94 +1,59 @@
+import CoreMetrics
 import Foundation
+import Prometheus
 
-/// The server's own counters, exposed at `/metrics` in the Prometheus text format (written by hand:
-/// a few counters do not need a metrics library).
-public final class ServerMetrics: @unchecked Sendable {
-    /// Upper bounds of the request duration histogram, in seconds.
-    static let buckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+/// The server's own metrics, exposed at `/metrics` in the Prometheus text format.
+///
+/// Recorded through swift-metrics' API (`Counter`, `Timer`, `Gauge`) and kept and rendered by swift-prometheus
+/// (issue 12: well-kept libraries where the project had written its own). Each server has a registry of its
+/// own, passed to the metrics as their factory rather than bootstrapped process-wide, so that two servers in
+/// one process (the tests start many) never count each other's requests.
+public final class ServerMetrics: Sendable {
+    /// Upper bounds of the request duration histogram.
+    static let buckets: [Duration] = [
+        .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
+        .milliseconds(250), .milliseconds(500), .seconds(1), .milliseconds(2500), .seconds(5), .seconds(10),
+    ]
 
-    private struct RequestKey: Hashable {
-        var method: String
-        var route: String
-        var status: Int
+    static let requestsTotal = "fundguard_http_requests_total"
+    static let requestDuration = "fundguard_http_request_duration_seconds"
+    static let eventsTotal = "fundguard_events_total"
+    static let findings = "fundguard_findings"
+    static let uptime = "fundguard_uptime_seconds"
+
+    private let registry = PrometheusCollectorRegistry()
+    private let factory: PrometheusMetricsFactory
+    private let started = ContinuousClock.now
+
+    public init() {
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.durationHistogramBuckets = [Self.requestDuration: Self.buckets]
+        self.factory = factory
     }
 
-    private struct Histogram {
-        var counts = [Int](repeating: 0, count: ServerMetrics.buckets.count)
-        var sum: Double = 0
-        var total = 0
-    }
-
-    private let lock = NSLock()
-    private var requests: [RequestKey: Int] = [:]
-    private var durations: [String: Histogram] = [:]
-    private var events: [String: Int] = [:]
-    private let started = Date()
-
-    public init() {}
-
-    /// One answered request; `route` is the route's pattern (`/findings/:id`), never the raw path,
+    /// One answered request; `route` is the route's pattern (`/findings/{id}`), never the raw path,
     /// so that ids do not blow up the number of series.
     func recordRequest(method: String, route: String, status: Int, seconds: Double) {
-        lock.lock()
-        defer { lock.unlock() }
-        requests[RequestKey(method: method, route: route, status: status), default: 0] += 1
-        var histogram = durations[route] ?? Histogram()
-        for (i, bound) in Self.buckets.enumerated() where seconds <= bound { histogram.counts[i] += 1 }
-        histogram.sum += seconds
-        histogram.total += 1
-        durations[route] = histogram
+        Counter(
+            label: Self.requestsTotal, dimensions: [("method", method), ("route", route), ("status", "\(status)")],
+            factory: factory
+        ).increment()
+        Timer(label: Self.requestDuration, dimensions: [("route", route)], factory: factory)
+            .recordNanoseconds(Int64((seconds * 1e9).rounded()))
     }
 
     /// A named event: `login_failure`, `login_success`, `verification_step`, `screening_run`, `import_run`.
     func count(_ event: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        events[event, default: 0] += 1
+        Counter(label: Self.eventsTotal, dimensions: [("event", event)], factory: factory).increment()
     }
 
-    /// The exposition text.
+    /// The exposition text, with the findings by verification status and the uptime as of now.
     func render(findingsByStatus: [(String, Int)]) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        var out = ""
-        out += "# HELP fundguard_http_requests_total HTTP requests answered, by method, route and status.\n"
-        out += "# TYPE fundguard_http_requests_total counter\n"
-        for (key, value) in requests.sorted(by: {
-            ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status)
-        }) {
-            out +=
-                "fundguard_http_requests_total{method=\"\(key.method)\",route=\"\(Self.escape(key.route))\",status=\"\(key.status)\"} \(value)\n"
-        }
-        out += "# HELP fundguard_http_request_duration_seconds Time to answer a request, by route.\n"
-        out += "# TYPE fundguard_http_request_duration_seconds histogram\n"
-        for (route, histogram) in durations.sorted(by: { $0.key < $1.key }) {
-            let label = Self.escape(route)
-            for (i, bound) in Self.buckets.enumerated() {
-                out +=
-                    "fundguard_http_request_duration_seconds_bucket{route=\"\(label)\",le=\"\(bound)\"} \(histogram.counts[i])\n"
-            }
-            out += "fundguard_http_request_duration_seconds_bucket{route=\"\(label)\",le=\"+Inf\"} \(histogram.total)\n"
-            out += "fundguard_http_request_duration_seconds_sum{route=\"\(label)\"} \(histogram.sum)\n"
-            out += "fundguard_http_request_duration_seconds_count{route=\"\(label)\"} \(histogram.total)\n"
-        }
-        out += "# HELP fundguard_events_total Security and workflow events.\n"
-        out += "# TYPE fundguard_events_total counter\n"
-        for (event, value) in events.sorted(by: { $0.key < $1.key }) {
-            out += "fundguard_events_total{event=\"\(Self.escape(event))\"} \(value)\n"
-        }
-        out += "# HELP fundguard_findings Findings in the register, by verification status.\n"
-        out += "# TYPE fundguard_findings gauge\n"
         for (status, count) in findingsByStatus {
-            out += "fundguard_findings{status=\"\(Self.escape(status))\"} \(count)\n"
+            Gauge(label: Self.findings, dimensions: [("status", status)], factory: factory).record(count)
         }
-        out += "# HELP fundguard_uptime_seconds Seconds since the server started.\n"
-        out += "# TYPE fundguard_uptime_seconds gauge\n"
-        out += "fundguard_uptime_seconds \(Int(Date().timeIntervalSince(started)))\n"
-        return out
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n")
+        let (seconds, _) = (ContinuousClock.now - started).components
+        Gauge(label: Self.uptime, factory: factory).record(seconds)
+        return registry.emitToString()
     }
 }
