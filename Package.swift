@@ -67,7 +67,10 @@ let package = Package(
         // inspection campaigns, the risk inventory. Persistence through FundStore's CaseworkRepository.
         .target(name: "Casework", dependencies: ["FundModel", "FundRules", "FundStore"], swiftSettings: strict),
         // The use cases that the command line and the server share (issue 12's application layer).
-        .target(name: "FundApp", dependencies: ["FundModel", "FundRules", "FundStore"], swiftSettings: strict),
+        .target(
+            name: "FundApp",
+            dependencies: ["FundModel", "FundColumns", "FundRules", "FundStore", "Screening", "Casework"],
+            swiftSettings: strict),
         // The web console and the JSON API (Hummingbird 2): sessions, roles, verification, audit.
         .target(
             name: "FundServer",
@@ -114,7 +117,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "FundAppTests", dependencies: ["FundModel", "FundRules", "FundStore", "FundApp"],
+            name: "FundAppTests",
+            dependencies: ["FundModel", "FundColumns", "FundRules", "FundStore", "Screening", "Casework", "FundApp"],
             swiftSettings: strict),
         .testTarget(
             name: "ScreeningTests", dependencies: ["FundModel", "FundColumns", "FundRules", "Screening"],
