@@ -27,6 +27,7 @@ public enum FundServer {
         FindingRoutes(environment: environment).register(on: router)
         PersonRoutes(environment: environment).register(on: router)
         AuditRoutes(environment: environment).register(on: router)
+        YearEndReportRoutes(environment: environment).register(on: router)
         UserRoutes(environment: environment).register(on: router)
         RulesRoutes(environment: environment).register(on: router)
         ImportRoutes(environment: environment).register(on: router)
@@ -174,7 +175,7 @@ struct SystemRoutes {
             var headers = HTTPFields()
             headers[.contentType] = "text/css; charset=utf-8"
             headers[.cacheControl] = "public, max-age=3600"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css + ReportStylesheet.css)))
         }
     }
 }

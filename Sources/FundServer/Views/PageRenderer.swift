@@ -97,7 +97,8 @@ enum Templates {
         [
             ("layout", layout), ("login", login), ("error", error), ("dashboard", dashboard),
             ("findings", findings), ("finding", finding), ("worker", worker), ("case", caseTemplate),
-            ("audit", audit), ("rules", rules), ("rulesTrial", rulesTrial), ("imports", imports),
+            ("audit", audit), ("yearEndReport", yearEndReport), ("rules", rules), ("rulesTrial", rulesTrial),
+            ("imports", imports),
             ("account", account), ("password", password), ("users", users), ("job", job),
         ] + casework
     }

@@ -1,0 +1,39 @@
+import FundApp
+import FundModel
+import Hummingbird
+
+/// 年终情况报告: the year-end report to the ministry (issue 14 item 4), as a page to read, print (the print
+/// stylesheet makes the browser's "print to PDF" a clean document) and copy tables from.
+///
+/// The report is the province's: only a user who sees the whole province draws it up; a city user gets 403.
+/// Every section says which rows it was taken over, and its figures link to the lists they came from.
+struct YearEndReportRoutes {
+    let environment: ServerEnvironment
+
+    func register(on router: Router<FundRequestContext>) {
+        router.get("/reports/year-end") { request, context in try page(request, context) }
+    }
+
+    /// The year asked for, or the last full year (China time); a bad value is a 400 naming the field.
+    static func year(_ form: RequestForm, today: Day) throws -> Int {
+        guard let text = form["year"], !text.isEmpty else { return today.year - 1 }
+        guard text.count == 4, let year = Int(text), (2000...2100).contains(year) else {
+            throw AppError(.badRequest, code: "invalid_year", message: "年份须为 2000 至 2100 之间的四位数字：\(text)")
+        }
+        return year
+    }
+
+    func page(_ request: Request, _ context: FundRequestContext) throws -> Response {
+        let principal = try context.requirePrincipal()
+        guard principal.scope == .all else {
+            throw AppError(.forbidden, code: "forbidden", message: "年终情况报告由省级用户编制，地市用户请查看本市的总览与清单")
+        }
+        let today = Formatting.today(environment.now())
+        let year = try Self.year(RequestForm.query(request.uri.query), today: today)
+        let report = try YearEndReport.make(year: year, drawnUp: today, store: environment.store)
+        try environment.audit(context, "view.report", targetType: "year_end_report", targetID: String(year))
+        return environment.renderer.page(
+            "yearEndReport", YearEndReportModel(report), title: "\(year) 年度工伤保险基金监管情况报告",
+            active: "reports", context: context)
+    }
+}
