@@ -175,7 +175,8 @@ struct SystemRoutes {
             var headers = HTTPFields()
             headers[.contentType] = "text/css; charset=utf-8"
             headers[.cacheControl] = "public, max-age=3600"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css + ReportStylesheet.css)))
+            let css = Stylesheet.css + ReportStylesheet.css
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: css)))
         }
     }
 }
