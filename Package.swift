@@ -36,6 +36,8 @@ let package = Package(
         // The console's /metrics: swift-metrics' API, kept and rendered by swift-prometheus.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Office documents (.docx, .xlsx) are ZIP archives of XML.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Value types only: ids, money, days, the interchange records. No I/O.
@@ -69,7 +71,10 @@ let package = Package(
         // The use cases that the command line and the server share (issue 12's application layer).
         .target(
             name: "FundApp",
-            dependencies: ["FundModel", "FundColumns", "FundRules", "FundStore", "Screening", "Casework"],
+            dependencies: [
+                "FundModel", "FundColumns", "FundRules", "FundStore", "Screening", "Casework",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict),
         // The web console and the JSON API (Hummingbird 2): sessions, roles, verification, audit.
         .target(
@@ -118,7 +123,10 @@ let package = Package(
         ),
         .testTarget(
             name: "FundAppTests",
-            dependencies: ["FundModel", "FundColumns", "FundRules", "FundStore", "Screening", "Casework", "FundApp"],
+            dependencies: [
+                "FundModel", "FundColumns", "FundRules", "FundStore", "Screening", "Casework", "FundApp",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "ScreeningTests", dependencies: ["FundModel", "FundColumns", "FundRules", "Screening"],

@@ -93,6 +93,19 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
         let sign = fen < 0 ? "-" : ""
         return "\(sign)\(whole).\(cents < 10 ? "0" : "")\(cents)"
     }
+
+    /// Yuan thousands-separated with two decimals, e.g. `1,234,567.89`: what a fund report prints.
+    public var groupedYuanString: String {
+        let magnitude = fen.magnitude
+        var whole = String(magnitude / 100)
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "," + whole.suffix(3) + grouped
+            whole.removeLast(3)
+        }
+        let cents = magnitude % 100
+        return (fen < 0 ? "-" : "") + whole + grouped + "." + (cents < 10 ? "0" : "") + String(cents)
+    }
 }
 
 extension Money: CustomStringConvertible {

@@ -202,10 +202,5 @@ public struct OnTimeShare: Sendable, Hashable {
     public var onTime: Int
     public var counted: Int
 
-    public var percentText: String {
-        guard counted > 0 else { return "—" }
-        let hundredths = (onTime * 20_000 + counted) / (2 * counted)
-        let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)%"
-    }
+    public var percentText: String { Self.percent(Int64(onTime), of: Int64(counted)) }
 }

@@ -1,6 +1,7 @@
 import FundApp
 import FundModel
 import Hummingbird
+import NIOCore
 
 /// 年终情况报告: the year-end report to the ministry (issue 14 item 4), as a page to read, print (the print
 /// stylesheet makes the browser's "print to PDF" a clean document) and copy tables from.
@@ -12,6 +13,7 @@ struct YearEndReportRoutes {
 
     func register(on router: Router<FundRequestContext>) {
         router.get("/reports/year-end") { request, context in try page(request, context) }
+        router.get("/reports/year-end.docx") { request, context in try docx(request, context) }
     }
 
     /// The year asked for, or the last full year (China time); a bad value is a 400 naming the field.
@@ -23,17 +25,34 @@ struct YearEndReportRoutes {
         return year
     }
 
-    func page(_ request: Request, _ context: FundRequestContext) throws -> Response {
+    /// The report of the year asked for, drawn up today, for a province user only.
+    func report(_ request: Request, _ context: FundRequestContext) throws -> YearEndReport {
         let principal = try context.requirePrincipal()
         guard principal.scope == .all else {
             throw AppError(.forbidden, code: "forbidden", message: "年终情况报告由省级用户编制，地市用户请查看本市的总览与清单")
         }
         let today = Formatting.today(environment.now())
         let year = try Self.year(RequestForm.query(request.uri.query), today: today)
-        let report = try YearEndReport.make(year: year, drawnUp: today, store: environment.store)
-        try environment.audit(context, "view.report", targetType: "year_end_report", targetID: String(year))
+        return try YearEndReport.make(year: year, drawnUp: today, store: environment.store)
+    }
+
+    func page(_ request: Request, _ context: FundRequestContext) throws -> Response {
+        let report = try report(request, context)
+        try environment.audit(context, "view.report", targetType: "year_end_report", targetID: String(report.year))
         return environment.renderer.page(
-            "yearEndReport", YearEndReportModel(report), title: "\(year) 年度工伤保险基金监管情况报告",
-            active: "reports", context: context)
+            "yearEndReport", YearEndReportModel(report), title: report.title, active: "reports", context: context)
+    }
+
+    /// The .docx the ministry receives (the same document as the page).
+    func docx(_ request: Request, _ context: FundRequestContext) throws -> Response {
+        let report = try report(request, context)
+        let data = try DocxWriter.data(report.document())
+        try environment.audit(context, "export.report", targetType: "year_end_report", targetID: String(report.year))
+        var headers = HTTPFields()
+        headers[.contentType] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        headers[.contentDisposition] =
+            "attachment; filename=\"year-end-report-\(report.year).docx\"; filename*=UTF-8''"
+            + HTMLText.urlEncode(report.title + ".docx")
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

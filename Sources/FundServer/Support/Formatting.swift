@@ -5,19 +5,7 @@ import FundModel
 /// How the console writes amounts, moments and percentages.
 enum Formatting {
     /// `1,234,567.89` (yuan, thousands separated): what a fund report prints.
-    static func yuan(_ money: Money) -> String {
-        let text = money.yuanString
-        let negative = text.hasPrefix("-")
-        let digits = negative ? String(text.dropFirst()) : text
-        let parts = digits.split(separator: ".")
-        var whole = String(parts[0])
-        var grouped = ""
-        while whole.count > 3 {
-            grouped = "," + whole.suffix(3) + grouped
-            whole = String(whole.dropLast(3))
-        }
-        return (negative ? "-" : "") + whole + grouped + "." + parts[1]
-    }
+    static func yuan(_ money: Money) -> String { money.groupedYuanString }
 
     /// `12.3万` for large amounts on charts and dashboard tiles; whole yuan below 10,000.
     static func shortYuan(_ money: Money) -> String {

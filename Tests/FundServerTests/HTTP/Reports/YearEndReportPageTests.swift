@@ -55,3 +55,24 @@ struct YearEndReportPageTests {
         }
     }
 }
+
+@Suite("Year-end report .docx")
+struct YearEndReportDocxTests {
+    @Test("a supervisor downloads the .docx of the page's document; a city handler is refused")
+    func download() async throws {
+        let world = try TestWorld()
+        try await world.test { client in
+            let session = try await client.login("sup")
+            let response = try await client.get("/reports/year-end.docx?year=2025", session: session)
+            #expect(response.status == .ok)
+            #expect(
+                response.headers[.contentType]
+                    == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            #expect(response.headers[.contentDisposition]?.contains("year-end-report-2025.docx") == true)
+            // A ZIP archive (PK\u{3}\u{4}).
+            #expect(response.body.hasPrefix("PK"))
+            let city = try await client.login("nj")
+            #expect(try await client.get("/reports/year-end.docx?year=2025", session: city).status == .forbidden)
+        }
+    }
+}
