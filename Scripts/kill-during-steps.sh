@@ -69,17 +69,16 @@ for code in "$WORK"/answers/*.code; do
         step_ids+=("$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["id"])' "${code%.code}.json")")
     fi
 done
-not_answered=$(grep -L '^[0-9][0-9][0-9]$' "$WORK"/answers/*.code 2>/dev/null | wc -l || true)
-other=$(grep -h '^[0-9][0-9][0-9]$' "$WORK"/answers/*.code 2>/dev/null | grep -vc '^201$' || true)
-sent=$(find "$WORK/answers" -name '*.code' | wc -l)
+# curl writes 000 when no answer came (refused after the kill, or cut by it).
+codes="$(for f in "$WORK"/answers/*.code; do cat "$f"; echo; done | sort | uniq -c | awk '{ printf "%s×%s ", $1, ($2 == "000" ? "no answer" : $2) }')"
 
 integrity="$(sqlite3 "$DB" 'PRAGMA integrity_check')"
 fg_serve "$DB" "$WORK/server.log"
 detail="$(curl -fsS -H "$AUTH" "$FG_BASE/api/v1/findings/$FINDING")"
-history="$(curl -fsS -H "$AUTH" "$STEPS_URL")"
+history="$(curl -fsS -H "$AUTH" "$FG_BASE/api/v1/findings/$FINDING/steps")"
 fg_stop
 
-echo "kill-during-steps: $sent requests: $answered_201 answered 201, $other other answers, $not_answered without an answer (cut by the kill)"
+echo "kill-during-steps: $STEPS requests, killed after $KILL_AFTER s: $codes"
 python3 - "$integrity" "$answered_201" "$PARALLEL" "$detail" "$history" "${step_ids[@]}" <<'PY'
 import json, sys
 from decimal import Decimal

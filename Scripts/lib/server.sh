@@ -9,8 +9,9 @@ FG_SCRATCH="${FG_SCRATCH:-.build}"
 FG_SERVER_PID=""
 FG_PORT=""
 
-# fg_build: builds the debug fundguard and sets FG_BIN.
+# fg_build: builds the debug fundguard and sets FG_BIN (unless FG_BIN already names a built binary).
 fg_build() {
+    if [ -n "${FG_BIN:-}" ] && [ -x "$FG_BIN" ]; then return 0; fi
     (cd "$FG_ROOT" && swift build --scratch-path "$FG_SCRATCH" --product fundguard 2>&1 \
         | grep -vE '^\[[0-9]+/[0-9]+\]' | tail -n 20)
     FG_BIN="$(cd "$FG_ROOT" && swift build --scratch-path "$FG_SCRATCH" --show-bin-path)/fundguard"

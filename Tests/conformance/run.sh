@@ -21,6 +21,7 @@ export FG_SCRATCH="${E2E_SCRATCH_PATH:-.build}"
 MAX_EXAMPLES="${CONFORMANCE_MAX_EXAMPLES:-8}"
 SEED="${CONFORMANCE_SEED:-20261204}"
 mkdir -p "$REPORT"
+rm -f "$REPORT"/*.ndjson "$REPORT"/*.xml
 # shellcheck source=../../Scripts/lib/server.sh
 source "$ROOT/Scripts/lib/server.sh"
 
@@ -87,7 +88,7 @@ schemathesis --config-file "$WORK/schemathesis.toml" run "$ROOT/openapi.yaml" \
     --seed "$SEED" \
     --max-redirects 0 \
     --request-timeout 30 \
-    --workers 2 \
+    --workers 1 \
     --phases examples,coverage,fuzzing \
     --suppress-health-check all \
     --generation-database none \

@@ -17,12 +17,11 @@ struct OpenAPIEnumTests {
         var description: String { "GET \(path) \(name)" }
     }
 
-    /// `name: x, in: query, schema: { … enum: [a, b] … }` on one line.
-    static let inlineEnum = #/name: ([A-Za-z_]+), in: query, schema: \{[^}]*enum: \[([^\]]*)\]/#
-    static let parameterRef = #/\$ref: "#/components/parameters/([A-Za-z_]+)"/#
-
     /// The query parameters with an enum of every GET operation under /api/ without a path parameter.
     static func enumParameters() throws -> [EnumParameter] {
+        // `name: x, in: query, schema: { … enum: [a, b] … }` on one line, and a reference to a shared parameter.
+        let inlineEnum = #/name: ([A-Za-z_]+), in: query, schema: \{[^}]*enum: \[([^\]]*)\]/#
+        let parameterRef = #/\$ref: "#/components/parameters/([A-Za-z_]+)"/#
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let text = try String(contentsOf: root.appendingPathComponent("openapi.yaml"), encoding: .utf8)
