@@ -4,7 +4,8 @@
 #   Scripts/upload-memory.sh [COUNT] [SIZE_MIB]
 #
 # Builds fundguard (debug), starts `fundguard serve` on an empty database with a supervisor, and fires COUNT
-# (default 50) concurrent `POST /api/v1/imports` uploads of SIZE_MIB MiB each (default 512, the import limit,
+# (default 50) concurrent `POST /api/v1/imports` uploads of a SIZE_MIB MiB file each (default 511: the largest
+# whole-MiB file whose multipart body stays within the import limit of 512 MiB,
 # `ServerConfiguration.maxImportSize`) with curl and the supervisor's API key, sampling VmRSS and VmHWM of the
 # server in /proc every 0.1 s. The file is named so that the import is refused (422) once the form is read:
 # what is measured is the upload path (reading and parsing the body), not the importer. Prints the baseline,
@@ -13,7 +14,7 @@
 set -euo pipefail
 
 COUNT="${1:-50}"
-SIZE_MIB="${2:-512}"
+SIZE_MIB="${2:-511}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 # shellcheck source=lib/server.sh
 source "$ROOT/Scripts/lib/server.sh"
