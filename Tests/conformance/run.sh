@@ -25,11 +25,15 @@ rm -f "$REPORT"/*.ndjson "$REPORT"/*.xml "$REPORT"/admin/*.ndjson
 # shellcheck source=../../Scripts/lib/server.sh
 source "$ROOT/Scripts/lib/server.sh"
 
-if ! command -v schemathesis >/dev/null 2>&1; then
-    echo "conformance: installing schemathesis"
-    python3 -m pip install --quiet schemathesis 2>/dev/null \
-        || python3 -m pip install --quiet --break-system-packages schemathesis
+# Schemathesis 4 (the flags below are its); run through the interpreter, not a script on PATH that a pyenv
+# shim may not know yet.
+if ! python3 -c 'import schemathesis, sys; sys.exit(0 if schemathesis.__version__.startswith("4.") else 1)' \
+    2>/dev/null; then
+    echo "conformance: installing schemathesis 4"
+    python3 -m pip install --quiet 'schemathesis>=4.30,<5' 2>/dev/null \
+        || python3 -m pip install --quiet --break-system-packages 'schemathesis>=4.30,<5'
 fi
+schemathesis() { python3 -m schemathesis.cli "$@"; }
 
 echo "conformance: building fundguard"
 fg_build
