@@ -36,11 +36,13 @@ fg_free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-# fg_serve DB LOG [PORT]: starts the server in the background, waits for /healthz; sets FG_PORT, FG_SERVER_PID, FG_BASE.
+# fg_serve DB LOG [PORT]: starts the server in the background (with $FG_SERVE_ARGS), waits for /healthz; sets
+# FG_PORT, FG_SERVER_PID, FG_BASE.
 fg_serve() {
     local db="$1" log="$2"
     FG_PORT="${3:-$(fg_free_port)}"
-    "$FG_BIN" serve --db "$db" --host 127.0.0.1 --port "$FG_PORT" --log-format json >>"$log" 2>&1 &
+    # shellcheck disable=SC2086 # FG_SERVE_ARGS: extra options for `fundguard serve`, split on spaces.
+    "$FG_BIN" serve --db "$db" --host 127.0.0.1 --port "$FG_PORT" --log-format json ${FG_SERVE_ARGS:-} >>"$log" 2>&1 &
     FG_SERVER_PID=$!
     FG_BASE="http://127.0.0.1:$FG_PORT"
     for _ in $(seq 1 150); do
