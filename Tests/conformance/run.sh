@@ -21,6 +21,7 @@ export FG_SCRATCH="${E2E_SCRATCH_PATH:-.build}"
 MAX_EXAMPLES="${CONFORMANCE_MAX_EXAMPLES:-8}"
 SEED="${CONFORMANCE_SEED:-20261204}"
 mkdir -p "$REPORT"
+REPORT="$(cd "$REPORT" && pwd)"
 rm -f "$REPORT"/*.ndjson "$REPORT"/*.xml "$REPORT"/admin/*.ndjson
 # shellcheck source=../../Scripts/lib/server.sh
 source "$ROOT/Scripts/lib/server.sh"
@@ -33,7 +34,8 @@ if ! python3 -c 'import schemathesis, sys; sys.exit(0 if schemathesis.__version_
     python3 -m pip install --quiet 'schemathesis>=4.30,<5' 2>/dev/null \
         || python3 -m pip install --quiet --break-system-packages 'schemathesis>=4.30,<5'
 fi
-schemathesis() { python3 -m schemathesis.cli "$@"; }
+# From the scratch folder: schemathesis keeps a cache of its own in the working directory.
+schemathesis() { (cd "$WORK" && python3 -m schemathesis.cli "$@"); }
 
 echo "conformance: building fundguard"
 fg_build
