@@ -30,17 +30,19 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Value types only: ids, money, days, the interchange records. No I/O.
         .target(name: "FundModel", swiftSettings: strict),
         // The law as code: item list, statutory amounts, entitlement calculator, clocks.
         .target(name: "FundRules", dependencies: ["FundModel"], swiftSettings: strict),
-        // SQLite store (GRDB), CSV import and export.
+        // SQLite store (GRDB), CSV and Excel (.xlsx, zipped with ZIPFoundation) import and export.
         .target(
             name: "FundStore",
             dependencies: [
                 "FundModel",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The raw sqlite3 C API, for the importer's bulk-insert fast path.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -98,7 +100,10 @@ let package = Package(
         .testTarget(name: "FundRulesTests", dependencies: ["FundModel", "FundRules"], swiftSettings: strict),
         .testTarget(
             name: "FundStoreTests",
-            dependencies: ["FundModel", "FundStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "FundModel", "FundStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
@@ -121,6 +126,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict
         ),
