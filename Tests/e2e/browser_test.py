@@ -203,6 +203,15 @@ def scenario(run, args):
     run.check("level=red" in d.current_url and len(rows) > 0, f"filtering red, new findings lists {len(rows)} rows")
     run.check(all("红色预警" in row.text for row in rows), "every row of the filtered list is red")
     run.shot("findings-red")
+    # The filtered list downloads as an Excel workbook (a zip: "PK") as well as CSV.
+    for text, kind, magic in (("导出 Excel", "spreadsheetml", "80,75"), ("导出 CSV", "text/csv", "239,187")):
+        href = d.find_element(By.LINK_TEXT, text).get_attribute("href")
+        answer = d.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done([r.status, r.headers.get('content-type'),"
+            " Array.from(new Uint8Array(b.slice(0, 2))).join(',')]))).catch(e => done([0, String(e), '']));", href)
+        run.check(answer[0] == 200 and kind in answer[1] and answer[2] == magic and "level=red" in href,
+                  f"{text} downloads the filtered list ({answer[1]})")
 
     # 5. Verify one finding to irregular.
     run.submit(rows[0].find_element(By.CSS_SELECTOR, "td:nth-child(2) a"))

@@ -39,22 +39,21 @@ enum ExportResponse {
     }
 }
 
-/// The download links of a list page: the page's own address and filter, with `format=csv` or `format=xlsx`.
+/// The download links of a list page: the page's own address and its filter, with `format=csv` or `format=xlsx`.
+///
+/// Only the page's filter parameters (`filters`) are carried over, so nothing else a link was crafted with
+/// (a `done` banner key, say) is echoed into the page.
 struct ExportLinks {
     var csv: String
     var xlsx: String
 
-    init(_ request: Request) {
+    init(_ request: Request, filters: [String]) {
         let form = RequestForm.query(request.uri.query)
-        let pairs = form.fields.keys.sorted().filter { $0 != "format" && $0 != "page" }.flatMap { key in
-            (form.fields[key] ?? []).map { "\(HTMLText.urlEncode(key))=\(HTMLText.urlEncode($0))" }
+        let pairs = filters.sorted().flatMap { key in
+            (form.fields[key] ?? []).prefix(1).map { "\(HTMLText.urlEncode(key))=\(HTMLText.urlEncode($0))" }
         }
         let base = request.uri.path + "?" + pairs.map { $0 + "&" }.joined()
         csv = base + "format=csv"
         xlsx = base + "format=xlsx"
     }
-
-    /// The links as the templates draw them (`{{{exportLinks}}}` is not used: `{{#export}}` in each template).
-    static let template =
-        "{{#export}}<p class=\"exports\"><a class=\"button secondary\" href=\"{{csv}}\">导出 CSV</a> <a class=\"button secondary\" href=\"{{xlsx}}\">导出 Excel</a></p>{{/export}}"
 }

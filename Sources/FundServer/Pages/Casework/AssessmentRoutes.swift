@@ -47,7 +47,7 @@ struct AssessmentRoutes: CaseworkFileRoutes {
             kindOptions: CaseworkPages.options(AssessmentKind.self, selected: "initial"),
             applicantOptions: CaseworkPages.options(AssessmentApplicant.self, selected: "worker"))
         model.caseID = caseID ?? ""
-        model.export = ExportLinks(request)
+        model.export = ExportLinks(request, filters: ["state", "case"])
         return try CaseworkPages.render(
             environment, "assessments", model, title: "劳动能力鉴定", active: "/casework/assessments", context: context,
             refusal: refusal)
@@ -246,7 +246,8 @@ struct AssessmentRoutes: CaseworkFileRoutes {
         return try CaseworkPages.render(
             environment, "experts",
             ExpertsModel(
-                from: from.iso, to: to.iso, rows: rows, hasRows: !rows.isEmpty, export: ExportLinks(request)),
+                from: from.iso, to: to.iso, rows: rows, hasRows: !rows.isEmpty,
+                export: ExportLinks(request, filters: ["from", "to"])),
             title: "专家抽取统计", active: "/casework/experts", context: context)
     }
 

@@ -59,7 +59,7 @@ struct DeterminationRoutes: CaseworkFileRoutes {
             }
         model.showRegionFilter = service.principal.caseworkScope == nil
         model.materials = CaseworkPages.options(DeterminationMaterial.self, selected: nil)
-        model.export = ExportLinks(request)
+        model.export = ExportLinks(request, filters: ["state", "region"])
         return try CaseworkPages.render(
             environment, "determinations", model, title: "工伤认定", active: "/casework/determinations",
             context: context, refusal: refusal)
@@ -249,7 +249,8 @@ struct DeterminationRoutes: CaseworkFileRoutes {
         return try CaseworkPages.render(
             environment, "caseworkDue",
             DueModel(
-                days: days, today: today.iso, cities: cities, hasCities: !cities.isEmpty, export: ExportLinks(request)),
+                days: days, today: today.iso, cities: cities, hasCities: !cities.isEmpty,
+                export: ExportLinks(request, filters: ["days"])),
             title: "办理时限",
             active: "/casework/determinations", context: context)
     }

@@ -101,7 +101,8 @@ struct InstitutionRoutes {
         let model = Model(
             rows: rows, hasRows: !rows.isEmpty, expiring: expiring, hasExpiring: !expiring.isEmpty, days: days,
             canManage: manage, csrf: context.csrfToken ?? "", today: today.iso,
-            kindOptions: CaseworkPages.options(InstitutionKind.self, selected: "medical"), export: ExportLinks(request))
+            kindOptions: CaseworkPages.options(InstitutionKind.self, selected: "medical"),
+            export: ExportLinks(request, filters: ["days"]))
         return try CaseworkPages.render(
             environment, "institutions", model, title: "协议机构", active: "/casework/institutions", context: context,
             doneOf: request, refusal: refusal)
