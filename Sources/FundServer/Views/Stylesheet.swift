@@ -112,7 +112,8 @@ enum Stylesheet {
         form.stack label.param .small { grid-column: 2; }
         .param-input { display: flex; gap: 6px; align-items: center; }
         .param-input input { width: 10em; } .unit { color: var(--muted); font-size: 12px; }
-        .param-map td input.short { width: 7em; }
+        .param-map td input.short { width: 7em; } .param-map td:first-child input.short { width: 11em; }
+        table#rules td.small { min-width: 18em; }
         fieldset.param-map { border: 1px solid var(--line); border-radius: 4px; padding: 8px 12px; min-width: 0; }
         fieldset.param-map legend { font-size: 13px; padding: 0 4px; }
         .table-wrap { overflow-x: auto; max-width: 100%; }
@@ -140,7 +141,7 @@ enum Stylesheet {
           header.top .menu-list { position: absolute; left: 0; right: 0; top: 52px; min-width: 0; }
           header.top .menu-list a { padding: 11px 16px; }
           form.stack label.param { grid-template-columns: minmax(0, 1fr); } form.stack label.param .small { grid-column: 1; }
-          .param-map td input.short { width: 5.5em; }
+          .param-map td input.short { width: 5.5em; } .param-map td:first-child input.short { width: 8em; }
           .filters { flex-direction: column; align-items: stretch; }
           .filters label input, .filters label select { width: 100%; } .filters .button { text-align: center; }
           .login { margin: 32px 12px; }

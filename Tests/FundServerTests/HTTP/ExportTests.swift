@@ -166,4 +166,40 @@ struct ExportTests {
         }
         #expect(try world.auditEntries(action: "export.audit").count == 2)
     }
+
+    @Test func consoleUploadTakesAWorkbookAndAGB18030File() async throws {
+        let world = try TestWorld()
+        let fromWorkbook = PersonID.withCheckCharacter("32010219850808004")!
+        try await world.test { client in
+            let session = try await client.login("admin")
+            var sheet = ExportSheet(
+                title: "workers",
+                headers: [
+                    "worker_id", "name", "gender", "birth_date", "employer_id", "region_code", "insured_since",
+                    "insured_until",
+                ])
+            sheet.append([
+                .text(fromWorkbook.raw), .text("赵敏"), .text("F"), .day(Day(iso: "1985-08-08")!), .text("E1"),
+                .text("320100"), .day(Day(iso: "2020-01-01")!), .empty,
+            ])
+            // 甲乙 in GB18030 (BC D7 D2 D2), written byte by byte: the name of an employer.
+            let employers =
+                Array("employer_id,name,region_code,industry_code\nE9,".utf8) + [0xBC, 0xD7, 0xD2, 0xD2]
+                + Array(",320100,C\n".utf8)
+            let page = try await client.postMultipart(
+                "/imports", fields: [],
+                files: [
+                    .init(
+                        field: "files", fileName: "workers.xlsx", contentType: XLSXWriter.contentType,
+                        data: try XLSXWriter.data(sheet)),
+                    .init(field: "files", fileName: "employers.csv", contentType: "text/csv", data: Data(employers)),
+                ],
+                session: session)
+            #expect(page.status == .ok)
+            #expect(page.from(id: "import-report").contains("<td>workers.xlsx</td>"))
+        }
+        #expect(try world.store.worker(id: fromWorkbook)?.name == "赵敏")
+        #expect(try world.store.worker(id: fromWorkbook)?.birthDate?.iso == "1985-08-08")
+        #expect(try world.store.employer(id: "E9")?.name == "甲乙")
+    }
 }
