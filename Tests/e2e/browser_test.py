@@ -3,8 +3,11 @@
 
 A provincial supervisor signs in, imports a data set through the 数据导入 page (optional), screens it,
 opens the dashboard, filters the findings, verifies one finding to `irregular` (违规) and checks its
-history; then an auditor signs in and finds those steps in the audit log. A screenshot of every page
-goes into the folder given as --screenshots.
+history, downloads the findings as Excel and CSV, edits a rule's parameters in its form (a bad value
+refused in Chinese, a good one saved); every main page is then opened at 1 400 and 390 px and must not
+scroll sideways nor grow its header, and the menus must open from the keyboard inside the window; then an
+auditor signs in and finds those steps in the audit log. A screenshot of every page (at both widths) goes
+into the folder given as --screenshots.
 
     python3 Tests/e2e/browser_test.py --base http://127.0.0.1:8080 --user sup --password ... \
         --auditor aud --auditor-password ... --screenshots ci-artifacts/screenshots [--import-dir DIR --as-of DAY]
