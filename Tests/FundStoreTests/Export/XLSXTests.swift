@@ -203,4 +203,72 @@ struct XLSXTests {
         both.write("workers.xlsx", bytes: Array(try XLSXWriter.data(Self.workersSheet(birth: .text("1949-12-31")))))
         #expect(try expectRejected(both.store(), both.data).issues.first?.file == "workers.xlsx")
     }
+
+    /// A workbook as Excel itself writes one (written by hand here): shared strings with a rich-text run and
+    /// a phonetic reading, a date in built-in format 14, a custom date format, a boolean, binary noise in a
+    /// number, a skipped row, cells without trailing empties, the sheet named through the relationships.
+    static func excelStyleWorkbook() throws -> Data {
+        let parts: [(String, String)] = [
+            (
+                "[Content_Types].xml",
+                #"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#
+            ),
+            (
+                "xl/workbook.xml",
+                #"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="职工" sheetId="7" r:id="rId3"/><sheet name="其他" sheetId="8" r:id="rId4"/></sheets></workbook>"#
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId4" Type="worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId3" Type="worksheet" Target="/xl/worksheets/sheet2.xml"/></Relationships>"#
+            ),
+            (
+                "xl/sharedStrings.xml",
+                #"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>worker_id</t></si><si><t>name</t></si><si><t>birth_date</t></si><si><t>insured_since</t></si><si><r><t>张</t></r><r><rPr><b/></rPr><t>三</t></r><rPh><t>ZHANG</t></rPh></si><si><t xml:space="preserve"> 李 四 </t></si><si><t>flag</t></si><si><t>amount</t></si></sst>"#
+            ),
+            (
+                "xl/styles.xml",
+                #"<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="180" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="180"/></cellXfs></styleSheet>"#
+            ),
+            (
+                "xl/worksheets/sheet1.xml",
+                #"<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>wrong sheet</t></is></c></row></sheetData></worksheet>"#
+            ),
+            (
+                "xl/worksheets/sheet2.xml",
+                #"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>6</v></c><c r="F1" t="s"><v>7</v></c></row><row r="2"><c r="A2" t="str"><f>A1</f><v>11010519491231002X</v></c><c r="B2" t="s"><v>4</v></c><c r="C2" s="1"><v>18263</v></c><c r="D2" s="2"><v>40179</v></c><c r="E2" t="b"><v>1</v></c><c r="F2"><v>1234.5599999999999</v></c></row><row r="4"><c r="B4" t="s"><v>5</v></c></row></sheetData></worksheet>"#
+            ),
+        ]
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (path, text) in parts {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate,
+                provider: { position, size in bytes.subdata(in: Int(position)..<Int(position) + size) })
+        }
+        return try #require(archive.data)
+    }
+
+    @Test("a workbook as Excel writes it: shared strings, built-in and custom date formats, the first sheet by order")
+    func excelStyleWorkbookReads() throws {
+        let text = String(decoding: try XLSXSheetReader.csv(data: try Self.excelStyleWorkbook()), as: UTF8.self)
+        #expect(
+            text == """
+                worker_id,name,birth_date,insured_since,flag,amount
+                11010519491231002X,张三,1949-12-31,2010-01-01,true,1234.56
+
+                , 李 四 ,,,,
+
+                """)
+        // Rows out of order, a shared string that does not exist: refused, not guessed.
+        #expect(throws: XLSXSheetReader.Failure.self) {
+            try XLSXSheetReader.SheetRows(shared: [], dateStyles: []).parse(
+                Data(#"<worksheet><sheetData><row r="3"/><row r="2"/></sheetData></worksheet>"#.utf8))
+        }
+        #expect(throws: XLSXSheetReader.Failure.self) {
+            try XLSXSheetReader.SheetRows(shared: ["a"], dateStyles: []).parse(
+                Data(
+                    #"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>5</v></c></row></sheetData></worksheet>"#.utf8
+                ))
+        }
+    }
 }
