@@ -130,6 +130,8 @@ struct ExportTests {
             for (uri, first) in [
                 ("/casework/assessments?format=xlsx", "编号"), ("/casework/due?format=xlsx", "地区"),
                 ("/casework/experts?format=xlsx", "专家编号"), ("/casework/institutions?format=xlsx", "机构编号"),
+                ("/casework/risk-points?format=xlsx", "编号"), ("/casework/campaigns/CP1/report?format=xlsx", "机构编号"),
+                ("/casework/campaigns/CP1/report?format=xlsx&list=risks", "序号"),
             ] {
                 let (status, headers, data) = try await Self.download(client, uri, sup)
                 #expect(status == .ok, "\(uri)")
