@@ -47,11 +47,12 @@ let package = Package(
         .target(name: "FundColumns", dependencies: ["FundModel"], swiftSettings: strict),
         // The law as code: item list, statutory amounts, entitlement calculator, clocks.
         .target(name: "FundRules", dependencies: ["FundModel"], swiftSettings: strict),
-        // SQLite store (GRDB), CSV import and export.
+        // SQLite store (GRDB), CSV and Excel (.xlsx, zipped with ZIPFoundation) import and export.
         .target(
             name: "FundStore",
             dependencies: [
                 "FundModel", "FundColumns",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The raw sqlite3 C API, for the importer's bulk-insert fast path.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -118,7 +119,10 @@ let package = Package(
         .testTarget(name: "FundRulesTests", dependencies: ["FundModel", "FundRules"], swiftSettings: strict),
         .testTarget(
             name: "FundStoreTests",
-            dependencies: ["FundModel", "FundStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "FundModel", "FundStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
@@ -146,6 +150,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict
         ),

@@ -16,11 +16,14 @@ import FundStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "导入数据集 Import a data set (a directory of interchange CSV files) into the database.",
+        abstract: "导入数据集 Import a data set (a directory of interchange CSV or .xlsx files) into the database.",
         discussion: """
             All files are imported in one transaction: if any row is bad, nothing is kept and every problem \
             is listed. With --lenient, bad rows are skipped into <table>.rejects.csv and the rest is imported. \
-            A row whose id already exists replaces it, so a monthly export can be loaded on top of the last one.
+            A row whose id already exists replaces it, so a monthly export can be loaded on top of the last one. \
+            A table may come as <table>.xlsx (its first sheet, header row first) instead of <table>.csv. \
+            CSV files are read as UTF-8 when valid, else as GB18030/GBK (what Excel on a Chinese Windows \
+            saves); --encoding names the encoding instead.
             """
     )
 
@@ -39,8 +42,14 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Who runs the import, recorded with it (default: $USER).")
     var user: String?
 
+    @Option(help: "The CSV files' encoding: auto (UTF-8 if valid, else GB18030), utf-8, or gb18030 (also gbk).")
+    var encoding = "auto"
+
     func validate() throws {
         if rejects != nil, !lenient { throw ValidationError("--rejects is only used with --lenient") }
+        if SourceEncoding(name: encoding) == nil {
+            throw ValidationError("--encoding 须为 auto、utf-8 或 gb18030 must be auto, utf-8 or gb18030")
+        }
     }
 
     func run() throws {
@@ -55,6 +64,7 @@ struct ImportCommand: ParsableCommand {
         let showProgress = isatty(STDERR_FILENO) != 0
         var options = ImportOptions(
             lenient: lenient, rejectsDirectory: rejects, user: user ?? ProcessInfo.processInfo.environment["USER"])
+        options.encoding = SourceEncoding(name: encoding) ?? .auto
         if showProgress {
             options.progress = { progress in Self.writeProgress(progress.line) }
         }

@@ -3,8 +3,11 @@
 
 A provincial supervisor signs in, imports a data set through the 数据导入 page (optional), screens it,
 opens the dashboard, filters the findings, verifies one finding to `irregular` (违规) and checks its
-history; then an auditor signs in and finds those steps in the audit log. A screenshot of every page
-goes into the folder given as --screenshots.
+history, downloads the findings as Excel and CSV, edits a rule's parameters in its form (a bad value
+refused in Chinese, a good one saved); every main page is then opened at 1 400 and 390 px and must not
+scroll sideways nor grow its header, and the menus must open from the keyboard inside the window; then an
+auditor signs in and finds those steps in the audit log. A screenshot of every page (at both widths) goes
+into the folder given as --screenshots.
 
     python3 Tests/e2e/browser_test.py --base http://127.0.0.1:8080 --user sup --password ... \
         --auditor aud --auditor-password ... --screenshots ci-artifacts/screenshots [--import-dir DIR --as-of DAY]
@@ -22,6 +25,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 INTERCHANGE_FILES = [
@@ -40,6 +44,7 @@ class Run:
         self.passed = 0
         self.failed = 0
         self.count = 0
+        self.width = 1440
 
     def check(self, condition, what):
         if condition:
@@ -55,13 +60,23 @@ class Run:
 
     def shot(self, name):
         self.count += 1
-        # Full-page screenshots: grow the window to the page's height.
+        # Full-page screenshots: grow the window to the page's height (at the width in use).
         height = self.driver.execute_script("return document.documentElement.scrollHeight")
-        self.driver.set_window_size(1440, min(max(900, height + 40), 6000))
+        self.driver.set_window_size(self.width, min(max(900, height + 40), 6000))
         path = os.path.join(self.shots, f"{self.count:02d}-{name}.png")
         self.driver.save_screenshot(path)
-        self.driver.set_window_size(1440, 900)
+        self.driver.set_window_size(self.width, 900)
         print(f"     screenshot {path}")
+
+    def resize(self, width):
+        self.width = width
+        self.driver.set_window_size(width, 900)
+
+    def layout(self):
+        """The page's width, the viewport's, and the header's height (0 without a header)."""
+        return self.driver.execute_script(
+            "const h = document.querySelector('header.top');"
+            "return [document.documentElement.scrollWidth, window.innerWidth, h ? h.getBoundingClientRect().height : 0];")
 
     def submit(self, button):
         """Clicks a submit button or a link and waits for the next page (a click returns before a slow page loads)."""
@@ -191,6 +206,15 @@ def scenario(run, args):
     run.check("level=red" in d.current_url and len(rows) > 0, f"filtering red, new findings lists {len(rows)} rows")
     run.check(all("红色预警" in row.text for row in rows), "every row of the filtered list is red")
     run.shot("findings-red")
+    # The filtered list downloads as an Excel workbook (a zip: "PK") as well as CSV.
+    for text, kind, magic in (("导出 Excel", "spreadsheetml", "80,75"), ("导出 CSV", "text/csv", "239,187")):
+        href = d.find_element(By.LINK_TEXT, text).get_attribute("href")
+        answer = d.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done([r.status, r.headers.get('content-type'),"
+            " Array.from(new Uint8Array(b.slice(0, 2))).join(',')]))).catch(e => done([0, String(e), '']));", href)
+        run.check(answer[0] == 200 and kind in answer[1] and answer[2] == magic and "level=red" in href,
+                  f"{text} downloads the filtered list ({answer[1]})")
 
     # 5. Verify one finding to irregular.
     run.submit(rows[0].find_element(By.CSS_SELECTOR, "td:nth-child(2) a"))
@@ -219,8 +243,10 @@ def scenario(run, args):
     # 7. A person's page, if the finding links one.
     run.open(finding_url.replace(run.base, ""))
     person_links = d.find_elements(By.CSS_SELECTOR, ".record h3 a")
+    person_page = None
     if person_links:
         run.submit(person_links[0])
+        person_page = d.current_url.replace(run.base, "")
         run.check("待遇支付" in run.text(), "a worker's or case's page lists the payments")
         run.shot("person")
 
@@ -255,6 +281,39 @@ def scenario(run, args):
     run.check("风险点清单" in run.text() and "监控规则与其监控的风险点" in run.text(), "the risk inventory shows the rules")
     run.shot("casework-risk-points")
 
+    # 9b. One rule's parameters as a form with Chinese labels: a bad value is refused naming the parameter,
+    # a good one is saved with its reason.
+    run.open("/rules/R03")
+    form_text = run.text()
+    run.check("大额阈值 T" in form_text and "元" in form_text and "threshold" not in form_text,
+              "the rule form shows Chinese labels and units")
+    field = d.find_element(By.CSS_SELECTOR, "#rule-form input[name='m:params.threshold:0:value']")
+    original = field.get_attribute("value")
+    field.clear()
+    field.send_keys("abc")
+    d.find_element(By.CSS_SELECTOR, "#rule-form input[name=reason]").send_keys("端到端测试：调整大额阈值")
+    run.submit(d.find_element(By.CSS_SELECTOR, "#rule-form button[type=submit]"))
+    errors = d.find_element(By.ID, "rule-errors").text
+    run.check("大额阈值 T" in errors and "金额" in errors, "a bad parameter is refused, naming it in Chinese")
+    run.shot("rule-form-error")
+    field = d.find_element(By.CSS_SELECTOR, "#rule-form input[name='m:params.threshold:0:value']")
+    field.clear()
+    field.send_keys(str(int(float(original)) + 1000))
+    run.submit(d.find_element(By.CSS_SELECTOR, "#rule-form button[type=submit]"))
+    run.check("R03 的参数已保存并生效" in run.text(), "a good parameter is saved")
+    run.open("/rules")
+    run.check("端到端测试：调整大额阈值" in run.text(), "the rules page keeps why the parameter changed")
+
+    # 9c. Every page fits a desktop and a phone: no sideways scroll, the header one line high.
+    pages = ["/dashboard", "/findings", finding_url.replace(run.base, ""), "/findings?status=irregular",
+             "/rules", "/rules/R04", "/casework/determinations", "/casework/assessments", "/casework/experts",
+             "/casework/due", "/casework/institutions", "/casework/campaigns", "/casework/risk-points",
+             "/imports", "/account"]
+    if person_links:
+        pages.append(person_page)
+    fits(run, pages, "sup")
+    menus(run)
+
     # 10. The auditor finds the steps in the audit log.
     run.logout()
     run.login(args.auditor, args.auditor_password)
@@ -267,6 +326,50 @@ def scenario(run, args):
     run.check(finding_id in run.text(), "the audit log has the views of the finding")
     run.open("/audit")
     run.shot("audit-all")
+    fits(run, ["/audit", "/audit?action=view", "/account"], "aud")
+
+
+def fits(run, pages, who):
+    """At 1 400 and 390 px: no page scrolls sideways, and the header stays one line high (its height at
+    the dashboard, itself at most one line of the top bar), with a screenshot of each page at each width."""
+    for width in (1400, 390):
+        run.resize(width)
+        run.open("/dashboard")
+        reference = run.layout()[2]
+        run.check(0 < reference <= 60, f"at {width} px the header is one line high ({reference:.0f} px)")
+        for path in pages:
+            run.open(path)
+            scroll_width, inner_width, header = run.layout()
+            run.check(scroll_width <= inner_width,
+                      f"at {width} px {path} does not scroll sideways ({scroll_width} ≤ {inner_width})")
+            run.check(header <= reference + 1, f"at {width} px {path} keeps the header's height ({header:.0f} px)")
+            name = path.strip("/").replace("/", "-").replace("?", "-").replace("=", "-") or "root"
+            run.shot(f"{who}-{width}-{name}")
+    run.resize(1440)
+
+
+def menus(run):
+    """The navigation menus open from the keyboard and by a click, and stay inside the window at both widths."""
+    d = run.driver
+    for width in (1400, 390):
+        run.resize(width)
+        run.open("/dashboard")
+        summary = d.find_elements(By.CSS_SELECTOR, "header nav details.menu summary")[1]
+        summary.send_keys(Keys.ENTER)
+        opened = d.find_elements(By.CSS_SELECTOR, "header nav details.menu[open] .menu-list a")
+        run.check(len(opened) >= 2 and all(link.is_displayed() for link in opened),
+                  f"at {width} px a menu opens from the keyboard with {len(opened)} links")
+        right = d.execute_script(
+            "return Math.max(...[...document.querySelectorAll('header nav details[open] .menu-list')]"
+            ".map(e => e.getBoundingClientRect().right));")
+        scroll_width, inner_width, _ = run.layout()
+        run.check(right <= inner_width and scroll_width <= inner_width,
+                  f"at {width} px the open menu stays inside the window ({right:.0f} ≤ {inner_width})")
+        run.shot(f"menu-open-{width}")
+        run.submit(opened[-1])
+        run.check(d.find_elements(By.CSS_SELECTOR, "header nav details.menu.active"),
+                  f"at {width} px the page opened from a menu marks its menu")
+    run.resize(1440)
 
 
 if __name__ == "__main__":

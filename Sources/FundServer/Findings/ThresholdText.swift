@@ -23,16 +23,7 @@ enum ThresholdText {
     }
 
     static func label(_ key: String) -> String {
-        switch key {
-        case "enabled": "启用"
-        case "level": "预警等级"
-        case "levels": "分级"
-        case "params": "参数"
-        case "red": "红色"
-        case "orange": "橙色"
-        case "yellow": "黄色"
-        default: key
-        }
+        key == "levels" ? "分级" : RuleFieldLabels.name(key)
     }
 
     static func text(_ value: ConfigValue) -> String {

@@ -115,9 +115,10 @@ struct ImportRoutes {
 
     /// The checks on an upload before anything is imported: names of interchange files, no duplicates.
     static func uploadProblems(_ files: [RequestForm.File], lenient: String) -> [String] {
-        let known = Set(Table.allCases.map(\.fileName))
+        // `<table>.csv` (UTF-8 or GB18030) or an Excel workbook `<table>.xlsx` (its first sheet).
+        let known = Set(Table.allCases.map(\.fileName) + Table.allCases.map { $0.rawValue + ".xlsx" })
         var errors: [String] = []
-        if files.isEmpty { errors.append("请选择要导入的 CSV 文件") }
+        if files.isEmpty { errors.append("请选择要导入的 CSV 文件（或 Excel 文件）") }
         var seen = Set<String>()
         for file in files {
             if !known.contains(file.fileName) {

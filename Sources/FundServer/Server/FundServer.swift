@@ -30,6 +30,7 @@ public enum FundServer {
         YearEndReportRoutes(environment: environment).register(on: router)
         UserRoutes(environment: environment).register(on: router)
         RulesRoutes(environment: environment).register(on: router)
+        RuleFormRoutes(environment: environment).register(on: router)
         ImportRoutes(environment: environment).register(on: router)
         JobRoutes(environment: environment).register(on: router)
         DeterminationRoutes(environment: environment).register(on: router)

@@ -1,3 +1,4 @@
+import Foundation
 import FundStore
 import Hummingbird
 import Mustache
@@ -14,12 +15,20 @@ struct PageRenderer: Sendable {
         var library = MustacheLibrary()
         for (name, text) in Templates.all {
             do {
-                try library.register(text, named: name)
+                try library.register(Self.scrollingTables(text), named: name)
             } catch {
                 preconditionFailure("template \(name) does not parse: \(error)")
             }
         }
         self.library = library
+    }
+
+    /// Every table of a template inside its own horizontal scroller (`.table-wrap`), so a wide register scrolls
+    /// in its card on a phone instead of the whole page scrolling sideways. Done once here rather than in each
+    /// template, so the tables of pages added later get it too.
+    static func scrollingTables(_ template: String) -> String {
+        template.replacingOccurrences(of: "<table", with: "<div class=\"table-wrap\"><table")
+            .replacingOccurrences(of: "</table>", with: "</table></div>")
     }
 
     /// Renders a template with a model (a struct, read through Mirror).
@@ -41,7 +50,7 @@ struct PageRenderer: Sendable {
             title: title, signedIn: context.principal != nil,
             userDisplay: context.principal.map { "\($0.user.displayName) \($0.user.name)" } ?? "",
             roleName: context.principal?.role.chineseName ?? "", regionName: regionName,
-            nav: Navigation.items(for: context.principal?.role, active: active), csrf: context.csrfToken ?? "",
+            nav: Navigation.menus(for: context.principal?.role, active: active), csrf: context.csrfToken ?? "",
             flash: flash, flashError: flashError, body: body)
         return Self.html(render("layout", layout), status: status)
     }
@@ -61,34 +70,11 @@ struct LayoutModel {
     var userDisplay: String
     var roleName: String
     var regionName: String?
-    var nav: [Navigation.Item]
+    var nav: [Navigation.Menu]
     var csrf: String
     var flash: String?
     var flashError: String?
     var body: String
-}
-
-/// The top navigation, by role.
-enum Navigation {
-    struct Item {
-        var href: String
-        var label: String
-        var active: Bool
-    }
-
-    static func items(for role: Role?, active: String) -> [Item] {
-        guard let role else { return [] }
-        var entries: [(String, String)] = [
-            ("/dashboard", "总览"), ("/findings", "预警与疑点"), ("/casework/determinations", "工伤认定"),
-            ("/casework/assessments", "劳动能力鉴定"), ("/casework/experts", "专家抽取"), ("/casework/institutions", "协议机构"),
-            ("/casework/campaigns", "专项检查"), ("/casework/risk-points", "风险点清单"), ("/rules", "规则与阈值"),
-        ]
-        if role.mayImport { entries.append(("/imports", "数据导入")) }
-        if role.mayReadAuditLog { entries.append(("/audit", "审计日志")) }
-        if role.mayAdministerUsers { entries.append(("/users", "用户管理")) }
-        entries.append(("/account", "我的账户"))
-        return entries.map { Item(href: $0.0, label: $0.1, active: $0.0 == active) }
-    }
 }
 
 /// Every template, by name.
@@ -98,6 +84,7 @@ enum Templates {
             ("layout", layout), ("login", login), ("error", error), ("dashboard", dashboard),
             ("findings", findings), ("finding", finding), ("worker", worker), ("case", caseTemplate),
             ("audit", audit), ("yearEndReport", yearEndReport), ("rules", rules), ("rulesTrial", rulesTrial),
+            ("ruleEdit", ruleEdit),
             ("imports", imports),
             ("account", account), ("password", password), ("users", users), ("job", job),
         ] + casework

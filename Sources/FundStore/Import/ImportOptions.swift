@@ -13,6 +13,8 @@ public struct ImportOptions: Sendable {
     public var issueLimit: Int
     /// Called now and then from the importing thread, for a progress line.
     public var progress: (@Sendable (ImportProgress) -> Void)?
+    /// The CSV files' encoding: by default detected per file (UTF-8 if valid, else GB18030).
+    public var encoding: SourceEncoding = .auto
 
     public init(
         lenient: Bool = false, rejectsDirectory: String? = nil, user: String? = nil, issueLimit: Int = 1000,

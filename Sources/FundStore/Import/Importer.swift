@@ -95,8 +95,19 @@ public struct Importer: Sendable {
         for name in names.sorted() where name.hasSuffix(".csv") && !name.hasSuffix(".rejects.csv") {
             if !known.contains(name) { state.warn("未知文件 \(name) 已忽略 unknown file \(name) ignored") }
         }
-        let files = TableCatalog.all.filter { present.contains($0.table.fileName) }.map {
-            ($0, directory + "/" + $0.table.fileName)
+        // A table's file is `<table>.csv` or an Excel workbook `<table>.xlsx` (its first sheet), not both.
+        var files: [(TableSpec, String)] = []
+        for spec in TableCatalog.all {
+            let workbook = spec.table.rawValue + ".xlsx"
+            if present.contains(spec.table.fileName) {
+                if present.contains(workbook) {
+                    state.fileIssue(
+                        workbook, "与 \(spec.table.fileName) 重复 both \(spec.table.fileName) and \(workbook): keep one")
+                }
+                files.append((spec, directory + "/" + spec.table.fileName))
+            } else if present.contains(workbook) {
+                files.append((spec, directory + "/" + workbook))
+            }
         }
         guard !files.isEmpty else {
             throw ImportError(issues: [

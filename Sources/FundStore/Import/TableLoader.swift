@@ -19,13 +19,23 @@ final class TableLoader {
     init(spec: TableSpec, path: String, state: ImportState) {
         self.spec = spec
         self.path = path
-        self.fileName = spec.table.fileName
+        // The file's own name: `workers.csv`, or `workers.xlsx` for a workbook.
+        self.fileName = path.hasSuffix(".xlsx") ? spec.table.rawValue + ".xlsx" : spec.table.fileName
         self.state = state
     }
 
-    /// Reads the file; writes its rows unless the import has already failed.
-    /// Returns `nil` when the file itself is unusable (reported in `state`).
-    func load(into db: Database, rejectsDirectory: String, references: ReferenceChecker) throws -> FileImportSummary? {
+    /// The file's text as UTF-8 CSV: an Excel workbook's first sheet (`XLSXSheetReader`), or the CSV's bytes,
+    /// mapped, and decoded from GB18030 when they are not UTF-8 (`SourceText`). `nil`, with the issue
+    /// reported, when the file cannot be read or decoded.
+    func readBytes() -> CSVBytes? {
+        if path.hasSuffix(".xlsx") {
+            do {
+                return CSVBytes(try XLSXSheetReader.csv(contentsOfFile: path))
+            } catch {
+                state.fileIssue(fileName, line: error.line, error.reason)
+                return nil
+            }
+        }
         let bytes: CSVBytes
         do {
             bytes = try CSVBytes(contentsOfFile: path)
@@ -33,6 +43,21 @@ final class TableLoader {
             state.fileIssue(fileName, "无法读取文件 cannot read the file: \(error.reason)")
             return nil
         }
+        do {
+            guard let decoded = try SourceText.utf8(bytes.buffer, encoding: state.options.encoding) else {
+                return bytes
+            }
+            return CSVBytes(decoded)
+        } catch {
+            state.fileIssue(fileName, line: error.line, error.reason)
+            return nil
+        }
+    }
+
+    /// Reads the file; writes its rows unless the import has already failed.
+    /// Returns `nil` when the file itself is unusable (reported in `state`).
+    func load(into db: Database, rejectsDirectory: String, references: ReferenceChecker) throws -> FileImportSummary? {
+        guard let bytes = readBytes() else { return nil }
         let reader = CSVReader(bytes)
         guard let header = readHeader(reader) else { return nil }
 
@@ -250,7 +275,7 @@ final class TableLoader {
             guard CellParser.isValidUTF8(cell) else {
                 return problem(
                     line: line, column: spec.columns[j].name,
-                    "非 UTF-8 编码 not valid UTF-8 (save the file as UTF-8, not GBK)")
+                    "非 UTF-8 编码 not valid UTF-8 (save the file as UTF-8, or import it with --encoding gb18030)")
             }
             batch.setText(j, cell)
         case .personID:

@@ -187,7 +187,7 @@ struct ImporterValidationTests {
         #expect(error.issues.map(\.description) == ["regions.csv:1: name: 列名重复 duplicate column"])
     }
 
-    @Test("a GBK-encoded name is reported as not UTF-8")
+    @Test("a GBK-encoded name in a file named UTF-8 (--encoding utf-8) is reported as not UTF-8")
     func notUTF8() throws {
         let dir = TemporaryDirectory()
         // 甲市 in GBK: BC D7 CA D0.
@@ -195,7 +195,9 @@ struct ImporterValidationTests {
             "regions.csv",
             bytes: Array("code,name,level,parent_code\n110000,".utf8) + [0xBC, 0xD7, 0xCA, 0xD0]
                 + Array(",province,\n".utf8))
-        let error = try expectRejected(dir.store(), dir.data)
+        var options = ImportOptions()
+        options.encoding = .utf8
+        let error = try expectRejected(dir.store(), dir.data, options: options)
         #expect(error.issues.count == 1)
         #expect(error.issues.first?.description.hasPrefix("regions.csv:2: name: 非 UTF-8 编码") == true)
     }

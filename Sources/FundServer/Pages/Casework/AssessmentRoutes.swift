@@ -35,11 +35,19 @@ struct AssessmentRoutes: CaseworkFileRoutes {
                 region: regions.name(file.regionCode), kind: file.kind.chineseName, state: file.state,
                 applied: file.appliedDate, deadline: file.currentDeadline(calendar: service.calendar), today: today)
         }
+        if let format = try ExportFormat.requested(request) {
+            try environment.audit(
+                context, "export.assessments", targetType: "assessments", detail: "\(rows.count) 件（\(format.rawValue)）")
+            return try ExportResponse.answer(
+                CaseworkFileList.sheet(title: "劳动能力鉴定台账", rows: rows, withCase: true), format: format,
+                filename: "assessments")
+        }
         var model = CaseworkFileList(
             rows, state: state, service: service, context: context, today: today,
             kindOptions: CaseworkPages.options(AssessmentKind.self, selected: "initial"),
             applicantOptions: CaseworkPages.options(AssessmentApplicant.self, selected: "worker"))
         model.caseID = caseID ?? ""
+        model.export = ExportLinks(request, filters: ["state", "case"])
         return try CaseworkPages.render(
             environment, "assessments", model, title: "劳动能力鉴定", active: "/casework/assessments", context: context,
             refusal: refusal)
@@ -203,6 +211,7 @@ struct AssessmentRoutes: CaseworkFileRoutes {
         var to: String
         var rows: [Row]
         var hasRows: Bool
+        var export: ExportLinks?
     }
 
     func experts(_ request: Request, _ context: FundRequestContext) throws -> Response {
@@ -210,6 +219,23 @@ struct AssessmentRoutes: CaseworkFileRoutes {
         let (from, to) = try Self.period(request, today: environment.today)
         let regions = try RegionNames(store: environment.store)
         let stats = try service.casework.panels.report(scope: service.principal.caseworkScope, from: from, to: to)
+        if let format = try ExportFormat.requested(request) {
+            var sheet = ExportSheet(
+                title: "专家抽取统计",
+                headers: ["专家编号", "姓名", "专业", "所在机构", "地区", "参加鉴定组次数", "被替换次数", "回避次数", "涉及用人单位", "是否集中", "统计起", "统计止"])
+            for s in stats {
+                sheet.append([
+                    .text(s.expertID), .text(s.name), .text(s.specialty ?? ""), .text(s.institutionID ?? ""),
+                    .text(regions.name(s.regionCode)), .integer(Int64(s.panels)), .integer(Int64(s.superseded)),
+                    .integer(Int64(s.excluded)),
+                    .text(s.employers.map { "\($0.employerID) ×\($0.panels)" }.joined(separator: "；")),
+                    .text(s.concentrated ? "是" : ""), .day(from), .day(to),
+                ])
+            }
+            try environment.audit(
+                context, "export.experts", targetType: "experts", detail: "\(from.iso)–\(to.iso)（\(format.rawValue)）")
+            return try ExportResponse.answer(sheet, format: format, filename: "experts")
+        }
         let rows = stats.map { s in
             ExpertsModel.Row(
                 id: s.expertID, name: s.name, specialty: s.specialty ?? "—", institution: s.institutionID ?? "—",
@@ -218,7 +244,10 @@ struct AssessmentRoutes: CaseworkFileRoutes {
                     .joined(separator: "；"), concentrated: s.concentrated)
         }
         return try CaseworkPages.render(
-            environment, "experts", ExpertsModel(from: from.iso, to: to.iso, rows: rows, hasRows: !rows.isEmpty),
+            environment, "experts",
+            ExpertsModel(
+                from: from.iso, to: to.iso, rows: rows, hasRows: !rows.isEmpty,
+                export: ExportLinks(request, filters: ["from", "to"])),
             title: "专家抽取统计", active: "/casework/experts", context: context)
     }
 

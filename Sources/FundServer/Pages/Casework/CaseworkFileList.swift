@@ -1,5 +1,6 @@
 import Casework
 import FundModel
+import FundStore
 
 /// The model of a file register's list page (工伤认定, 劳动能力鉴定): the files with their next deadline, the
 /// state filter and the form that opens a file.
@@ -22,6 +23,10 @@ struct CaseworkFileList {
         var step: String
         var due: String
         var overdue: Bool
+        /// The typed values, for a download (`sheet`).
+        var workerMasked: String
+        var appliedDay: Day
+        var dueDay: Day?
 
         /// A file under `base` (`/casework/assessments`): the worker's ID always masked (a list shows many
         /// people), the next deadline's step and day, marked when it has passed `today`.
@@ -42,6 +47,9 @@ struct CaseworkFileList {
             step = deadline?.step ?? ""
             due = deadline?.due.iso ?? ""
             overdue = deadline?.isOverdue(asOf: today) ?? false
+            workerMasked = self.worker
+            appliedDay = applied
+            dueDay = deadline?.due
         }
     }
     var rows: [Row]
@@ -60,6 +68,26 @@ struct CaseworkFileList {
     var applicantOptions: [CaseworkPages.Option]
     /// 工伤认定 only: the materials submitted with the application (条例第十八条), all ticked.
     var materials: [CaseworkPages.Option] = []
+    /// The list's downloads (CSV, Excel) under the same filter.
+    var export: ExportLinks?
+
+    /// A register's rows as a download: the days as dates, the worker masked as on the page.
+    static func sheet(title: String, rows: [Row], withCase: Bool) -> ExportSheet {
+        var sheet = ExportSheet(
+            title: title,
+            headers: ["编号"] + (withCase ? ["工伤案件编号"] : [])
+                + ["职工身份证号（遮蔽）", "地区", "类别", "状态", "申请日期", "当前环节", "办理期限", "是否逾期"])
+        for row in rows {
+            sheet.append(
+                [.text(row.id)] + (withCase ? [.text(row.caseID)] : [])
+                    + [
+                        .text(row.workerMasked), .text(row.region),
+                        .text(row.kind + (row.fatal ? "（工亡）" : "")), .text(row.stateName), .day(row.appliedDay),
+                        .text(row.step), row.dueDay.map { .day($0) } ?? .empty, .text(row.overdue ? "逾期" : ""),
+                    ])
+        }
+        return sheet
+    }
 
     /// The rows under the filter `state` (`nil`: every state); the open form for a role that handles casework.
     init<State: CodedValue>(

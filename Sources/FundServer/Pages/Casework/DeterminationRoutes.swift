@@ -40,6 +40,14 @@ struct DeterminationRoutes: CaseworkFileRoutes {
                 applied: file.appliedDate, deadline: file.currentDeadline(asOf: today, calendar: service.calendar),
                 today: today)
         }
+        if let format = try ExportFormat.requested(request) {
+            try environment.audit(
+                context, "export.determinations", targetType: "determinations",
+                detail: "\(rows.count) 件（\(format.rawValue)）")
+            return try ExportResponse.answer(
+                CaseworkFileList.sheet(title: "工伤认定台账", rows: rows, withCase: false), format: format,
+                filename: "determinations")
+        }
         var model = CaseworkFileList(
             rows, state: state, service: service, context: context, today: today,
             kindOptions: CaseworkPages.options(CaseKind.self, selected: "injury"),
@@ -51,6 +59,7 @@ struct DeterminationRoutes: CaseworkFileRoutes {
             }
         model.showRegionFilter = service.principal.caseworkScope == nil
         model.materials = CaseworkPages.options(DeterminationMaterial.self, selected: nil)
+        model.export = ExportLinks(request, filters: ["state", "region"])
         return try CaseworkPages.render(
             environment, "determinations", model, title: "工伤认定", active: "/casework/determinations",
             context: context, refusal: refusal)
@@ -205,6 +214,7 @@ struct DeterminationRoutes: CaseworkFileRoutes {
         var today: String
         var cities: [City]
         var hasCities: Bool
+        var export: ExportLinks?
     }
 
     func due(_ request: Request, _ context: FundRequestContext) throws -> Response {
@@ -216,6 +226,12 @@ struct DeterminationRoutes: CaseworkFileRoutes {
         let regions = try RegionNames(store: environment.store)
         let lists = try service.casework.deadlines(
             scope: service.principal.caseworkScope, asOf: today, withinDays: days)
+        if let format = try ExportFormat.requested(request) {
+            try environment.audit(
+                context, "export.deadlines", targetType: "deadlines", detail: "\(days) 日内（\(format.rawValue)）")
+            return try ExportResponse.answer(
+                Self.dueSheet(lists, regions: regions, today: today), format: format, filename: "deadlines")
+        }
         func line(_ d: Deadline) -> DueModel.Line {
             let href =
                 d.subject == .determination
@@ -232,7 +248,27 @@ struct DeterminationRoutes: CaseworkFileRoutes {
         }
         return try CaseworkPages.render(
             environment, "caseworkDue",
-            DueModel(days: days, today: today.iso, cities: cities, hasCities: !cities.isEmpty), title: "办理时限",
+            DueModel(
+                days: days, today: today.iso, cities: cities, hasCities: !cities.isEmpty,
+                export: ExportLinks(request, filters: ["days"])),
+            title: "办理时限",
             active: "/casework/determinations", context: context)
+    }
+
+    /// The deadlines per city as a download: one line per file, overdue first, the due day as a date.
+    static func dueSheet(_ lists: [DeadlineList], regions: RegionNames, today: Day) -> ExportSheet {
+        var sheet = ExportSheet(
+            title: "办理时限", headers: ["地区", "情况", "类别", "编号", "环节", "期限", "逾期或剩余天数", "依据"])
+        for list in lists {
+            for (group, deadlines) in [("已逾期", list.overdue), ("即将到期", list.dueSoon)] {
+                for d in deadlines {
+                    sheet.append([
+                        .text(regions.name(list.regionCode)), .text(group), .text(d.subject.chineseName), .text(d.id),
+                        .text(d.step), .day(d.due), .integer(Int64(abs(d.daysLeft(asOf: today)))), .text(d.basis),
+                    ])
+                }
+            }
+        }
+        return sheet
     }
 }

@@ -53,6 +53,7 @@ struct InstitutionRoutes {
         var csrf: String
         var today: String
         var kindOptions: [CaseworkPages.Option]
+        var export: ExportLinks?
     }
 
     func list(
@@ -68,6 +69,10 @@ struct InstitutionRoutes {
         let scope = service.principal.caseworkScope
         let agreements = Dictionary(grouping: try register.agreements(), by: \.institutionID)
         let manage = service.principal.role.mayManageCasework
+        if let format = try ExportFormat.requested(request) {
+            return try export(
+                register.institutions(scope: scope), agreements: agreements, regions: regions, format, context)
+        }
         let rows = try register.institutions(scope: scope).map { institution in
             Model.Row(
                 id: institution.institutionID, name: institution.name, kind: institution.kind.chineseName,
@@ -96,10 +101,42 @@ struct InstitutionRoutes {
         let model = Model(
             rows: rows, hasRows: !rows.isEmpty, expiring: expiring, hasExpiring: !expiring.isEmpty, days: days,
             canManage: manage, csrf: context.csrfToken ?? "", today: today.iso,
-            kindOptions: CaseworkPages.options(InstitutionKind.self, selected: "medical"))
+            kindOptions: CaseworkPages.options(InstitutionKind.self, selected: "medical"),
+            export: ExportLinks(request, filters: ["days"]))
         return try CaseworkPages.render(
             environment, "institutions", model, title: "协议机构", active: "/casework/institutions", context: context,
             doneOf: request, refusal: refusal)
+    }
+
+    /// The institutions as a download: one line per agreement (an institution without one on a line of its
+    /// own), the agreement's days as dates.
+    func export(
+        _ institutions: [Institution], agreements: [String: [Agreement]], regions: RegionNames, _ format: ExportFormat,
+        _ context: FundRequestContext
+    ) throws -> Response {
+        var sheet = ExportSheet(
+            title: "协议机构",
+            headers: ["机构编号", "机构名称", "类别", "地区", "等级", "协议编号", "协议服务", "协议起始日期", "协议终止日期", "协议状态"])
+        for institution in institutions {
+            let base: [ExportSheet.Cell] = [
+                .text(institution.institutionID), .text(institution.name), .text(institution.kind.chineseName),
+                .text(regions.name(institution.regionCode)), .text(institution.grade ?? ""),
+            ]
+            let list = agreements[institution.institutionID] ?? []
+            if list.isEmpty { sheet.append(base + [.empty, .empty, .empty, .empty, .empty]) }
+            for agreement in list {
+                sheet.append(
+                    base + [
+                        .text(agreement.agreementID),
+                        .text(agreement.services.map(\.chineseName).joined(separator: "、")),
+                        .day(agreement.startDate), .day(agreement.endDate), .text(agreement.status.chineseName),
+                    ])
+            }
+        }
+        try environment.audit(
+            context, "export.institutions", targetType: "institutions",
+            detail: "\(institutions.count) 家（\(format.rawValue)）")
+        return try ExportResponse.answer(sheet, format: format, filename: "institutions")
     }
 
     func post(_ request: Request, _ context: FundRequestContext, _ body: (CaseworkService) throws -> CaseworkDone?)

@@ -51,6 +51,18 @@ struct RiskPointRoutes {
         let service = try CaseworkService(environment: environment, context: context)
         let inventory = service.casework.riskInventory
         let points = try inventory.points()
+        if let format = try ExportFormat.requested(request) {
+            var sheet = ExportSheet(title: "风险点清单", headers: ["编号", "环节", "风险点", "监控规则", "防控措施", "责任部门", "状态"])
+            for p in points {
+                sheet.append([
+                    .text(p.riskPointID), .text(p.step.chineseName), .text(p.risk),
+                    .text(p.rules.joined(separator: ";")),
+                    .text(p.controls), .text(p.owner), .text(p.active ? "在用" : "停用"),
+                ])
+            }
+            try environment.audit(context, "export.risk_points", targetType: "risk_point", detail: format.rawValue)
+            return try ExportResponse.answer(sheet, format: format, filename: "风险点清单")
+        }
         let byRule = try inventory.pointsByRule()
         let model = Model(
             points: points.map { p in

@@ -15,7 +15,8 @@ extension Templates {
           {{#hasErrors}}<ul class="errors">{{#errors}}<li>{{.}}</li>{{/errors}}</ul>{{/hasErrors}}
         </div>
         <div class="card">
-          <p class="muted">共 {{total}} 条（只增不改，任何人不能修改或删除）</p>
+          <p class="muted">共 {{total}} 条（只增不改，任何人不能修改或删除）
+            <a class="button secondary" href="{{csvHref}}">导出 CSV</a> <a class="button secondary" href="{{xlsxHref}}">导出 Excel</a></p>
           {{#hasRows}}
           <table id="audit"><thead><tr><th>#</th><th>时间</th><th>用户</th><th>角色</th><th>操作</th><th>对象</th><th>结果</th><th>详情</th><th>来源地址</th></tr></thead><tbody>
           {{#rows}}<tr><td>{{id}}</td><td class="nowrap">{{at}}</td><td>{{user}}</td><td class="nowrap">{{role}}</td><td>{{action}}</td><td>{{target}}</td><td>{{#failed}}<span class="status irregular">{{outcomeName}}</span>{{/failed}}{{^failed}}{{outcomeName}}{{/failed}}</td><td>{{detail}}</td><td>{{address}}</td></tr>{{/rows}}

@@ -17,7 +17,7 @@ extension Templates {
             <input type="hidden" name="sort" value="{{sort}}"><input type="hidden" name="dir" value="{{dir}}">
             <button type="submit">筛选</button>
             <a class="button secondary" href="/findings">清除</a>
-            <a class="button secondary" href="{{csvHref}}">导出 CSV</a>
+            <a class="button secondary" href="{{csvHref}}">导出 CSV</a> <a class="button secondary" href="{{xlsxHref}}">导出 Excel</a>
           </form>
           {{#hasErrors}}<ul class="errors">{{#errors}}<li>{{.}}</li>{{/errors}}</ul>{{/hasErrors}}
         </div>

@@ -21,7 +21,7 @@ extension Templates {
             <h2>1. 上传数据集</h2>
             <form method="post" action="/imports" enctype="multipart/form-data" class="stack" id="import-form">
               <input type="hidden" name="_csrf" value="{{csrf}}">
-              <label>交换格式 CSV 文件（可多选）<input type="file" name="files" accept=".csv" multiple required></label>
+              <label>交换格式 CSV 或 Excel 文件（可多选；CSV 可为 UTF-8 或 GB18030/GBK，Excel 取第一个工作表）<input type="file" name="files" accept=".csv,.xlsx" multiple required></label>
               <label><span><input type="checkbox" name="lenient" value="1"> 宽松模式：跳过有错误的行（写入拒绝文件），导入其余行</span></label>
               <button type="submit">导入</button>
             </form>

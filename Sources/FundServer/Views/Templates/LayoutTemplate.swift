@@ -1,5 +1,7 @@
 extension Templates {
-    /// The frame of every page: the top bar with the navigation, the signed-in person, sign-out.
+    /// The frame of every page: the top bar with the navigation menus (`Navigation`), the signed-in person,
+    /// sign-out. One line high at every width: the menus open below it, the brand shortens and the person's
+    /// name gives way on a phone (`Stylesheet`).
     static let layout = """
         <!DOCTYPE html>
         <html lang="zh-CN">
@@ -12,13 +14,13 @@ extension Templates {
         <body>
         {{#signedIn}}
         <header class="top">
-          <div class="brand">工伤保险基金监管平台</div>
-          <nav>
-          {{#nav}}<a href="{{href}}"{{#active}} class="active"{{/active}}>{{label}}</a>{{/nav}}
+          <a class="brand" href="/dashboard"><span class="full">工伤保险基金监管平台</span><span class="short">基金监管</span></a>
+          <nav class="menus" aria-label="主导航">
+          {{#nav}}{{#single}}<a class="menu-link{{#active}} active{{/active}}" href="{{href}}"{{#active}} aria-current="page"{{/active}}>{{label}}</a>{{/single}}{{#isMenu}}<details class="menu{{#active}} active{{/active}}" name="nav"><summary>{{label}}</summary><div class="menu-list">{{#links}}<a href="{{href}}"{{#active}} class="active" aria-current="page"{{/active}}>{{label}}</a>{{/links}}</div></details>{{/isMenu}}{{/nav}}
           </nav>
           <div class="who">
-            <span>{{userDisplay}}（{{roleName}}{{#regionName}} · {{regionName}}{{/regionName}}）</span>
-            <form method="post" action="/logout"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit">退出</button></form>
+            <span class="who-name">{{userDisplay}}（{{roleName}}{{#regionName}} · {{regionName}}{{/regionName}}）</span>
+            <form method="post" action="/logout"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" title="{{userDisplay}} 退出登录">退出</button></form>
           </div>
         </header>
         {{/signedIn}}

@@ -55,9 +55,9 @@ extension Templates {
           {{#entitlementsError}}<p class="error">{{entitlementsError}}</p>{{/entitlementsError}}
           {{#entitlements}}
           <p class="muted small">按月待遇为 {{month}} 的标准（护理费按当年职工月平均工资，伤残津贴、供养亲属抚恤金按条例第四十条逐年调整后并以当年最低工资保底）；本人工资（保底封顶后）{{boundedOwnWage}} 元；基金一次性待遇合计 {{fundOneOffTotal}} 元。</p>
-          <div class="table-wrap"><table><thead><tr><th>项目</th><th>支付方</th><th>支付方式</th><th class="num">金额（元）</th><th>依据</th></tr></thead><tbody>
+          <table><thead><tr><th>项目</th><th>支付方</th><th>支付方式</th><th class="num">金额（元）</th><th>依据</th></tr></thead><tbody>
           {{#items}}<tr><td>{{itemCode}} {{name}}{{#dependentID}}（{{dependentID}}）{{/dependentID}}</td><td>{{payer}}</td><td>{{paidAs}}</td><td class="num">{{amount}}{{#monthly}}/月{{/monthly}}</td><td>{{basis}}</td></tr>{{/items}}
-          </tbody></table></div>
+          </tbody></table>
           {{#dependants}}<p class="small">供养亲属 {{dependentID}}（{{relation}}）：{{#eligible}}{{month}}符合供养条件{{/eligible}}{{^eligible}}不符合供养条件：{{reason}}{{/eligible}}</p>{{/dependants}}
           {{/entitlements}}
         </div>

@@ -5,15 +5,15 @@ extension Templates {
         {{{trial}}}
         <div class="card">
           <h2>规则与指标（全省设置；城市覆盖另列）</h2>
-          <table id="rules"><thead><tr><th>编号</th><th>名称</th><th>类别</th><th>启用</th><th>等级与参数</th><th>城市覆盖</th></tr></thead><tbody>
-          {{#rules}}<tr><td class="nowrap">{{id}}{{#realTime}} ⚡{{/realTime}}</td><td class="nowrap">{{name}}</td><td class="nowrap">{{kind}}</td><td>{{#enabled}}是{{/enabled}}{{^enabled}}<span class="muted">否</span>{{/enabled}}</td><td class="small">{{settings}}</td><td class="small">{{#overrides}}<div>{{.}}</div>{{/overrides}}</td></tr>{{/rules}}
+          <table id="rules"><thead><tr><th>编号</th><th>名称</th><th>类别</th><th>启用</th><th>等级与参数（点编号查看或修改）</th><th>城市覆盖</th></tr></thead><tbody>
+          {{#rules}}<tr><td class="nowrap"><a href="/rules/{{id}}">{{id}}</a>{{#realTime}} ⚡{{/realTime}}</td><td class="nowrap">{{name}}</td><td class="nowrap">{{kind}}</td><td>{{#enabled}}是{{/enabled}}{{^enabled}}<span class="muted">否</span>{{/enabled}}</td><td class="small">{{settings}}</td><td class="small">{{#overrides}}<div>{{.}}</div>{{/overrides}}</td></tr>{{/rules}}
           </tbody></table>
           <p class="small muted">⚡ 支付时实时校验的规则。</p>
         </div>
         {{#mayEdit}}
         <div class="card">
           <h2>修改配置</h2>
-          <p class="small muted">按 YAML 格式编辑（与 fundguard rules 命令的 rules.yaml 相同）；城市在 cities 下覆盖全省设置。保存前可先“试算”，查看各规则疑点数量的变化。</p>
+          <p class="small muted">逐条修改参数：点上表中的规则编号，在表单中修改。也可按 YAML 格式整体编辑（与 fundguard rules 命令的 rules.yaml 相同）；城市在 cities 下覆盖全省设置。保存前可先“试算”，查看各规则疑点数量的变化。</p>
           {{#hasErrors}}<div class="flash error"><ul class="errors">{{#errors}}<li>{{.}}</li>{{/errors}}</ul></div>{{/hasErrors}}
           <form method="post" action="/rules" class="stack wide" id="rules-form">
             <input type="hidden" name="_csrf" value="{{csrf}}">
@@ -32,6 +32,37 @@ extension Templates {
           </tbody></table>
           {{/hasChanges}}
           {{^hasChanges}}<p class="muted">尚无修改，使用内置默认配置。</p>{{/hasChanges}}
+        </div>
+        """
+
+    /// One rule's province settings as a form (`RuleParameterForm`).
+    static let ruleEdit = """
+        <p class="small"><a href="/rules">← 规则与阈值</a></p>
+        <h1>{{id}} {{name}}<span class="muted small">（{{kind}}）</span></h1>
+        {{#hasErrors}}<div class="flash error" id="rule-errors"><ul class="errors">{{#errors}}<li>{{.}}</li>{{/errors}}</ul></div>{{/hasErrors}}
+        <div class="card">
+          <h2>全省设置</h2>
+          <form method="post" action="/rules/{{id}}" class="stack wide" id="rule-form">
+            <input type="hidden" name="_csrf" value="{{csrf}}">
+            {{#fields}}
+            {{#isText}}<label class="param">{{label}}<span class="param-input"><input name="{{name}}" value="{{value}}" inputmode="decimal"{{^mayEdit}} disabled{{/mayEdit}}> <span class="unit">{{unit}}</span></span>{{#hint}}<span class="small muted">{{hint}}</span>{{/hint}}</label>{{/isText}}
+            {{#isSelect}}<label class="param">{{label}}<span class="param-input"><select name="{{name}}"{{^mayEdit}} disabled{{/mayEdit}}>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select> <span class="unit">{{unit}}</span></span></label>{{/isSelect}}
+            {{#isMap}}<fieldset class="param-map"><legend>{{label}}</legend>
+              <table><thead><tr><th>项目代码</th>{{#columns}}<th>{{.}}</th>{{/columns}}</tr></thead><tbody>
+              {{#rows}}<tr><td><input class="short" name="{{codeName}}" value="{{code}}" aria-label="项目代码"{{^mayEdit}} disabled{{/mayEdit}}></td>{{#cells}}<td class="nowrap"><input class="short" name="{{name}}" value="{{value}}" aria-label="{{name}}"{{^mayEdit}} disabled{{/mayEdit}}> <span class="unit">{{unit}}</span></td>{{/cells}}</tr>{{/rows}}
+              </tbody></table>
+              <p class="small muted">{{hint}}</p>
+            </fieldset>{{/isMap}}
+            {{/fields}}
+            {{#mayEdit}}
+            <label>修改理由（必填）<input name="reason" value="{{reason}}" required></label>
+            <div class="actions"><button type="submit">保存并生效</button></div>
+            {{/mayEdit}}
+          </form>
+          {{#hasOverrides}}<h2>城市覆盖（在 YAML 中修改）</h2><ul class="small">{{#overrides}}<li>{{.}}</li>{{/overrides}}</ul>{{/hasOverrides}}
+        </div>
+        <div class="card">
+          <details><summary>YAML（导入导出用）</summary><pre class="yaml">{{yaml}}</pre></details>
         </div>
         """
 

@@ -3,6 +3,7 @@ import FundRules
 extension Templates {
     static let assessments = """
         <h1>劳动能力鉴定台账</h1>
+        {{#export}}<p class="exports"><a class="button secondary" href="{{csv}}">导出 CSV</a> <a class="button secondary" href="{{xlsx}}">导出 Excel</a></p>{{/export}}
         <p class="small"><a href="/casework/due">办理时限：即将到期与逾期（按地区）</a> · <a href="/casework/experts">专家抽取统计</a></p>
         <div class="card">
           <form class="filters" method="get" action="/casework/assessments">
@@ -101,6 +102,7 @@ extension Templates {
 
     static let experts = """
         <h1>专家抽取统计</h1>
+        {{#export}}<p class="exports"><a class="button secondary" href="{{csv}}">导出 CSV</a> <a class="button secondary" href="{{xlsx}}">导出 Excel</a></p>{{/export}}
         <div class="card">
           <form class="filters" method="get" action="/casework/experts">
             <label>从<input type="date" name="from" value="{{from}}"></label>

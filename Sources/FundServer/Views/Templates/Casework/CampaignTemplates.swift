@@ -32,7 +32,9 @@ extension Templates {
         <h1>{{title}} <span class="status {{state}}" id="state">{{stateName}}</span></h1>
         <p><a class="button secondary" href="/casework/campaigns/{{id}}/report">自查报告与风险清单（打印）</a>
            <a class="button secondary" href="/casework/campaigns/{{id}}/risks.csv">风险清单 CSV</a>
-           <a class="button secondary" href="/casework/campaigns/{{id}}/report.csv">机构情况 CSV</a></p>
+           <a class="button secondary" href="/casework/campaigns/{{id}}/report.csv">机构情况 CSV</a>
+           <a class="button secondary" href="/casework/campaigns/{{id}}/report?format=xlsx">机构情况 Excel</a>
+           <a class="button secondary" href="/casework/campaigns/{{id}}/report?format=xlsx&amp;list=risks">风险清单 Excel</a></p>
         <div class="grid two">
           <div class="card">
             <dl class="facts"><dt>编号</dt><dd>{{id}}</dd><dt>范围</dt><dd>{{region}}</dd><dt>启动</dt><dd>{{opened}}</dd><dt>自查截止</dt><dd>{{due}}</dd></dl>
@@ -125,7 +127,7 @@ extension Templates {
         """
 
     static let campaignReport = """
-        <p class="small noprint"><a href="/casework/campaigns/{{id}}">← 返回专项检查</a> · <a href="/casework/campaigns/{{id}}/risks.csv">风险清单 CSV</a> · <a href="/casework/campaigns/{{id}}/report.csv">机构情况 CSV</a></p>
+        <p class="small noprint"><a href="/casework/campaigns/{{id}}">← 返回专项检查</a> · <a href="/casework/campaigns/{{id}}/risks.csv">风险清单 CSV</a> · <a href="/casework/campaigns/{{id}}/report.csv">机构情况 CSV</a> · <a href="/casework/campaigns/{{id}}/report?format=xlsx">机构情况 Excel</a> · <a href="/casework/campaigns/{{id}}/report?format=xlsx&amp;list=risks">风险清单 Excel</a></p>
         <h1>{{title}} · 自查报告</h1>
         <p>范围：{{region}}　统计日：{{asOf}}</p>
         <div class="card">

@@ -3,6 +3,7 @@ import FundRules
 extension Templates {
     static let determinations = """
         <h1>工伤认定台账</h1>
+        {{#export}}<p class="exports"><a class="button secondary" href="{{csv}}">导出 CSV</a> <a class="button secondary" href="{{xlsx}}">导出 Excel</a></p>{{/export}}
         <p class="small"><a href="/casework/due">办理时限：即将到期与逾期（按地区）</a> · <a href="/casework/assessments">劳动能力鉴定</a></p>
         <div class="card">
           <form class="filters" method="get" action="/casework/determinations">
@@ -88,6 +89,7 @@ extension Templates {
 
     static let caseworkDue = """
         <h1>办理时限 · 逾期与即将到期</h1>
+        {{#export}}<p class="exports"><a class="button secondary" href="{{csv}}">导出 CSV</a> <a class="button secondary" href="{{xlsx}}">导出 Excel</a></p>{{/export}}
         <div class="card">
           <form class="filters" method="get" action="/casework/due">
             <label>即将到期（天内）<input class="short" name="days" value="{{days}}" inputmode="numeric"></label>

@@ -1,6 +1,7 @@
 extension Templates {
     static let institutions = """
         <h1>协议机构与服务协议</h1>
+        {{#export}}<p class="exports"><a class="button secondary" href="{{csv}}">导出 CSV</a> <a class="button secondary" href="{{xlsx}}">导出 Excel</a></p>{{/export}}
         <div class="card" id="expiring">
           <h2>即将到期的协议（{{days}} 天内）</h2>
           <form class="filters" method="get" action="/casework/institutions"><label>天数<input class="short" name="days" value="{{days}}" inputmode="numeric"></label><button type="submit">查看</button></form>

@@ -1,7 +1,7 @@
 extension Templates {
     static let riskPoints = """
         <h1>风险点清单</h1>
-        <p><a class="button secondary" href="/casework/risk-points.csv">导出 CSV</a></p>
+        <p><a class="button secondary" href="/casework/risk-points.csv">导出 CSV</a> <a class="button secondary" href="/casework/risk-points?format=xlsx">导出 Excel</a></p>
         <div class="card">
           {{#hasPoints}}
           <table id="risk-points"><thead><tr><th>编号</th><th>环节</th><th>风险点</th><th>监控规则</th><th>防控措施</th><th>责任部门</th><th>状态</th></tr></thead><tbody>
