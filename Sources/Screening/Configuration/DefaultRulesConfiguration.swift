@@ -358,6 +358,14 @@ public enum DefaultRulesConfiguration {
           I09:
             enabled: true
 
+        # 核查时限: the calendar days a finding's verification has, by level, from the day it was first
+        # found (the screening date of the run that first raised it); open after that, it is overdue.
+        verification:
+          due_days:
+            red: 15
+            orange: 30
+            yellow: 60
+
         # City overrides: the city's values win over the province's, key by key. For example:
         #
         # cities:
