@@ -47,7 +47,7 @@ enum IndicatorPresentation {
     static func thresholdText(_ reading: IndicatorReading) -> String {
         guard reading.comparison != .none, !reading.thresholds.isEmpty else { return "仅监测，不设预警线" }
         let verb = reading.comparison == .below ? "低于" : "高于"
-        let of = reading.comparison == .aboveProvinceMultiple ? "全省的 " : ""
+        let of = reading.comparison == .aboveProvinceMultiple ? "全省的 " : " "
         return Severity.allCases.compactMap { level in
             reading.thresholds[level].map {
                 "\(level.chineseName)：\(verb)\(of)\($0.description)\(thresholdUnit(reading.indicatorID, reading.comparison))"
