@@ -37,6 +37,7 @@ public enum FundServer {
         CampaignRoutes(environment: environment).register(on: router)
         RiskPointRoutes(environment: environment).register(on: router)
         IndicatorRoutes(environment: environment).register(on: router)
+        EvaluationRoutes(environment: environment).register(on: router)
         APIRoutes(environment: environment).register(on: router)
         CaseworkAPIRoutes(environment: environment).register(on: router)
         IndicatorAPIRoutes(environment: environment).register(on: router)

@@ -82,7 +82,7 @@ enum Navigation {
             ("/dashboard", "总览"), ("/findings", "预警与疑点"), ("/casework/determinations", "工伤认定"),
             ("/casework/assessments", "劳动能力鉴定"), ("/casework/experts", "专家抽取"), ("/casework/institutions", "协议机构"),
             ("/casework/campaigns", "专项检查"), ("/casework/risk-points", "风险点清单"), ("/rules", "规则与阈值"),
-            ("/indicators", "指标监测"),
+            ("/indicators", "指标监测"), ("/evaluation", "评价考核"),
         ]
         if role.mayImport { entries.append(("/imports", "数据导入")) }
         if role.mayReadAuditLog { entries.append(("/audit", "审计日志")) }
@@ -100,7 +100,7 @@ enum Templates {
             ("findings", findings), ("finding", finding), ("worker", worker), ("case", caseTemplate),
             ("audit", audit), ("rules", rules), ("rulesTrial", rulesTrial), ("imports", imports),
             ("account", account), ("password", password), ("users", users), ("job", job),
-            ("indicators", indicators),
+            ("indicators", indicators), ("evaluation", evaluation),
         ] + casework
     }
 

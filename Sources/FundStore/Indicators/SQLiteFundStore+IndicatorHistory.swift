@@ -126,3 +126,19 @@ extension SQLiteFundStore {
             reading: reading)
     }
 }
+
+extension SQLiteFundStore {
+    /// The runs that stored indicator figures, newest first, with their screening dates (at most `limit`).
+    public func indicatorRuns(limit: Int) throws -> [(runID: Int64, asOf: Day)] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.id, r.as_of FROM screening_runs r
+                    WHERE EXISTS (SELECT 1 FROM indicator_history h WHERE h.run_id = r.id)
+                    ORDER BY r.id DESC LIMIT ?
+                    """, arguments: [max(0, limit)]
+            ).map { ($0["id"], Day(ordinal: Int32(truncatingIfNeeded: $0["as_of"] as Int64))) }
+        }
+    }
+}

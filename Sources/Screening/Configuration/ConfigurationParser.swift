@@ -17,9 +17,11 @@ struct ConfigurationParser {
         var cities: [RegionCode: [String: ConfigValue]] = [:]
         /// The levels `verification.due_days` sets (a province's file may set some only).
         var dueDays: [Severity: Int] = [:]
+        /// What `evaluation:` sets (issue 14 #2).
+        var evaluation = ParsedEvaluation()
     }
 
-    static let topKeys = ["version", "province", "rules", "indicators", "verification", "cities"]
+    static let topKeys = ["version", "province", "rules", "indicators", "verification", "evaluation", "cities"]
     static let supportedVersion = 1
 
     mutating func parse(_ text: String) -> Parsed {
@@ -70,6 +72,8 @@ struct ConfigurationParser {
                 parsed.base.merge(section(valueNode, kind: kind, path: key, complete: requireComplete)) { $1 }
             case "verification":
                 parsed.dueDays = verification(valueNode, complete: requireComplete)
+            case "evaluation":
+                parsed.evaluation = evaluation(valueNode, complete: requireComplete)
             case "cities":
                 parsed.cities = cities(valueNode, province: parsed.province)
             default:
@@ -81,8 +85,8 @@ struct ConfigurationParser {
             for kind in [RuleSpec.Kind.rule, .indicator] where mapping[kind.section] == nil {
                 issues.append(ConfigurationIssue(path: kind.section, message: "missing"))
             }
-            if mapping["verification"] == nil {
-                issues.append(ConfigurationIssue(path: "verification", message: "missing"))
+            for key in ["verification", "evaluation"] where mapping[key] == nil {
+                issues.append(ConfigurationIssue(path: key, message: "missing"))
             }
         }
         // The province must be read before the cities are checked against it.
@@ -353,13 +357,13 @@ extension ValueKind {
 
 extension Node {
     /// The text of a scalar (whatever YAML would resolve it to), `nil` for a mapping or sequence.
-    fileprivate var scalarText: String? { scalar?.string }
+    var scalarText: String? { scalar?.string }
 
     /// A plain `null`, `~` or empty scalar.
-    fileprivate var isNull: Bool {
+    var isNull: Bool {
         guard let scalar, scalar.style == .plain || scalar.style == .any else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    fileprivate var line: Int? { mark?.line }
+    var line: Int? { mark?.line }
 }

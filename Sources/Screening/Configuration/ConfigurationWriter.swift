@@ -18,6 +18,7 @@ extension RulesConfiguration {
         }
         out += "verification:\n  due_days:\n"
         for level in Severity.allCases { out += "    \(level.rawValue): \(dueDays.days(level))\n" }
+        out += evaluation.yaml()
         if cities.isEmpty {
             out += "cities: {}\n"
         } else {

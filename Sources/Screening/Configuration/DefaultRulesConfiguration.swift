@@ -366,6 +366,32 @@ public enum DefaultRulesConfiguration {
             orange: 30
             yellow: 60
 
+        # 评价考核: how the province scores its cities, 0–100, from the indicators each screening stores.
+        # levels: the indicators' warnings in the city (100 less the points of each warning's level);
+        # figures: an indicator's own figure by bands (the first band whose min/max the figure meets).
+        evaluation:
+          levels:
+            weight: 40
+            deduct:
+              red: 40
+              orange: 25
+              yellow: 10
+          figures:
+            I07:
+              weight: 30
+              bands:
+                - { min: 95, score: 100 }
+                - { min: 90, score: 80 }
+                - { min: 80, score: 60 }
+                - { min: 0, score: 30 }
+            I08:
+              weight: 30
+              bands:
+                - { min: 95, score: 100 }
+                - { min: 90, score: 80 }
+                - { min: 80, score: 60 }
+                - { min: 0, score: 30 }
+
         # City overrides: the city's values win over the province's, key by key. For example:
         #
         # cities:

@@ -18,15 +18,18 @@ public struct RulesConfiguration: Sendable, Hashable {
     public var cities: [RegionCode: [String: ConfigValue]]
     /// The days a finding's verification has, by level (`verification.due_days`; province-wide, no city overrides).
     public var dueDays: FindingDueDays
+    /// How the province scores its cities (`evaluation:`, issue 14 #2).
+    public var evaluation: EvaluationScheme
 
     public init(
         province: RegionCode?, base: [String: ConfigValue], cities: [RegionCode: [String: ConfigValue]],
-        dueDays: FindingDueDays = .standard
+        dueDays: FindingDueDays = .standard, evaluation: EvaluationScheme = .standard
     ) {
         self.province = province
         self.base = base
         self.cities = cities
         self.dueDays = dueDays
+        self.evaluation = evaluation
     }
 
     /// The built-in default: rules.md's thresholds (the same text as the repository's `rules.yaml`).
@@ -47,6 +50,7 @@ public struct RulesConfiguration: Sendable, Hashable {
         var merged = defaults
         if let province = parsed.province { merged.province = province }
         merged.dueDays.apply(parsed.dueDays)
+        merged.evaluation.apply(parsed.evaluation)
         for (id, value) in parsed.base { merged.base[id] = merged.base[id].map { $0.merged(with: value) } ?? value }
         for (city, overrides) in parsed.cities {
             var existing = merged.cities[city] ?? [:]
@@ -54,7 +58,9 @@ public struct RulesConfiguration: Sendable, Hashable {
             merged.cities[city] = existing
         }
         let issues =
-            parser.issues + (parser.issues.isEmpty ? merged.levelOrderIssues() + merged.dueDayOrderIssues() : [])
+            parser.issues
+            + (parser.issues.isEmpty
+                ? merged.levelOrderIssues() + merged.dueDayOrderIssues() + merged.evaluation.issues() : [])
         guard issues.isEmpty else { throw ConfigurationError(issues: issues) }
         self = merged
     }
@@ -65,9 +71,12 @@ public struct RulesConfiguration: Sendable, Hashable {
         let parsed = parser.parse(text)
         var configuration = RulesConfiguration(province: parsed.province, base: parsed.base, cities: parsed.cities)
         configuration.dueDays.apply(parsed.dueDays)
+        configuration.evaluation.apply(parsed.evaluation)
         let issues =
             parser.issues
-            + (parser.issues.isEmpty ? configuration.levelOrderIssues() + configuration.dueDayOrderIssues() : [])
+            + (parser.issues.isEmpty
+                ? configuration.levelOrderIssues() + configuration.dueDayOrderIssues()
+                    + configuration.evaluation.issues() : [])
         guard issues.isEmpty else { throw ConfigurationError(issues: issues) }
         self = configuration
     }
