@@ -23,7 +23,7 @@ struct EvaluationSchemeTests {
 
             """
         let configuration = try RulesConfiguration(yaml: yaml)
-        #expect(configuration.evaluation.levelsWeight == 40)
+        #expect(configuration.evaluation.levelsWeight == 40 && configuration.evaluation.onTimeWeight == 30)
         #expect(configuration.evaluation.figures.map(\.indicatorID) == ["I02", "I01"])
         #expect(
             configuration.evaluation.figures[1].bands == [.init(bound: Decimal4("10.5")!, isMaximum: true, score: 100)])
@@ -61,7 +61,12 @@ struct EvaluationSchemeTests {
                 "evaluation:\n  figures:\n    I07: {weight: 10, bands: [{min: 1, score: 200}]}\n",
                 "evaluation.figures.I07.bands.1.score"
             ),
-            ("evaluation:\n  levels: {weight: 0, deduct: {}}\n  figures: {}\n", "evaluation"),
+            (
+                "evaluation:\n  levels: {weight: 0, deduct: {}}\n  figures: {}\n  on_time: {weight: 0, bands: [{min: 0, score: 1}]}\n",
+                "evaluation"
+            ),
+            ("evaluation:\n  on_time: {weight: 10}\n", "evaluation.on_time.bands"),
+            ("evaluation:\n  on_time: {weight: 10, bands: [{max: 5%, score: 1}]}\n", "evaluation.on_time.bands.1.max"),
         ]
         for (yaml, path) in cases {
             let issues = RulesConfiguration.validate(yaml: yaml)

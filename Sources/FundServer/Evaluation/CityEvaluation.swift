@@ -40,17 +40,19 @@ struct CityEvaluation {
     var cities: [City]
 
     /// The evaluation of run `runID` (default: the newest run with indicator figures), `nil` when there is none.
-    static func make(store: SQLiteFundStore, scheme: EvaluationScheme, runID: Int64? = nil) throws -> CityEvaluation? {
+    static func make(
+        store: SQLiteFundStore, scheme: EvaluationScheme, dueDays: FindingDueDays = .standard, runID: Int64? = nil
+    ) throws -> CityEvaluation? {
         let runs = try store.indicatorRuns(limit: 1_000).map {
             Period(runID: $0.runID, asOf: $0.asOf, month: IndicatorJudging.referenceMonth(asOf: $0.asOf))
         }
         let chosen = runID.map { id in runs.first { $0.runID == id } } ?? runs.first
         guard let current = chosen else { return nil }
         let previous = runs.first { $0.month < current.month }
-        var cities = try scores(store: store, runID: current.runID, scheme: scheme)
+        var cities = try scores(store: store, period: current, scheme: scheme, dueDays: dueDays)
         Self.rank(&cities)
         if let previous {
-            var before = try scores(store: store, runID: previous.runID, scheme: scheme)
+            var before = try scores(store: store, period: previous, scheme: scheme, dueDays: dueDays)
             Self.rank(&before)
             let byRegion = Dictionary(before.map { ($0.region, $0) }, uniquingKeysWith: { a, _ in a })
             for index in cities.indices {
@@ -86,10 +88,16 @@ struct CityEvaluation {
     }
 
     /// Every city's score from one run's stored figures.
-    static func scores(store: SQLiteFundStore, runID: Int64, scheme: EvaluationScheme) throws -> [City] {
+    static func scores(store: SQLiteFundStore, period: Period, scheme: EvaluationScheme, dueDays: FindingDueDays)
+        throws -> [City]
+    {
         let readings = try store.indicatorReadings(
-            IndicatorHistoryQuery(runs: .run(runID), limit: IndicatorRoutes.readLimit)
+            IndicatorHistoryQuery(runs: .run(period.runID), limit: IndicatorRoutes.readLimit)
         ).rows
+        let end = period.month.lastDay
+        let timeliness =
+            scheme.onTimeWeight > 0
+            ? Dictionary(grouping: try store.findingTimelinessRows(asOf: end), by: \.regionCode.city) : [:]
         var headline: [String: [RegionCode: IndicatorReading]] = [:]
         for (id, rows) in Dictionary(grouping: readings, by: \.reading.indicatorID) {
             guard let period = IndicatorRoutes.headline(rows) else { continue }
@@ -132,6 +140,9 @@ struct CityEvaluation {
                         measure: figure.indicatorID, name: name, weight: figure.weight, score: score,
                         basis: "\(reading.periodText) \(text)" + (rule.map { "，\($0)" } ?? "，未达任何档次")))
             }
+            if scheme.onTimeWeight > 0 {
+                lines.append(Self.onTime(timeliness[city] ?? [], end: end, scheme: scheme, dueDays: dueDays))
+            }
             let scored = lines.filter { $0.score != nil }
             let weights = scored.reduce(0) { $0 + $1.weight }
             let points = scored.reduce(0) { $0 + $1.weight * ($1.score ?? 0) }
@@ -141,5 +152,30 @@ struct CityEvaluation {
                 ? Decimal4(tenThousandths: (Int64(points) * 10_000 * 2 + Int64(weights)) / (2 * Int64(weights))) : nil
             return City(region: city, total: total, lines: lines)
         }
+    }
+
+    /// The findings verified on time: of a city's findings due before `end`, the share concluded by their due
+    /// date, in percent (exact, four decimals), scored by the scheme's bands; not scored when none was due.
+    static func onTime(_ rows: [FindingTimelinessRow], end: Day, scheme: EvaluationScheme, dueDays: FindingDueDays)
+        -> Line
+    {
+        let due = rows.filter { dueDays.dueDate(firstSeen: $0.firstSeen, severity: $0.severity) < end }
+        let onTime = due.filter { row in
+            row.concluded.map { $0 <= dueDays.dueDate(firstSeen: row.firstSeen, severity: row.severity) } ?? false
+        }
+        let name = "疑点按时核查"
+        guard !due.isEmpty else {
+            return Line(
+                measure: "on_time", name: name, weight: scheme.onTimeWeight, score: nil,
+                basis: "截至 \(end.iso) 无到期疑点，不计分")
+        }
+        let count = Int64(due.count)
+        let share = Decimal4(tenThousandths: (Int64(onTime.count) * 1_000_000 * 2 + count) / (2 * count))
+        let (score, band) = scheme.onTime.score(share)
+        let rule = band.map { "\($0.isMaximum ? "不高于" : "不低于") \($0.bound)%" }
+        return Line(
+            measure: "on_time", name: name, weight: scheme.onTimeWeight, score: score,
+            basis: "截至 \(end.iso) 到期 \(due.count) 条，按期办结 \(onTime.count) 条（\(share)%）"
+                + (rule.map { "，\($0)" } ?? "，未达任何档次"))
     }
 }

@@ -30,8 +30,10 @@ struct EvaluationRoutes {
 
     func evaluation(_ request: Request, _ principal: Principal) throws -> (CityEvaluation?, EvaluationScheme) {
         let runID = try Self.runID(RequestForm.query(request.uri.query))
-        let scheme = try RulesConfiguration.inForce(in: environment.store).evaluation
-        let result = try CityEvaluation.make(store: environment.store, scheme: scheme, runID: runID)
+        let configuration = try RulesConfiguration.inForce(in: environment.store)
+        let scheme = configuration.evaluation
+        let result = try CityEvaluation.make(
+            store: environment.store, scheme: scheme, dueDays: configuration.dueDays, runID: runID)
         if runID != nil && result == nil { throw AppError.notFound("该批次的评价") }
         return (result, scheme)
     }
@@ -93,6 +95,11 @@ struct EvaluationRoutes {
                 scheme.deductions[level].map { "\(level.chineseName) −\($0)" }
             }
             schemeText.append("指标预警（权重 \(scheme.levelsWeight)）：100 分起，每项\(deductions.joined(separator: "、"))，最低 0 分")
+        }
+        if scheme.onTimeWeight > 0 {
+            let bands = scheme.onTimeBands.map { "\($0.isMaximum ? "≤" : "≥") \($0.bound)% → \($0.score) 分" }
+            schemeText.append(
+                "疑点按时核查（权重 \(scheme.onTimeWeight)）：期末前到期的疑点中按核查期限办结的比例，\(bands.joined(separator: "；"))，其余 0 分")
         }
         for figure in scheme.figures where figure.weight > 0 {
             let unit = IndicatorPresentation.unit(figure.indicatorID)

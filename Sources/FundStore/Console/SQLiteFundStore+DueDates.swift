@@ -43,3 +43,49 @@ extension SQLiteFundStore {
         }
     }
 }
+
+/// A finding as the evaluation judges its verification's timeliness: where, how severe, when first found, and
+/// the day its verification concluded (as of the day asked), if it had.
+public struct FindingTimelinessRow: Sendable, Hashable {
+    public var regionCode: RegionCode
+    public var severity: Severity
+    public var firstSeen: Day
+    public var concluded: Day?
+
+    public init(regionCode: RegionCode, severity: Severity, firstSeen: Day, concluded: Day?) {
+        self.regionCode = regionCode
+        self.severity = severity
+        self.firstSeen = firstSeen
+        self.concluded = concluded
+    }
+}
+
+extension SQLiteFundStore {
+    /// Every finding first found on or before `asOf`, with the China day of its verification's first conclusion
+    /// (clear, irregular, fraud) if that day is not after `asOf`: the register as it stood that day.
+    public func findingTimelinessRows(asOf: Day) throws -> [FindingTimelinessRow] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.region_code, f.severity, r.as_of,
+                        (SELECT min(s.at) FROM verification_steps s WHERE s.finding_id = f.finding_id
+                            AND s.action IN ('clear', 'irregular', 'fraud')) AS concluded_at
+                    FROM findings f JOIN screening_runs r ON r.id = f.first_run_id
+                    WHERE r.as_of <= ?
+                    """, arguments: [Int64(asOf.ordinal)]
+            ).map { row in
+                let regionText: String = row["region_code"]
+                let severityText: String = row["severity"]
+                guard let region = RegionCode(regionText), let severity = Severity(rawValue: severityText) else {
+                    throw StoreError(table: "findings", column: "region_code/severity", value: regionText)
+                }
+                let concluded = (row["concluded_at"] as String?).map { Day.inChina(Timestamp.date($0)) }
+                return FindingTimelinessRow(
+                    regionCode: region, severity: severity,
+                    firstSeen: Day(ordinal: Int32(truncatingIfNeeded: row["as_of"] as Int64)),
+                    concluded: concluded.flatMap { $0 <= asOf ? $0 : nil })
+            }
+        }
+    }
+}

@@ -50,23 +50,34 @@ public struct EvaluationScheme: Sendable, Hashable {
     public var deductions: [Severity: Int]
     /// Indicator figures scored by bands, in the file's order.
     public var figures: [Figure]
+    /// The weight of the findings verified on time (`on_time`) and its bands on the percentage: of the findings
+    /// whose due date (`verification.due_days`) fell before the period's last day, the share concluded by it.
+    public var onTimeWeight: Int
+    public var onTimeBands: [Band]
 
-    public init(levelsWeight: Int, deductions: [Severity: Int], figures: [Figure]) {
+    public init(
+        levelsWeight: Int, deductions: [Severity: Int], figures: [Figure], onTimeWeight: Int = 0,
+        onTimeBands: [Band] = []
+    ) {
         self.levelsWeight = levelsWeight
         self.deductions = deductions
         self.figures = figures
+        self.onTimeWeight = onTimeWeight
+        self.onTimeBands = onTimeBands
     }
 
-    /// The platform's default: warnings 40 (red −40, orange −25, yellow −10), 认定按时办结率 (I07) 30 and
-    /// 疑点核查完成率 (I08) 30, each by bands 95/90/80 % → 100/80/60, else 30.
+    /// The on-time measure as a figure-like scorer.
+    public var onTime: Figure { Figure(indicatorID: "on_time", weight: onTimeWeight, bands: onTimeBands) }
+
+    /// The platform's default: warnings 40 (red −40, orange −25, yellow −10), 认定按时办结率 (I07) 30,
+    /// 疑点核查完成率 (I08) 30 and findings verified on time 30, each by bands 95/90/80 % → 100/80/60, else 30.
     public static let standard = EvaluationScheme(
         levelsWeight: 40, deductions: [.red: 40, .orange: 25, .yellow: 10],
-        figures: ["I07", "I08"].map { id in
-            Figure(
-                indicatorID: id, weight: 30,
-                bands: [
-                    Band(bound: Decimal4(95), score: 100), Band(bound: Decimal4(90), score: 80),
-                    Band(bound: Decimal4(80), score: 60), Band(bound: Decimal4(0), score: 30),
-                ])
-        })
+        figures: ["I07", "I08"].map { id in Figure(indicatorID: id, weight: 30, bands: standardBands) },
+        onTimeWeight: 30, onTimeBands: standardBands)
+
+    static let standardBands = [
+        Band(bound: Decimal4(95), score: 100), Band(bound: Decimal4(90), score: 80),
+        Band(bound: Decimal4(80), score: 60), Band(bound: Decimal4(0), score: 30),
+    ]
 }

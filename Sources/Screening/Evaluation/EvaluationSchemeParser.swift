@@ -7,6 +7,7 @@ extension ConfigurationParser {
     struct ParsedEvaluation {
         var levels: (weight: Int, deductions: [Severity: Int])?
         var figures: [EvaluationScheme.Figure]?
+        var onTime: (weight: Int, bands: [EvaluationScheme.Band])?
     }
 
     static let maxPoints = 100
@@ -22,12 +23,15 @@ extension ConfigurationParser {
             switch keyNode.scalarText {
             case "levels": result.levels = levels(valueNode)
             case "figures": result.figures = figures(valueNode)
+            case "on_time": result.onTime = onTime(valueNode)
             default:
-                issue("evaluation.\(keyNode.scalarText ?? "?")", "unknown key (expected: levels, figures)", keyNode)
+                issue(
+                    "evaluation.\(keyNode.scalarText ?? "?")", "unknown key (expected: levels, figures, on_time)",
+                    keyNode)
             }
         }
         if complete {
-            for key in ["levels", "figures"] where mapping[key] == nil {
+            for key in ["levels", "figures", "on_time"] where mapping[key] == nil {
                 issues.append(ConfigurationIssue(path: "evaluation.\(key)", message: "missing"))
             }
         }
@@ -77,6 +81,29 @@ extension ConfigurationParser {
             return nil
         }
         return (weight, deductions)
+    }
+
+    /// `on_time: { weight: 30, bands: [...] }`: the findings verified by their due date, in percent.
+    private mutating func onTime(_ node: Node) -> (weight: Int, bands: [EvaluationScheme.Band])? {
+        guard let fields = node.mapping else {
+            issue("evaluation.on_time", "must be a mapping (weight, bands)", node)
+            return nil
+        }
+        var weight: Int?
+        var bands: [EvaluationScheme.Band]?
+        for (keyNode, valueNode) in fields {
+            switch keyNode.scalarText {
+            case "weight": weight = points(valueNode, "evaluation.on_time.weight")
+            case "bands": bands = self.bands(valueNode, "evaluation.on_time.bands")
+            default:
+                issue(
+                    "evaluation.on_time.\(keyNode.scalarText ?? "?")", "unknown key (expected: weight, bands)", keyNode)
+            }
+        }
+        if weight == nil && fields["weight"] == nil { issue("evaluation.on_time.weight", "missing", node) }
+        if bands == nil && fields["bands"] == nil { issue("evaluation.on_time.bands", "missing", node) }
+        guard let weight, let bands else { return nil }
+        return (weight, bands)
     }
 
     private mutating func figures(_ node: Node) -> [EvaluationScheme.Figure]? {
@@ -172,11 +199,12 @@ extension EvaluationScheme {
             deductions = levels.deductions
         }
         if let figures = parsed.figures { self.figures = figures }
+        if let onTime = parsed.onTime { (onTimeWeight, onTimeBands) = onTime }
     }
 
     /// The weights must leave something to score.
     func issues() -> [ConfigurationIssue] {
-        levelsWeight + figures.reduce(0) { $0 + $1.weight } > 0
+        levelsWeight + onTimeWeight + figures.reduce(0) { $0 + $1.weight } > 0
             ? [] : [ConfigurationIssue(path: "evaluation", message: "the weights are all 0: nothing to score")]
     }
 
@@ -193,6 +221,11 @@ extension EvaluationScheme {
             for band in figure.bands {
                 out += "        - { \(band.isMaximum ? "max" : "min"): \(band.bound), score: \(band.score) }\n"
             }
+        }
+        out += "  on_time:\n    weight: \(onTimeWeight)\n    bands:"
+        out += onTimeBands.isEmpty ? " []\n" : "\n"
+        for band in onTimeBands {
+            out += "      - { \(band.isMaximum ? "max" : "min"): \(band.bound), score: \(band.score) }\n"
         }
         return out
     }

@@ -65,7 +65,8 @@ struct EvaluationTests {
         #expect(before.cities.map(\.region) == [TestWorld.wuxi, TestWorld.nanjing])
         #expect(before.cities.map { $0.total?.description } == ["91.4286", "72"])
         let nanjing = try #require(before.cities.last)
-        #expect(nanjing.lines.map(\.score) == [60, 100, 60])
+        #expect(nanjing.lines.map(\.score) == [60, 100, 60, nil])
+        #expect(nanjing.lines[3].basis == "截至 2025-08-31 无到期疑点，不计分")
         #expect(nanjing.lines[0].basis == "I01 红色预警 −40")
         #expect(nanjing.lines[2].basis.contains("85%") && nanjing.lines[2].basis.contains("不低于 80%"))
         #expect(before.cities.first?.lines[2].score == nil)
@@ -157,6 +158,71 @@ struct EvaluationTests {
             // 南京: (100 × 30 + 60 × 30) / 60 = 80; 无锡: I07 80 only.
             #expect(try Self.cities(api).compactMap { $0["total"] as? String } == ["80", "80"])
             #expect(try Self.cities(api).compactMap { $0["rank"] as? Int } == [1, 1])
+        }
+    }
+
+    @Test("findings verified on time: due before the period's end, concluded by the due date; boundaries")
+    func onTimeMeasure() {
+        let scheme = EvaluationScheme.standard
+        let found = Day(iso: "2025-10-01")!
+        let end = Day(iso: "2025-10-31")!
+        func row(_ severity: Severity, _ concluded: String?) -> FindingTimelinessRow {
+            FindingTimelinessRow(
+                regionCode: TestWorld.nanjing, severity: severity, firstSeen: found,
+                concluded: concluded.flatMap { Day(iso: $0) })
+        }
+        // Red due 10-16: concluded on the due date (on time), the day after (late), never (late). Orange due
+        // 10-31 = the period's last day: not yet judged.
+        let line = CityEvaluation.onTime(
+            [row(.red, "2025-10-16"), row(.red, "2025-10-17"), row(.red, nil), row(.orange, nil)], end: end,
+            scheme: scheme, dueDays: .standard)
+        #expect(line.basis == "截至 2025-10-31 到期 3 条，按期办结 1 条（33.3333%），不低于 0%")
+        #expect(line.score == 30)
+        let all = CityEvaluation.onTime(
+            [row(.red, "2025-10-02"), row(.red, "2025-10-16")], end: end, scheme: scheme, dueDays: .standard)
+        #expect(all.score == 100)
+        let none = CityEvaluation.onTime([row(.orange, nil)], end: end, scheme: scheme, dueDays: .standard)
+        #expect(none.score == nil)
+    }
+
+    @Test("the register as it stood: a conclusion after the period's end does not count; the page shows the measure")
+    func onTimeFromTheRegister() async throws {
+        let world = try TestWorld()
+        // 南京's red finding (due 2025-10-16) concluded on 2025-10-10, its orange one (due 10-31) on 2025-11-05.
+        for (id, at) in [
+            (TestWorld.redNanjing, "2025-10-10T04:00:00.000Z"), (TestWorld.orangeNanjing, "2025-11-05T04:00:00.000Z"),
+        ] {
+            try await world.store.databaseWriter.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO verification_steps (finding_id, at, user_id, user_name, action, from_status,
+                            to_status, reason, remote_address)
+                        VALUES (?, ?, NULL, 'sup', 'clear', 'verifying', 'cleared', 'test', '127.0.0.1')
+                        """, arguments: [id, at])
+            }
+        }
+        let rows = try world.store.findingTimelinessRows(asOf: Day(iso: "2025-10-31")!)
+        #expect(rows.count == 4)
+        #expect(rows.first { $0.severity == .red }?.concluded == Day(iso: "2025-10-10"))
+        #expect(rows.first { $0.severity == .orange }?.concluded == nil)  // concluded after 10-31
+        _ = try world.store.saveScreeningRun(
+            ScreeningRun(
+                asOf: Day(iso: "2025-11-30")!, configuration: "",
+                indicatorReadings: [
+                    Self.reading("I07", TestWorld.nanjing, YearMonth(year: 2025, month: 11)!, Decimal4(96), nil),
+                    Self.reading("I07", TestWorld.wuxi, YearMonth(year: 2025, month: 11)!, Decimal4(96), nil),
+                ]), findings: [], rulesRun: [])
+        let result = try #require(try CityEvaluation.make(store: world.store, scheme: .standard))
+        let nanjing = try #require(result.cities.first { $0.region == TestWorld.nanjing })
+        // Due before 11-30: red (on time) and orange (concluded 11-05, after its 10-31 due date): 50 % → 30.
+        #expect(nanjing.lines.last?.basis == "截至 2025-11-30 到期 2 条，按期办结 1 条（50%），不低于 0%")
+        #expect(nanjing.lines.last?.score == 30)
+        // 无锡's yellow findings are due on 11-30 itself: not yet judged.
+        #expect(result.cities.first { $0.region == TestWorld.wuxi }?.lines.last?.score == nil)
+        try await world.test { client in
+            let page = try await client.get("/evaluation", session: try await client.login("sup"))
+            #expect(page.from(id: "ranking").contains("按期办结 1 条（50%）"))
+            #expect(page.from(id: "scheme").contains("疑点按时核查（权重 30）"))
         }
     }
 }
