@@ -89,6 +89,7 @@ enum Stylesheet {
         .legend .rev::before { background: #4a86c8; } .legend .exp::before { background: #e07b19; }
         .legend .bal::before { background: #2e8b57; height: 3px; vertical-align: 3px; }
         .diff-up { color: var(--red); font-weight: 600; } .diff-down { color: var(--green); font-weight: 600; }
+        .scroll { overflow-x: auto; max-width: 100%; } .legend .series::before { display: none; }
         footer { text-align: center; color: var(--muted); font-size: 12px; padding: 20px; }
         """
 }
