@@ -96,17 +96,17 @@ struct EvaluationRoutes {
             }
             schemeText.append("指标预警（权重 \(scheme.levelsWeight)）：100 分起，每项\(deductions.joined(separator: "、"))，最低 0 分")
         }
-        if scheme.onTimeWeight > 0 {
-            let bands = scheme.onTimeBands.map { "\($0.isMaximum ? "≤" : "≥") \($0.bound)% → \($0.score) 分" }
-            schemeText.append(
-                "疑点按时核查（权重 \(scheme.onTimeWeight)）：期末前到期的疑点中按核查期限办结的比例，\(bands.joined(separator: "；"))，其余 0 分")
-        }
         for figure in scheme.figures where figure.weight > 0 {
             let unit = IndicatorPresentation.unit(figure.indicatorID)
             let bands = figure.bands.map { "\($0.isMaximum ? "≤" : "≥") \($0.bound)\(unit) → \($0.score) 分" }
             schemeText.append(
                 "\(figure.indicatorID) \(RuleNames.name(figure.indicatorID))（权重 \(figure.weight)）：\(bands.joined(separator: "；"))，其余 0 分"
             )
+        }
+        if scheme.onTimeWeight > 0 {
+            let bands = scheme.onTimeBands.map { "\($0.isMaximum ? "≤" : "≥") \($0.bound)% → \($0.score) 分" }
+            schemeText.append(
+                "疑点按时核查（权重 \(scheme.onTimeWeight)）：期末前到期的疑点中按核查期限办结的比例，\(bands.joined(separator: "；"))，其余 0 分")
         }
         let model = Model(
             hasData: result != nil, runID: result?.period.runID ?? 0, month: result?.period.month.iso ?? "",
