@@ -235,4 +235,20 @@ struct IndicatorHistoryTests {
             #expect(page.contains("<a href=\"/indicators\" class=\"active\">指标监测</a>"))
         }
     }
+
+    @Test("runs saved at the same time each keep all their figures, none mixed with the other's")
+    func concurrentRuns() async throws {
+        let world = try TestWorld()
+        let service = ScreeningService(environment: world.environment)
+        async let first = service.run(asOf: Self.july)
+        async let second = service.run(asOf: Self.august)
+        let results = try await [first, second]
+        for (report, summary) in results {
+            let stored = try world.store.indicatorReadings(
+                IndicatorHistoryQuery(runs: .run(summary.runID), limit: 100_000))
+            #expect(stored.total == report.indicatorValues.count && stored.total > 0)
+            #expect(stored.rows.allSatisfy { $0.asOf == report.asOf })
+        }
+        #expect(Set(results.map(\.1.runID)).count == 2)
+    }
 }
