@@ -1,5 +1,6 @@
 import Foundation
 import FundModel
+import FundServer
 import FundStore
 import Screening
 
@@ -29,7 +30,9 @@ struct ScreeningJob {
         let notRun = report.rules.compactMap { line in
             line.notRun.map { RuleNotRun(ruleID: line.ruleID, reason: $0.description) }
         }
-        let run = ScreeningRun(startedAt: started, asOf: asOf, configuration: configuration.yaml(), rulesNotRun: notRun)
+        let run = ScreeningRun(
+            startedAt: started, asOf: asOf, configuration: configuration.yaml(), rulesNotRun: notRun,
+            indicatorReadings: IndicatorHistoryRecorder.readings(report, configuration: configuration))
         let rulesRun = Set(report.rules.filter(\.ran).map(\.ruleID))
         let summary = try store.saveScreeningRun(run, findings: report.findings, rulesRun: rulesRun)
         return Outcome(report: report, summary: summary)

@@ -120,7 +120,7 @@ struct ConfigurationTests {
                 """)
         let messages = Set(issues.map(\.description))
         let expected: Set<String> = [
-            "colour: unknown key (expected one of: version, province, rules, indicators, cities)",
+            "colour: unknown key (expected one of: version, province, rules, indicators, verification, evaluation, cities)",
             "rules.R03.enabled: must be true or false",
             "rules.R03.params.threshold.MED: must be a positive amount in yuan",
             "rules.R03.params.threshold.REHAB: must be a positive amount in yuan",

@@ -271,6 +271,21 @@ def scenario(run, args):
     run.check("试算结果" in run.text(), "a trial run shows per-rule counts")
     run.shot("rules-trial")
 
+    # 8b. Indicators over time, the cities' evaluation, and findings past their due date (issue 14).
+    run.open("/indicators")
+    body = run.text()
+    run.check("指标监测" in body and "各统筹地区指标" in body, "the indicators page shows the cities' figures")
+    run.check(len(d.find_elements(By.CSS_SELECTOR, "#indicator-table tbody tr")) > 1,
+              "the indicators table has a row per city and the province")
+    run.check(len(d.find_elements(By.CSS_SELECTOR, "svg.chart")) >= 1, "the indicators' trends are drawn as SVG")
+    run.shot("indicators")
+    run.open("/evaluation")
+    run.check("评价考核" in run.text() and len(d.find_elements(By.CSS_SELECTOR, "#ranking tbody tr")) > 0,
+              "the evaluation ranks the cities")
+    run.shot("evaluation")
+    run.open("/findings?sort=due")
+    run.check("核查期限" in run.text(), "the findings list shows the due dates")
+
     # 9. The casework registers (they may be empty: the import does not fill them).
     run.open("/casework/determinations")
     run.check("工伤认定台账" in run.text() and "劳动能力鉴定" in run.text(), "the determination register opens")

@@ -219,7 +219,9 @@ struct APIRoutes {
 
     func findings(_ request: Request, _ context: FundRequestContext) throws -> Response {
         let principal = try context.requirePrincipal()
-        let filter = FindingFilter(RequestForm.query(request.uri.query), scope: principal.scope)
+        let filter = FindingFilter(
+            RequestForm.query(request.uri.query), scope: principal.scope,
+            deadlines: try FindingDeadlines(environment: environment))
         guard filter.errors.isEmpty else { throw AppError.invalid("筛选条件有误", fields: filter.errors) }
         let (rows, total) = try environment.store.findingPage(filter.query)
         // Lists are masked for everyone, as on the page.

@@ -14,6 +14,8 @@ struct FindingFilter {
     var to: String = ""
     var still: String = ""
     var subject: String = ""
+    /// `1`: only the findings still open past their due date (issue 14 #7).
+    var overdue: String = ""
     var sort: String = "severity"
     var direction: String = "asc"
     var page: Int = 1
@@ -26,8 +28,9 @@ struct FindingFilter {
 
     static let pageSizes = [20, 50, 100, 200]
 
-    init(_ form: RequestForm, scope: RegionScope) {
+    init(_ form: RequestForm, scope: RegionScope, deadlines: FindingDeadlines) {
         query = FindingListQuery(scope: scope)
+        query.dueDays = deadlines.dueDays
         rule = form["rule"]?.uppercased() ?? ""
         level = form["level"] ?? ""
         region = form["region"] ?? ""
@@ -38,6 +41,7 @@ struct FindingFilter {
         to = form["to"] ?? ""
         still = form["still"] ?? ""
         subject = form["subject"] ?? ""
+        overdue = form["overdue"] ?? ""
         sort = form["sort"] ?? "severity"
         direction = form["dir"] ?? "asc"
 
@@ -91,6 +95,11 @@ struct FindingFilter {
         case "0": query.stillRaised = false
         default: errors["still"] = "“仍被发现”须为 1 或 0"
         }
+        switch overdue {
+        case "": break
+        case "1": query.overdueOn = deadlines.today
+        default: errors["overdue"] = "“逾期”须为 1"
+        }
         if !subject.isEmpty { query.subjectID = PersonID(subject)?.raw ?? subject }
         if let key = FindingListQuery.SortKey(rawValue: sort) {
             query.sort = key
@@ -124,7 +133,8 @@ struct FindingFilter {
     func queryString(_ overrides: [String: String] = [:]) -> String {
         var pairs: [(String, String)] = [
             ("rule", rule), ("level", level), ("region", region), ("status", status), ("min", minAmount),
-            ("max", maxAmount), ("from", from), ("to", to), ("still", still), ("subject", subject), ("sort", sort),
+            ("max", maxAmount), ("from", from), ("to", to), ("still", still), ("subject", subject),
+            ("overdue", overdue), ("sort", sort),
             ("dir", direction), ("size", pageSize == 50 ? "" : String(pageSize)),
         ]
         for (key, value) in overrides {

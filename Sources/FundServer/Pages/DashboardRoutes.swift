@@ -66,6 +66,15 @@ struct DashboardRoutes {
         var casework: CaseworkSummary
     }
 
+    /// The findings in scope still open past their due date today (issue 14 #7), as the list's `overdue=1` counts.
+    func overdueCount(_ scope: RegionScope) throws -> Int {
+        let deadlines = try FindingDeadlines(environment: environment)
+        var query = FindingListQuery(scope: scope, limit: 0)
+        query.dueDays = deadlines.dueDays
+        query.overdueOn = deadlines.today
+        return try environment.store.findingPage(query).total
+    }
+
     func dashboard(_ request: Request, _ context: FundRequestContext) throws -> Response {
         let principal = try context.requirePrincipal()
         let store = environment.store
@@ -86,6 +95,9 @@ struct DashboardRoutes {
                 label: "黄色预警", value: String(counts.bySeverity[.yellow] ?? 0), style: "yellow",
                 href: "/findings?level=yellow"),
             Model.Tile(label: "待核查", value: String(open), style: "", href: "/findings?status=new"),
+            Model.Tile(
+                label: "逾期未核查", value: String(try overdueCount(principal.scope)), style: "red",
+                href: "/findings?overdue=1"),
             Model.Tile(
                 label: "涉及金额（元）", value: Formatting.shortYuan(atRisk), style: "green",
                 href: "/findings?sort=amount&dir=desc"),

@@ -82,6 +82,11 @@ struct FindingRoutes {
         var firstRun: Int64
         var lastRun: Int64
         var lastRunDate: String
+        /// The day first found, the verification's due date and where it stands (issue 14 #7).
+        var firstSeen: String
+        var due: String
+        var dueNote: String
+        var overdue: Bool
         var stillRaised: Bool
         var thresholds: [ThresholdText.Line]
         var hasThresholds: Bool
@@ -131,6 +136,8 @@ struct FindingRoutes {
             try environment.audit(context, "view.finding", targetType: "finding", targetID: finding.findingID)
         }
         let run = try store.screeningRun(id: stored.lastRunID)
+        let firstSeen = try store.screeningRun(id: stored.firstRunID)?.asOf ?? run?.asOf ?? Formatting.today()
+        let deadlines = try FindingDeadlines(environment: environment)
         var thresholds: [ThresholdText.Line] = []
         if let run, let configuration = try? RulesConfiguration(yaml: run.configuration) {
             thresholds = ThresholdText.lines(configuration.settings(finding.ruleID, region: finding.regionCode).value)
@@ -178,6 +185,9 @@ struct FindingRoutes {
             evidenceIDs: try finding.evidence.map(lookup.evidenceText).joined(separator: "，"),
             hasEvidenceIDs: !finding.evidence.isEmpty,
             firstRun: stored.firstRunID, lastRun: stored.lastRunID, lastRunDate: run?.asOf.iso ?? "",
+            firstSeen: firstSeen.iso, due: deadlines.dueDate(firstSeen: firstSeen, severity: finding.severity).iso,
+            dueNote: deadlines.note(firstSeen: firstSeen, severity: finding.severity, status: state.status),
+            overdue: deadlines.isOverdue(firstSeen: firstSeen, severity: finding.severity, status: state.status),
             stillRaised: stored.stillRaised, thresholds: thresholds, hasThresholds: !thresholds.isEmpty,
             panels: panels, hasPanels: !panels.isEmpty, assignee: state.assigneeName ?? "未分派",
             amountToRecover: state.amountToRecover.map(Formatting.yuan), fine: state.fine.map(Formatting.yuan),

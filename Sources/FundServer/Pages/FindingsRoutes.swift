@@ -34,6 +34,9 @@ struct FindingsRoutes {
         var status: String
         var statusName: String
         var firstSeen: String
+        var due: String
+        var dueNote: String
+        var overdue: Bool
         var assignee: String
         var stillRaised: Bool
     }
@@ -52,6 +55,7 @@ struct FindingsRoutes {
         var showRegionFilter: Bool
         var statusOptions: [Option]
         var stillOptions: [Option]
+        var overdueOptions: [Option]
         var sizeOptions: [Option]
         var min: String
         var max: String
@@ -76,7 +80,8 @@ struct FindingsRoutes {
 
     func list(_ request: Request, _ context: FundRequestContext) throws -> Response {
         let principal = try context.requirePrincipal()
-        let filter = FindingFilter(RequestForm.query(request.uri.query), scope: principal.scope)
+        let deadlines = try FindingDeadlines(environment: environment)
+        let filter = FindingFilter(RequestForm.query(request.uri.query), scope: principal.scope, deadlines: deadlines)
         let regions = try RegionNames(store: environment.store)
         var rows: [FindingListRow] = []
         var total = 0
@@ -92,7 +97,7 @@ struct FindingsRoutes {
         let sortable: [(String, String, Bool)] = [
             ("severity", "等级", false), ("rule", "规则", false), ("region", "地区", false), ("", "对象", false),
             ("amount", "金额（元）", true), ("status", "核查状态", false), ("first_seen", "发现日期", false),
-            ("", "经办人", false),
+            ("due", "核查期限", false), ("", "经办人", false),
         ]
         let columns = sortable.map { key, label, numeric in
             guard !key.isEmpty else { return Column(label: label, href: nil, marker: "", numeric: numeric) }
@@ -113,6 +118,7 @@ struct FindingsRoutes {
             statusOptions: options(
                 FindingStatus.allCases.map { ($0.rawValue, $0.chineseName) }, selected: filter.status, any: "全部状态"),
             stillOptions: options([("1", "仍被发现"), ("0", "已不再发现")], selected: filter.still, any: "全部"),
+            overdueOptions: options([("1", "仅逾期未核查")], selected: filter.overdue, any: "全部"),
             sizeOptions: FindingFilter.pageSizes.map {
                 Option(value: String($0), label: "每页 \($0) 条", selected: $0 == filter.pageSize)
             },
@@ -129,7 +135,12 @@ struct FindingsRoutes {
                     subject: FindingPresentation.subjectText(f, revealed: reveal),
                     subjectHref: FindingPresentation.subjectLink(f), amount: Formatting.yuan(f.amount),
                     status: row.stored.status.rawValue, statusName: row.stored.status.chineseName,
-                    firstSeen: row.firstSeen.iso, assignee: row.assigneeName ?? "", stillRaised: row.stored.stillRaised)
+                    firstSeen: row.firstSeen.iso,
+                    due: deadlines.dueDate(firstSeen: row.firstSeen, severity: f.severity).iso,
+                    dueNote: deadlines.note(firstSeen: row.firstSeen, severity: f.severity, status: row.stored.status),
+                    overdue: deadlines.isOverdue(
+                        firstSeen: row.firstSeen, severity: f.severity, status: row.stored.status),
+                    assignee: row.assigneeName ?? "", stillRaised: row.stored.stillRaised)
             }, hasRows: !rows.isEmpty, total: total, page: filter.page, pages: pages,
             previous: filter.page > 1 ? "/findings?" + filter.queryString(["page": String(filter.page - 1)]) : nil,
             next: filter.page < pages ? "/findings?" + filter.queryString(["page": String(filter.page + 1)]) : nil,
@@ -177,7 +188,8 @@ struct FindingsRoutes {
     /// The filtered list as CSV (UTF-8 with a byte-order mark, so that Excel opens the Chinese text).
     func export(_ request: Request, _ context: FundRequestContext) throws -> Response {
         let principal = try context.requirePrincipal()
-        var filter = FindingFilter(RequestForm.query(request.uri.query), scope: principal.scope)
+        let deadlines = try FindingDeadlines(environment: environment)
+        var filter = FindingFilter(RequestForm.query(request.uri.query), scope: principal.scope, deadlines: deadlines)
         guard filter.errors.isEmpty else {
             throw AppError.invalid("筛选条件有误", fields: filter.errors)
         }
@@ -188,7 +200,8 @@ struct FindingsRoutes {
         var csv = CSVWriter(
             header: [
                 "finding_id", "rule_id", "rule_name", "severity", "region_code", "region_name", "subject_type",
-                "subject_id", "amount", "status", "still_raised", "first_seen", "assignee", "detail",
+                "subject_id", "amount", "status", "still_raised", "first_seen", "assignee", "detail", "due_date",
+                "overdue",
             ], formulaSafe: true)
         for row in rows {
             let f = row.stored.finding
@@ -198,6 +211,9 @@ struct FindingsRoutes {
                 FindingPresentation.subjectText(f, revealed: false), f.amount.yuanString, row.stored.status.rawValue,
                 row.stored.stillRaised ? "true" : "false", row.firstSeen.iso, row.assigneeName ?? "",
                 FindingPresentation.detailText(f, revealed: false),
+                deadlines.dueDate(firstSeen: row.firstSeen, severity: f.severity).iso,
+                deadlines.isOverdue(firstSeen: row.firstSeen, severity: f.severity, status: row.stored.status)
+                    ? "true" : "false",
             ])
         }
         try environment.audit(

@@ -33,7 +33,9 @@ struct ScreeningService {
         let notRun = report.rules.compactMap { line in
             line.notRun.map { RuleNotRun(ruleID: line.ruleID, reason: $0.description) }
         }
-        let run = ScreeningRun(startedAt: started, asOf: asOf, configuration: configuration.yaml(), rulesNotRun: notRun)
+        let run = ScreeningRun(
+            startedAt: started, asOf: asOf, configuration: configuration.yaml(), rulesNotRun: notRun,
+            indicatorReadings: IndicatorHistoryRecorder.readings(report, configuration: configuration))
         let summary = try store.saveScreeningRun(
             run, findings: report.findings, rulesRun: Set(report.rules.filter(\.ran).map(\.ruleID)))
         environment.metrics.count("screening_run")

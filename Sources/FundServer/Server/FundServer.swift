@@ -38,8 +38,11 @@ public enum FundServer {
         InstitutionRoutes(environment: environment).register(on: router)
         CampaignRoutes(environment: environment).register(on: router)
         RiskPointRoutes(environment: environment).register(on: router)
+        IndicatorRoutes(environment: environment).register(on: router)
+        EvaluationRoutes(environment: environment).register(on: router)
         APIRoutes(environment: environment).register(on: router)
         CaseworkAPIRoutes(environment: environment).register(on: router)
+        IndicatorAPIRoutes(environment: environment).register(on: router)
         methods.load(router.routes.map { ($0.path.description, $0.method) })
         return router
     }

@@ -15,6 +15,8 @@ enum Navigation {
         case auditors
         /// Those who administer users (`Role.mayAdministerUsers`).
         case administrators
+        /// Those whose work is the province's, not one city's (not a city handler): the year-end report.
+        case province
 
         func includes(_ role: Role) -> Bool {
             switch self {
@@ -22,6 +24,7 @@ enum Navigation {
             case .importers: role.mayImport
             case .auditors: role.mayReadAuditLog
             case .administrators: role.mayAdministerUsers
+            case .province: role != .cityHandler
             }
         }
     }
@@ -52,8 +55,11 @@ enum Navigation {
             entries: [
                 Entry("/dashboard", "总览"),
                 Entry("/findings", "预警与疑点"),
+                Entry("/indicators", "指标监测"),
+                Entry("/evaluation", "评价考核"),
                 Entry("/casework/risk-points", "风险点清单"),
                 Entry("/rules", "规则与阈值"),
+                Entry("/reports/year-end", "年终报告", .province),
             ]),
         Group(
             label: "经办",

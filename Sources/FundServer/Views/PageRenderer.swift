@@ -87,6 +87,7 @@ enum Templates {
             ("ruleEdit", ruleEdit),
             ("imports", imports),
             ("account", account), ("password", password), ("users", users), ("job", job),
+            ("indicators", indicators), ("evaluation", evaluation),
         ] + casework
     }
 

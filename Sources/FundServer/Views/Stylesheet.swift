@@ -120,6 +120,7 @@ enum Stylesheet {
         .table-wrap > table { min-width: 100%; }
         th, td { overflow-wrap: normal; }
         svg.chart { max-width: 100%; }
+        .scroll { overflow-x: auto; max-width: 100%; } .legend .series::before { display: none; }
         footer { text-align: center; color: var(--muted); font-size: 12px; padding: 20px; }
         @media (max-width: 1100px) {
           header.top { padding: 0 12px; gap: 12px; } header.top .menu-link, header.top .menu summary { padding: 0 10px; }

@@ -11,6 +11,8 @@ public struct FindingListQuery: Sendable, Hashable {
         case status
         /// The day the finding was first raised (its first run's screening date).
         case firstSeen = "first_seen"
+        /// The verification's due date (`dueDays` after the day first found, by level).
+        case due
     }
 
     public var scope: RegionScope
@@ -29,6 +31,10 @@ public struct FindingListQuery: Sendable, Hashable {
     public var descending: Bool
     public var limit: Int
     public var offset: Int
+    /// The days a finding's verification has by level (the configuration in force), for `overdueOn` and `.due`.
+    public var dueDays: FindingDueDays = .standard
+    /// Only the findings still open (new, assigned, verifying) whose due date is before this day (issue 14 #7).
+    public var overdueOn: Day?
 
     public init(
         scope: RegionScope = .all, ruleID: String? = nil, severity: Severity? = nil, regionCode: RegionCode? = nil,

@@ -26,6 +26,10 @@ extension SQLiteFundStore: ConsoleRepository {
         if let from = query.firstSeenFrom { add("r.as_of >= ?", Int64(from.ordinal)) }
         if let to = query.firstSeenTo { add("r.as_of <= ?", Int64(to.ordinal)) }
         if let subject = query.subjectID { add("f.subject_id = ?", subject) }
+        let dueSQL = Self.dueDateSQL(query.dueDays)
+        if let day = query.overdueOn {
+            add("f.status IN \(Self.openStatusesSQL) AND \(dueSQL) < ?", Int64(day.ordinal))
+        }
         let whereSQL = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let direction = query.descending ? "DESC" : "ASC"
         let severityRank = "CASE f.severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END"
@@ -40,6 +44,7 @@ extension SQLiteFundStore: ConsoleRepository {
             order =
                 "CASE f.status WHEN 'new' THEN 0 WHEN 'assigned' THEN 1 WHEN 'verifying' THEN 2 WHEN 'irregular' THEN 3 WHEN 'fraud' THEN 4 WHEN 'cleared' THEN 5 ELSE 6 END \(direction), \(severityRank)"
         case .firstSeen: order = "r.as_of \(direction), \(severityRank)"
+        case .due: order = "\(dueSQL) \(direction), \(severityRank)"
         }
         let from = """
              FROM findings f JOIN screening_runs r ON r.id = f.first_run_id

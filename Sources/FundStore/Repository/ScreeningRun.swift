@@ -10,12 +10,18 @@ public struct ScreeningRun: Sendable, Hashable {
     public var configuration: String
     /// The rules that were not run, with the reason (e.g. "no data: ext_deaths.csv", "switched off").
     public var rulesNotRun: [RuleNotRun]
+    /// The indicators' figures the run computed, stored with the run in its transaction (`indicator_history`).
+    public var indicatorReadings: [IndicatorReading]
 
-    public init(startedAt: Date = Date(), asOf: Day, configuration: String, rulesNotRun: [RuleNotRun] = []) {
+    public init(
+        startedAt: Date = Date(), asOf: Day, configuration: String, rulesNotRun: [RuleNotRun] = [],
+        indicatorReadings: [IndicatorReading] = []
+    ) {
         self.startedAt = startedAt
         self.asOf = asOf
         self.configuration = configuration
         self.rulesNotRun = rulesNotRun
+        self.indicatorReadings = indicatorReadings
     }
 }
 

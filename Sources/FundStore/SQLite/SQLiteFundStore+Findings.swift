@@ -62,6 +62,9 @@ extension SQLiteFundStore {
                 arguments: [runID, runID])
             let noLonger = db.changesCount
 
+            // The indicators' figures, in the same transaction: a run is stored whole or not at all.
+            try Self.insertIndicatorReadings(run.indicatorReadings, runID: runID, db)
+
             let summary = ScreeningRunSummary(
                 runID: runID, raised: seen.count, new: new, raisedAgain: again, noLongerRaised: noLonger)
             try db.execute(

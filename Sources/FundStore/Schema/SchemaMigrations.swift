@@ -47,6 +47,10 @@ enum SchemaMigrations {
         }
         // Issue 11: each audit entry chained to the previous one by SHA-256 (`AuditChain`).
         migrator.registerMigration("v6 audit hash chain") { db in try AuditChain.migrate(db) }
+        // Issue 14 #1: every run's indicator figures, for the console's history (`IndicatorHistorySchema`).
+        migrator.registerMigration("v7 indicator history: every run's indicator figures") { db in
+            for statement in IndicatorHistorySchema.tables { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

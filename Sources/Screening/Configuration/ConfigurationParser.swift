@@ -15,9 +15,13 @@ struct ConfigurationParser {
         var province: RegionCode?
         var base: [String: ConfigValue] = [:]
         var cities: [RegionCode: [String: ConfigValue]] = [:]
+        /// The levels `verification.due_days` sets (a province's file may set some only).
+        var dueDays: [Severity: Int] = [:]
+        /// What `evaluation:` sets (issue 14 #2).
+        var evaluation = ParsedEvaluation()
     }
 
-    static let topKeys = ["version", "province", "rules", "indicators", "cities"]
+    static let topKeys = ["version", "province", "rules", "indicators", "verification", "evaluation", "cities"]
     static let supportedVersion = 1
 
     mutating func parse(_ text: String) -> Parsed {
@@ -66,6 +70,10 @@ struct ConfigurationParser {
             case "rules", "indicators":
                 let kind: RuleSpec.Kind = key == "rules" ? .rule : .indicator
                 parsed.base.merge(section(valueNode, kind: kind, path: key, complete: requireComplete)) { $1 }
+            case "verification":
+                parsed.dueDays = verification(valueNode, complete: requireComplete)
+            case "evaluation":
+                parsed.evaluation = evaluation(valueNode, complete: requireComplete)
             case "cities":
                 parsed.cities = cities(valueNode, province: parsed.province)
             default:
@@ -76,6 +84,9 @@ struct ConfigurationParser {
             if !sawVersion { issues.append(ConfigurationIssue(path: "version", message: "missing")) }
             for kind in [RuleSpec.Kind.rule, .indicator] where mapping[kind.section] == nil {
                 issues.append(ConfigurationIssue(path: kind.section, message: "missing"))
+            }
+            for key in ["verification", "evaluation"] where mapping[key] == nil {
+                issues.append(ConfigurationIssue(path: key, message: "missing"))
             }
         }
         // The province must be read before the cities are checked against it.
@@ -89,6 +100,53 @@ struct ConfigurationParser {
     }
 
     // MARK: Sections
+
+    /// `verification: { due_days: { red: 15, orange: 30, yellow: 60 } }`: whole days, 1–366.
+    mutating func verification(_ node: Node, complete: Bool) -> [Severity: Int] {
+        var result: [Severity: Int] = [:]
+        if node.isNull { return result }
+        guard let mapping = node.mapping else {
+            issue("verification", "must be a mapping (due_days)", node)
+            return result
+        }
+        for (keyNode, valueNode) in mapping {
+            guard keyNode.scalarText == "due_days" else {
+                issue("verification.\(keyNode.scalarText ?? "?")", "unknown key (expected: due_days)", keyNode)
+                continue
+            }
+            guard let days = valueNode.mapping else {
+                issue("verification.due_days", "must be a mapping from levels (red, orange, yellow) to days", valueNode)
+                continue
+            }
+            for (levelNode, dayNode) in days {
+                let here = "verification.due_days.\(levelNode.scalarText ?? "?")"
+                guard let level = levelNode.scalarText.flatMap(Severity.init(rawValue:)) else {
+                    issue(here, "unknown level (expected: red, orange, yellow)", levelNode)
+                    continue
+                }
+                guard let text = dayNode.scalarText, text.utf8.count <= 4, let n = Int(text),
+                    FindingDueDays.allowed.contains(n)
+                else {
+                    issue(
+                        here,
+                        "must be a whole number of days, \(FindingDueDays.allowed.lowerBound)–\(FindingDueDays.allowed.upperBound)",
+                        dayNode)
+                    continue
+                }
+                result[level] = n
+            }
+            if complete {
+                for level in Severity.allCases where days[level.rawValue] == nil {
+                    issues.append(
+                        ConfigurationIssue(path: "verification.due_days.\(level.rawValue)", message: "missing"))
+                }
+            }
+        }
+        if complete && mapping["due_days"] == nil {
+            issues.append(ConfigurationIssue(path: "verification.due_days", message: "missing"))
+        }
+        return result
+    }
 
     mutating func section(_ node: Node, kind: RuleSpec.Kind, path: String, complete: Bool) -> [String: ConfigValue] {
         var result: [String: ConfigValue] = [:]
@@ -299,13 +357,13 @@ extension ValueKind {
 
 extension Node {
     /// The text of a scalar (whatever YAML would resolve it to), `nil` for a mapping or sequence.
-    fileprivate var scalarText: String? { scalar?.string }
+    var scalarText: String? { scalar?.string }
 
     /// A plain `null`, `~` or empty scalar.
-    fileprivate var isNull: Bool {
+    var isNull: Bool {
         guard let scalar, scalar.style == .plain || scalar.style == .any else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    fileprivate var line: Int? { mark?.line }
+    var line: Int? { mark?.line }
 }

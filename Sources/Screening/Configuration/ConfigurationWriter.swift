@@ -16,6 +16,9 @@ extension RulesConfiguration {
                 Self.write(value, kind: spec.record, key: spec.id, indent: 1, into: &out)
             }
         }
+        out += "verification:\n  due_days:\n"
+        for level in Severity.allCases { out += "    \(level.rawValue): \(dueDays.days(level))\n" }
+        out += evaluation.yaml()
         if cities.isEmpty {
             out += "cities: {}\n"
         } else {

@@ -358,6 +358,49 @@ public enum DefaultRulesConfiguration {
           I09:
             enabled: true
 
+        # 核查时限: the calendar days a finding's verification has, by level, from the day it was first
+        # found (the screening date of the run that first raised it); open after that, it is overdue.
+        verification:
+          due_days:
+            red: 15
+            orange: 30
+            yellow: 60
+
+        # 评价考核: how the province scores its cities, 0–100, from the indicators each screening stores.
+        # levels: the indicators' warnings in the city (100 less the points of each warning's level);
+        # figures: an indicator's own figure by bands (the first band whose min/max the figure meets);
+        # on_time: the findings due (verification.due_days) before the period's last day that were
+        # verified by their due date, in percent, by bands.
+        evaluation:
+          levels:
+            weight: 40
+            deduct:
+              red: 40
+              orange: 25
+              yellow: 10
+          figures:
+            I07:
+              weight: 30
+              bands:
+                - { min: 95, score: 100 }
+                - { min: 90, score: 80 }
+                - { min: 80, score: 60 }
+                - { min: 0, score: 30 }
+            I08:
+              weight: 30
+              bands:
+                - { min: 95, score: 100 }
+                - { min: 90, score: 80 }
+                - { min: 80, score: 60 }
+                - { min: 0, score: 30 }
+          on_time:
+            weight: 30
+            bands:
+              - { min: 95, score: 100 }
+              - { min: 90, score: 80 }
+              - { min: 80, score: 60 }
+              - { min: 0, score: 30 }
+
         # City overrides: the city's values win over the province's, key by key. For example:
         #
         # cities:

@@ -16,11 +16,20 @@ public struct RulesConfiguration: Sendable, Hashable {
     public var base: [String: ConfigValue]
     /// Per city, the keys it overrides (partial).
     public var cities: [RegionCode: [String: ConfigValue]]
+    /// The days a finding's verification has, by level (`verification.due_days`; province-wide, no city overrides).
+    public var dueDays: FindingDueDays
+    /// How the province scores its cities (`evaluation:`, issue 14 #2).
+    public var evaluation: EvaluationScheme
 
-    public init(province: RegionCode?, base: [String: ConfigValue], cities: [RegionCode: [String: ConfigValue]]) {
+    public init(
+        province: RegionCode?, base: [String: ConfigValue], cities: [RegionCode: [String: ConfigValue]],
+        dueDays: FindingDueDays = .standard, evaluation: EvaluationScheme = .standard
+    ) {
         self.province = province
         self.base = base
         self.cities = cities
+        self.dueDays = dueDays
+        self.evaluation = evaluation
     }
 
     /// The built-in default: rules.md's thresholds (the same text as the repository's `rules.yaml`).
@@ -40,13 +49,18 @@ public struct RulesConfiguration: Sendable, Hashable {
         let parsed = parser.parse(text)
         var merged = defaults
         if let province = parsed.province { merged.province = province }
+        merged.dueDays.apply(parsed.dueDays)
+        merged.evaluation.apply(parsed.evaluation)
         for (id, value) in parsed.base { merged.base[id] = merged.base[id].map { $0.merged(with: value) } ?? value }
         for (city, overrides) in parsed.cities {
             var existing = merged.cities[city] ?? [:]
             for (id, value) in overrides { existing[id] = existing[id].map { $0.merged(with: value) } ?? value }
             merged.cities[city] = existing
         }
-        let issues = parser.issues + (parser.issues.isEmpty ? merged.levelOrderIssues() : [])
+        let issues =
+            parser.issues
+            + (parser.issues.isEmpty
+                ? merged.levelOrderIssues() + merged.dueDayOrderIssues() + merged.evaluation.issues() : [])
         guard issues.isEmpty else { throw ConfigurationError(issues: issues) }
         self = merged
     }
@@ -55,8 +69,14 @@ public struct RulesConfiguration: Sendable, Hashable {
     public init(complete text: String) throws(ConfigurationError) {
         var parser = ConfigurationParser(requireComplete: true)
         let parsed = parser.parse(text)
-        let configuration = RulesConfiguration(province: parsed.province, base: parsed.base, cities: parsed.cities)
-        let issues = parser.issues + (parser.issues.isEmpty ? configuration.levelOrderIssues() : [])
+        var configuration = RulesConfiguration(province: parsed.province, base: parsed.base, cities: parsed.cities)
+        configuration.dueDays.apply(parsed.dueDays)
+        configuration.evaluation.apply(parsed.evaluation)
+        let issues =
+            parser.issues
+            + (parser.issues.isEmpty
+                ? configuration.levelOrderIssues() + configuration.dueDayOrderIssues()
+                    + configuration.evaluation.issues() : [])
         guard issues.isEmpty else { throw ConfigurationError(issues: issues) }
         self = configuration
     }

@@ -14,6 +14,7 @@ extension Templates {
               <dt>说明</dt><dd>{{detail}}</dd>
               {{#hasEvidenceIDs}}<dt>相关记录</dt><dd>{{evidenceIDs}}</dd>{{/hasEvidenceIDs}}
               <dt>发现批次</dt><dd>第 {{firstRun}} 次筛查首次发现；最近第 {{lastRun}} 次（筛查日期 {{lastRunDate}}）{{^stillRaised}}，<strong>最近一次筛查已不再发现</strong>{{/stillRaised}}</dd>
+              <dt>核查期限</dt><dd id="due">{{firstSeen}} 发现，{{due}} 前办结（{{#overdue}}<strong>{{dueNote}}</strong>{{/overdue}}{{^overdue}}{{dueNote}}{{/overdue}}）</dd>
             </dl>
           </div>
           <div class="card">

@@ -12,6 +12,7 @@ extension Templates {
             <label>发现日期从<input type="date" name="from" value="{{from}}"></label>
             <label>至<input type="date" name="to" value="{{to}}"></label>
             <label>是否仍被发现<select name="still">{{#stillOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/stillOptions}}</select></label>
+            <label>核查期限<select name="overdue">{{#overdueOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/overdueOptions}}</select></label>
             <label>对象编号<input class="short" name="subject" value="{{subject}}"></label>
             <label>每页<select name="size">{{#sizeOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/sizeOptions}}</select></label>
             <input type="hidden" name="sort" value="{{sort}}"><input type="hidden" name="dir" value="{{dir}}">
@@ -36,6 +37,7 @@ extension Templates {
               <td class="num">{{amount}}</td>
               <td><span class="status {{status}}">{{statusName}}</span></td>
               <td>{{firstSeen}}</td>
+              <td>{{due}} {{#overdue}}<strong>{{dueNote}}</strong>{{/overdue}}{{^overdue}}<span class="small muted">{{dueNote}}</span>{{/overdue}}</td>
               <td>{{assignee}}</td>
             </tr>
             {{/rows}}
