@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "FundStore", targets: ["FundStore"]),
         .library(name: "Screening", targets: ["Screening"]),
         .library(name: "Casework", targets: ["Casework"]),
+        .library(name: "Settlement", targets: ["Settlement"]),
         .library(name: "FundServer", targets: ["FundServer"]),
     ],
     dependencies: [
@@ -59,11 +60,16 @@ let package = Package(
         .target(name: "Casework", dependencies: ["FundModel", "FundRules", "FundStore"], swiftSettings: strict),
         // The use cases that the command line and the server share (issue 12's application layer).
         .target(name: "FundApp", dependencies: ["FundModel", "FundRules", "FundStore"], swiftSettings: strict),
+        // Direct settlement (issue 13): bills checked with the ⚡ rules against the live data, settled and
+        // reversed idempotently, reconciled and cleared. Persistence through FundStore's settlement tables.
+        .target(
+            name: "Settlement", dependencies: ["FundModel", "FundRules", "Screening", "FundStore"],
+            swiftSettings: strict),
         // The web console and the JSON API (Hummingbird 2): sessions, roles, verification, audit.
         .target(
             name: "FundServer",
             dependencies: [
-                "FundModel", "FundRules", "FundStore", "FundApp", "Screening", "Casework",
+                "FundModel", "FundRules", "FundStore", "FundApp", "Screening", "Casework", "Settlement",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -80,7 +86,7 @@ let package = Package(
             name: "fundguard",
             dependencies: [
                 "FundModel", "FundRules", "FundStore", "FundApp", "Screening", "DemoData", "Casework", "FundServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Settlement", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -115,9 +121,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "SettlementTests",
+            dependencies: [
+                "FundModel", "FundRules", "FundStore", "Screening", "Settlement",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "FundServerTests",
             dependencies: [
-                "FundModel", "FundStore", "Screening", "Casework", "FundServer",
+                "FundModel", "FundStore", "Screening", "Casework", "FundServer", "Settlement",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "GRDB", package: "GRDB.swift"),

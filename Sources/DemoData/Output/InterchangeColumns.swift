@@ -48,6 +48,7 @@ public enum InterchangeColumns {
         case .trafficAccidents: ["person_id", "accident_date", "liability"]
         case .imprisonments: ["person_id", "start_date", "end_date"]
         case .calendar: ["date", "kind", "region_code"]
+        case .cards: ["card_no", "person_id", "status", "issued_date", "ecard_token", "ecard_expires"]
         }
     }
 

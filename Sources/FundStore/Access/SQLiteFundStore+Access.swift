@@ -181,7 +181,12 @@ extension SQLiteFundStore: AccessRepository {
     // MARK: Audit log
 
     @discardableResult public func appendAudit(_ entry: AuditEntry) throws -> Int64 {
-        try pool.write { db in
+        try pool.write { db in try Self.appendAudit(entry, db) }
+    }
+
+    /// Appends an audit entry inside the caller's write transaction (a settlement and its audit line commit
+    /// together, issue 13).
+    static func appendAudit(_ entry: AuditEntry, _ db: Database) throws -> Int64 {
             // Chained to the last entry in the same write transaction, so no other entry can come between
             // (`AuditChain`); the id is chosen here because it is part of what is hashed.
             let (previous, id) = try AuditChain.tail(db)
@@ -202,7 +207,6 @@ extension SQLiteFundStore: AccessRepository {
                     entry.targetType, entry.targetID, entry.outcome, entry.detail, entry.remoteAddress, hash,
                 ])
             return id
-        }
     }
 
     public func auditEntries(_ query: AuditQuery) throws -> [AuditEntry] {

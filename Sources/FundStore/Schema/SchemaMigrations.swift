@@ -46,6 +46,10 @@ enum SchemaMigrations {
         }
         // Issue 11: each audit entry chained to the previous one by SHA-256 (`AuditChain`).
         migrator.registerMigration("v6 audit hash chain") { db in try AuditChain.migrate(db) }
+        // Issue 13: direct settlement (cards.csv, institutions' credentials, settlements and their lines).
+        migrator.registerMigration("v7 settlement tables") { db in
+            for statement in SettlementSchema.tables { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
