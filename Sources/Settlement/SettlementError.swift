@@ -10,6 +10,8 @@ public struct SettlementError: Error, Sendable, Hashable {
         case conflict
         /// 403: the institution may not settle (no active agreement).
         case forbidden
+        /// 401: no credential, or one unknown or revoked.
+        case unauthorized
     }
 
     public var kind: Kind

@@ -109,7 +109,7 @@ public final class SettlementService: Sendable {
     /// 确认结算: checks the bill and writes its lines and the payments of the paid ones, in one transaction,
     /// idempotent by the request id. Returns the HTTP status and the JSON of the answer (the stored one
     /// for a retry).
-    public func settle(_ caller: SettlementCaller, requestID: String, bill: Bill) throws -> StoredAnswer {
+    public func settle(_ caller: SettlementCaller, requestID: String, bill: Bill) throws -> SettlementReply {
         let today = today
         var problems = bill.problems(today: today)
         problems.checkText(requestID, "requestID")
@@ -118,7 +118,9 @@ public final class SettlementService: Sendable {
         let (reference, checker) = try current()
         let at = now()
         return try store.settlementWrite(reference: reference) { ledger in
-            if let stored = try Self.replay(ledger, caller.institutionID, requestID, "settle", hash) { return stored }
+            if let stored = try Self.replay(ledger, caller.institutionID, requestID, "settle", hash) {
+                return SettlementReply(answer: stored, replayed: true)
+            }
             let (card, facts, worker) = try Self.prepare(
                 bill, institutionID: caller.institutionID, today: today, ledger)
             let settlementID = try ledger.nextSettlementID(on: today)
@@ -155,7 +157,7 @@ public final class SettlementService: Sendable {
                     detail:
                         "request \(requestID); lines paid \(answer.lines.filter { $0.decision == "paid" }.count), refused \(answer.lines.filter { $0.decision == "refused" }.count), held \(answer.lines.filter { $0.decision == "held" }.count); paid \(answer.totals.paidFen) fen",
                     at: at))
-            return stored
+            return SettlementReply(answer: stored, replayed: false)
         }
     }
 
@@ -165,7 +167,7 @@ public final class SettlementService: Sendable {
     /// and amount (which batch screening nets, rules.md rev. 2), and the review of its held lines.
     /// Idempotent by the request id.
     public func reverse(_ caller: SettlementCaller, requestID: String, settlementID: String, reason: String) throws
-        -> StoredAnswer
+        -> SettlementReply
     {
         var problems = RequestProblems()
         problems.checkText(requestID, "requestID")
@@ -177,7 +179,9 @@ public final class SettlementService: Sendable {
         let today = today
         let at = now()
         return try store.settlementWrite(reference: reference) { ledger in
-            if let stored = try Self.replay(ledger, caller.institutionID, requestID, "reverse", hash) { return stored }
+            if let stored = try Self.replay(ledger, caller.institutionID, requestID, "reverse", hash) {
+                return SettlementReply(answer: stored, replayed: true)
+            }
             guard let settlement = try ledger.settlement(id: settlementID),
                 settlement.institutionID == caller.institutionID
             else { throw SettlementError(.notFound, code: "settlement_unknown", message: "结算单 \(settlementID) 不存在") }
@@ -218,7 +222,7 @@ public final class SettlementService: Sendable {
                 caller.auditEntry(
                     "settlement.reverse", targetType: "settlement", targetID: settlementID, outcome: "ok",
                     detail: "request \(requestID); reversed \(total) fen; \(reason)", at: at))
-            return stored
+            return SettlementReply(answer: stored, replayed: false)
         }
     }
 
@@ -336,6 +340,13 @@ public final class SettlementService: Sendable {
         }
         return worker
     }
+}
+
+/// The answer to a settlement or a reversal, and whether it is the stored answer of an earlier request
+/// with the same id (a retry), which changed nothing.
+public struct SettlementReply: Sendable, Hashable {
+    public var answer: StoredAnswer
+    public var replayed: Bool
 }
 
 /// The reference data and checker of a version of the database (`SettlementService.current`).

@@ -99,7 +99,7 @@ enum Templates {
             ("findings", findings), ("finding", finding), ("worker", worker), ("case", caseTemplate),
             ("audit", audit), ("rules", rules), ("rulesTrial", rulesTrial), ("imports", imports),
             ("account", account), ("password", password), ("users", users), ("job", job),
-        ] + casework
+        ] + casework + settlement
     }
 
     /// The casework registers' pages.

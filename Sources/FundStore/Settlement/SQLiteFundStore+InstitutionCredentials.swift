@@ -82,6 +82,11 @@ extension SQLiteFundStore {
         }
     }
 
+    /// The institution's record (institutions.csv or the register), if any.
+    public func institution(id: String) throws -> Institution? {
+        try pool.read { db in try SettlementFacts.fetch(Institution.self, db, "institution_id = ?", [id]).first }
+    }
+
     static func credential(_ row: Row) -> InstitutionCredential {
         let revokedAt: String? = row["revoked_at"]
         return InstitutionCredential(
