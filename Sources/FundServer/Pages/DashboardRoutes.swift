@@ -89,7 +89,7 @@ struct DashboardRoutes {
             Model.Tile(
                 label: "涉及金额（元）", value: Formatting.shortYuan(atRisk), style: "green",
                 href: "/findings?sort=amount&dir=desc"),
-        ]
+        ] + (try SettlementConsoleRoutes.dashboardTiles(environment, principal))
         let severityChart = Charts.bars(
             Severity.allCases.map {
                 Charts.Bar(

@@ -100,7 +100,7 @@ struct SettlementConsoleRoutes {
         let principal = try context.requirePrincipal()
         let regions = try RegionNames(store: environment.store)
         let rows = try environment.store.heldSettlementLines(scope: principal.scope).map {
-            row($0, principal, regions)
+            Self.row($0, principal, regions)
         }
         let model = QueueModel(
             rows: rows, hasRows: !rows.isEmpty, canReview: principal.role.mayVerify, csrf: context.csrfToken ?? "",
@@ -165,7 +165,7 @@ struct SettlementConsoleRoutes {
         let reconciliation = try service.reconciliation(institutionID: id, day: today)
         let clearing = try service.clearing(institutionID: id, month: today.yearMonth)
         let rows = try environment.store.refusedOrHeldSettlementLines(institutionID: id, limit: 100).map {
-            row($0, principal, regions)
+            Self.row($0, principal, regions)
         }
         let model = InstitutionModel(
             institutionID: institution.institutionID, name: institution.name, region: regions.name(institution.regionCode),
@@ -235,7 +235,7 @@ struct SettlementConsoleRoutes {
 
     // MARK: Helpers
 
-    func row(_ line: StoredSettlementLine, _ principal: Principal, _ regions: RegionNames) -> LineRow {
+    static func row(_ line: StoredSettlementLine, _ principal: Principal, _ regions: RegionNames) -> LineRow {
         let region = RegionCode(line.regionCode)
         let shown = principal.role.maySeeIdentity ? line.personID : Masking.personID(line.personID)
         let review: String =
@@ -257,6 +257,31 @@ struct SettlementConsoleRoutes {
     }
 
     static func yuan(_ fen: Int64) -> String { Formatting.yuan(Money(fen: fen)) }
+
+    /// The dashboard's live count of today's direct settlements (issue 13), in the viewer's scope.
+    static func dashboardTiles(_ environment: ServerEnvironment, _ principal: Principal) throws
+        -> [DashboardRoutes.Model.Tile]
+    {
+        let today = try today(environment, principal)
+        return [
+            .init(
+                label: "今日直接结算", value: "\(today.settlements) 单 / \(today.paidAmount) 元", style: "",
+                href: "/settlement/review"),
+            .init(
+                label: "今日拒付 / 待审核", value: "\(today.refused) / \(today.held)", style: today.refused > 0 ? "red" : "",
+                href: "/settlement/review"),
+        ]
+    }
+
+    /// A worker's refused and held lines, for the worker's page (in the viewer's scope).
+    static func workerLines(_ person: PersonID, _ principal: Principal, _ environment: ServerEnvironment) throws
+        -> [LineRow]
+    {
+        let regions = try RegionNames(store: environment.store)
+        return try environment.store.refusedOrHeldSettlementLines(person: person).filter {
+            RegionCode($0.regionCode).map(principal.canSee) ?? false
+        }.map { row($0, principal, regions) }
+    }
 
     /// Today's settlements in the person's scope (the dashboard's live count and the queue's header).
     static func today(_ environment: ServerEnvironment, _ principal: Principal) throws -> SettlementToday {

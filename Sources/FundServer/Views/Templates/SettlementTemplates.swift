@@ -85,4 +85,14 @@ extension Templates {
           {{^hasRows}}<p class="muted">没有拒付或待审核的明细。</p>{{/hasRows}}
         </div>
         """
+
+    /// The worker page's section: direct-settlement lines refused or held.
+    static let settlementWorkerSection = """
+        {{#hasSettlementLines}}
+        <div class="card" id="settlement-lines">
+          <h2>直接结算拒付与待审核明细</h2>
+          <table><thead>\(settlementLineHeader)</thead><tbody>{{#settlementLines}}<tr>\(settlementLineCells)</tr>{{/settlementLines}}</tbody></table>
+        </div>
+        {{/hasSettlementLines}}
+        """
 }
