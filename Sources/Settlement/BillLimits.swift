@@ -52,7 +52,9 @@ extension Bill {
             problems.add("dischargeDate", "出院日期早于入院日期 before the admission date")
         }
         if lines.isEmpty { problems.add("lines", "账单没有明细 no lines") }
-        if lines.count > BillLimits.maxLines { problems.add("lines", "明细过多（最多 \(BillLimits.maxLines) 条）too many lines") }
+        if lines.count > BillLimits.maxLines {
+            problems.add("lines", "明细过多（最多 \(BillLimits.maxLines) 条）too many lines")
+        }
         var numbers = Set<Int>()
         for (i, line) in lines.prefix(BillLimits.maxLines).enumerated() {
             let at = "lines[\(i)]"

@@ -45,7 +45,9 @@ public enum InstitutionKeys {
     }
 
     /// Revokes one credential of the institution.
-    public static func revoke(store: SQLiteFundStore, institutionID: String, credentialID: Int64, by user: String, at: Date)
+    public static func revoke(
+        store: SQLiteFundStore, institutionID: String, credentialID: Int64, by user: String, at: Date
+    )
         throws
     {
         guard try store.revokeInstitutionCredential(id: credentialID, institutionID: institutionID, by: user, at: at)

@@ -30,7 +30,9 @@ public enum LineDecision: String, Sendable, Hashable, CaseIterable {
 /// rule id); every finding is listed with the line.
 public enum DecisionPolicy {
     /// The ⚡ rules that apply to a bill at an institution (issue 13: R01–R05, R08–R12, R26).
-    public static let billRules: [String] = ["R01", "R02", "R03", "R04", "R05", "R08", "R09", "R10", "R11", "R12", "R26"]
+    public static let billRules: [String] = [
+        "R01", "R02", "R03", "R04", "R05", "R08", "R09", "R10", "R11", "R12", "R26",
+    ]
 
     public static let refusing: Set<String> = ["R01", "R02", "R05", "R08", "R09", "R11", "R26"]
 

@@ -141,7 +141,8 @@ public struct MismatchReport: Sendable, Hashable, Encodable {
         compare("netFen", ours.totals.netFen, theirs.netFen)
         self.differences = differences
         if let ids = theirs.settlementIDs {
-            let platform = Set(ours.lines.filter { $0.movement != "reversed" && $0.movement != "approved" }.map(\.settlementID))
+            let platform = Set(
+                ours.lines.filter { $0.movement != "reversed" && $0.movement != "approved" }.map(\.settlementID))
             let institution = Set(ids)
             missingAtInstitution = platform.subtracting(institution).sorted()
             unknownToPlatform = institution.subtracting(platform).sorted()

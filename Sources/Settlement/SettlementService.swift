@@ -149,7 +149,8 @@ public final class SettlementService: Sendable {
             let answer = SettlementAnswer(
                 state: "settled", settlementID: settlementID, requestID: requestID,
                 institutionID: caller.institutionID, caseID: bill.caseID, day: today, result: result)
-            let stored = StoredAnswer(operation: "settle", bodyHash: hash, status: 201, response: try JSONText.encode(answer))
+            let stored = StoredAnswer(
+                operation: "settle", bodyHash: hash, status: 201, response: try JSONText.encode(answer))
             try ledger.record(stored, institutionID: caller.institutionID, requestID: requestID, at: at)
             try ledger.appendAudit(
                 caller.auditEntry(
@@ -196,8 +197,10 @@ public final class SettlementService: Sendable {
                 if line.paid, let paymentID = line.paymentID {
                     let reversal = Payment(
                         paymentID: paymentID + "-R", caseID: settlement.caseID,
-                        workerID: PersonID(line.personID)!, itemCode: line.itemCode, amount: Money(fen: -line.amount.fen),
-                        paidDate: today, periodStart: line.serviceStart, periodEnd: line.serviceEnd ?? line.serviceStart,
+                        workerID: PersonID(line.personID)!, itemCode: line.itemCode,
+                        amount: Money(fen: -line.amount.fen),
+                        paidDate: today, periodStart: line.serviceStart,
+                        periodEnd: line.serviceEnd ?? line.serviceStart,
                         institutionID: line.institutionID, invoiceNo: line.invoiceNo, channel: .direct,
                         payeeAccount: nil, dependentID: nil, regionCode: RegionCode(line.regionCode)!, advance: false)
                     try ledger.insert(reversal)
@@ -249,12 +252,15 @@ public final class SettlementService: Sendable {
                     periodStart: line.serviceStart, periodEnd: line.serviceEnd ?? line.serviceStart,
                     institutionID: line.institutionID, invoiceNo: line.invoiceNo, channel: .direct, payeeAccount: nil,
                     dependentID: nil, regionCode: RegionCode(line.regionCode)!, advance: false)
-                let others = try ledger.facts(
-                    person: PersonID(line.personID)!, institutionID: line.institutionID, invoices: [line.invoiceNo]
-                ).payments ?? []
+                let others =
+                    try ledger.facts(
+                        person: PersonID(line.personID)!, institutionID: line.institutionID, invoices: [line.invoiceNo]
+                    ).payments ?? []
                 // One invoice is paid once: refuse to approve a line whose invoice was paid meanwhile.
-                let standing = others.filter { $0.invoiceNo == line.invoiceNo && $0.institutionID == line.institutionID }
-                    .reduce(Int64(0)) { $0 + $1.amount.fen }
+                let standing = others.filter {
+                    $0.invoiceNo == line.invoiceNo && $0.institutionID == line.institutionID
+                }
+                .reduce(Int64(0)) { $0 + $1.amount.fen }
                 guard standing <= 0 else {
                     throw SettlementError(
                         .conflict, code: "invoice_paid", message: "票据号 \(line.invoiceNo) 已由其他支付报销，不能再批准")
@@ -294,7 +300,8 @@ public final class SettlementService: Sendable {
     /// The reference data and the checker in force, reread when an import or a change of thresholds came.
     func current() throws -> (SettlementReferenceData, BillChecker) {
         let versions = try store.settlementVersions()
-        if let cached = cache.get(), cached.importRun == versions.importRun, cached.rulesChange == versions.rulesChange {
+        if let cached = cache.get(), cached.importRun == versions.importRun, cached.rulesChange == versions.rulesChange
+        {
             return (cached.reference, cached.checker)
         }
         let reference = try store.settlementReferenceData()
@@ -307,7 +314,9 @@ public final class SettlementService: Sendable {
     }
 
     /// The stored answer of a retry, or `nil` for a new request id; another body under the id is a 409.
-    static func replay(_ ledger: SettlementLedger, _ institution: String, _ requestID: String, _ op: String, _ hash: String)
+    static func replay(
+        _ ledger: SettlementLedger, _ institution: String, _ requestID: String, _ op: String, _ hash: String
+    )
         throws -> StoredAnswer?
     {
         guard let stored = try ledger.answer(institutionID: institution, requestID: requestID) else { return nil }

@@ -94,8 +94,11 @@ struct InstitutionCredentialCommand: ParsableCommand {
         func run() throws {
             let credentials = try store.store().institutionCredentials(institutionID: institution)
             for c in credentials {
-                let state = c.revokedAt.map { "吊销 \(ISO8601DateFormatter().string(from: $0)) \(c.revokedBy ?? "")" } ?? "在用"
-                print("\(c.id)  \(c.prefix)…  \(c.label)  签发 \(ISO8601DateFormatter().string(from: c.createdAt)) \(c.createdBy)  \(state)")
+                let state =
+                    c.revokedAt.map { "吊销 \(ISO8601DateFormatter().string(from: $0)) \(c.revokedBy ?? "")" } ?? "在用"
+                print(
+                    "\(c.id)  \(c.prefix)…  \(c.label)  签发 \(ISO8601DateFormatter().string(from: c.createdAt)) \(c.createdBy)  \(state)"
+                )
             }
             print("共 \(credentials.count) 个")
         }

@@ -10,7 +10,8 @@ import Testing
 struct ReversalReconciliationTests {
     typealias W = SettlementWorld
 
-    static let audit = AuditEntry(userID: nil, userName: "nj", role: "city_handler", action: "settlement.review",
+    static let audit = AuditEntry(
+        userID: nil, userName: "nj", role: "city_handler", action: "settlement.review",
         remoteAddress: "-")
 
     @Test("a reversal cancels the payments with negative ones, idempotently; a second reversal is a conflict")
@@ -46,19 +47,23 @@ struct ReversalReconciliationTests {
     @Test("a held line approved after review becomes a payment; refused after review it never does")
     func review() throws {
         let world = try W()
-        let a = try W.json(try world.service.settle(W.hospital, requestID: "B1", bill: W.bill(fen: 15_000_000, invoice: "BIG-1")))
-        let b = try W.json(try world.service.settle(W.hospital, requestID: "B2", bill: W.bill(fen: 16_000_000, invoice: "BIG-2")))
+        let a = try W.json(
+            try world.service.settle(W.hospital, requestID: "B1", bill: W.bill(fen: 15_000_000, invoice: "BIG-1")))
+        let b = try W.json(
+            try world.service.settle(W.hospital, requestID: "B2", bill: W.bill(fen: 16_000_000, invoice: "BIG-2")))
         let approved = try world.service.review(
             settlementID: a["settlementID"] as! String, lineNo: 1, approve: true, by: "nj", note: "住院手术，费用合理",
             audit: Self.audit)
         #expect(approved.reviewState == "approved")
         #expect(approved.paid)
         let refused = try world.service.review(
-            settlementID: b["settlementID"] as! String, lineNo: 1, approve: false, by: "nj", note: "无病历", audit: Self.audit)
+            settlementID: b["settlementID"] as! String, lineNo: 1, approve: false, by: "nj", note: "无病历",
+            audit: Self.audit)
         #expect(refused.reviewState == "refused")
         #expect(throws: SettlementError.self) {
             try world.service.review(
-                settlementID: b["settlementID"] as! String, lineNo: 1, approve: true, by: "nj", note: "", audit: Self.audit)
+                settlementID: b["settlementID"] as! String, lineNo: 1, approve: true, by: "nj", note: "",
+                audit: Self.audit)
         }
         let clearing = try world.service.clearing(institutionID: "H1", month: YearMonth(year: 2026, month: 3)!)
         #expect(clearing.approvedAfterReviewFen == 15_000_000)
@@ -70,10 +75,12 @@ struct ReversalReconciliationTests {
     @Test("the day's reconciliation and the mismatch report")
     func reconciliation() throws {
         let world = try W()
-        let s1 = try W.json(try world.service.settle(W.hospital, requestID: "S1", bill: W.bill(fen: 10_000, invoice: "I1")))
+        let s1 = try W.json(
+            try world.service.settle(W.hospital, requestID: "S1", bill: W.bill(fen: 10_000, invoice: "I1")))
         _ = try world.service.settle(W.hospital, requestID: "S2", bill: W.bill(fen: 20_000, invoice: "I2"))
         _ = try world.service.settle(W.hospital, requestID: "S3", bill: W.bill(item: "SPA", fen: 5_000, invoice: "I3"))
-        _ = try world.service.reverse(W.hospital, requestID: "V1", settlementID: s1["settlementID"] as! String, reason: "")
+        _ = try world.service.reverse(
+            W.hospital, requestID: "V1", settlementID: s1["settlementID"] as! String, reason: "")
         let day = try world.service.reconciliation(institutionID: "H1", day: W.today)
         #expect(day.totals.settlementCount == 3)
         #expect(day.totals.paidFen == 30_000)
@@ -83,7 +90,8 @@ struct ReversalReconciliationTests {
         let ids = Set(day.lines.map(\.settlementID)).sorted()
         let good = try world.service.compare(
             institutionID: "H1", day: W.today,
-            theirs: InstitutionTotals(settlementCount: 3, paidFen: 30_000, reversedFen: 10_000, netFen: 20_000, settlementIDs: ids))
+            theirs: InstitutionTotals(
+                settlementCount: 3, paidFen: 30_000, reversedFen: 10_000, netFen: 20_000, settlementIDs: ids))
         #expect(good.matched)
         let bad = try world.service.compare(
             institutionID: "H1", day: W.today,

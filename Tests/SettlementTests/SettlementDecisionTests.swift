@@ -19,25 +19,28 @@ struct SettlementDecisionTests {
         #expect(lines[0]["decision"] as? String == "paid")
         let paymentID = try #require(lines[0]["paymentID"] as? String)
         let data = try world.store.loadScreeningData(tables: nil, parts: nil)
-        let payment = try #require(data.paymentColumns().map { table in
-            (0..<table.count).first { table.paymentID[$0] == paymentID }
-        } ?? nil)
+        let payment = try #require(
+            data.paymentColumns().map { table in
+                (0..<table.count).first { table.paymentID[$0] == paymentID }
+            } ?? nil)
         #expect(payment >= 0)
         let json = try W.json(answer)
         let totals = try #require(json["totals"] as? [String: Any])
         #expect(totals["paidFen"] as? Int == 50_000)
     }
 
-    @Test("every refusal names its rule and a reason in Chinese", arguments: [
-        // R01: not on the item list.
-        ("R01", W.bill(item: "SPA")),
-        // R05: the worker died before the service.
-        ("R05", W.bill(card: .number("K200"), caseID: "C2")),
-        // R08: the invoice was already paid (an imported reimbursement).
-        ("R08", W.bill(invoice: "INV-OLD")),
-        // R11: the case was not recognized.
-        ("R11", W.bill(card: .number("K300"), caseID: "C3")),
-    ])
+    @Test(
+        "every refusal names its rule and a reason in Chinese",
+        arguments: [
+            // R01: not on the item list.
+            ("R01", W.bill(item: "SPA")),
+            // R05: the worker died before the service.
+            ("R05", W.bill(card: .number("K200"), caseID: "C2")),
+            // R08: the invoice was already paid (an imported reimbursement).
+            ("R08", W.bill(invoice: "INV-OLD")),
+            // R11: the case was not recognized.
+            ("R11", W.bill(card: .number("K300"), caseID: "C3")),
+        ])
     func refused(rule: String, bill: Bill) throws {
         let world = try W()
         let answer = try world.service.settle(W.hospital, requestID: "REQ-\(rule)", bill: bill)
@@ -77,7 +80,8 @@ struct SettlementDecisionTests {
         let world = try W()
         var bill = W.bill()
         bill.lines.append(
-            BillLine(lineNo: 2, itemCode: "MED", amount: Money(fen: 30_000), serviceStart: Day(iso: "2026-03-15")!,
+            BillLine(
+                lineNo: 2, itemCode: "MED", amount: Money(fen: 30_000), serviceStart: Day(iso: "2026-03-15")!,
                 invoiceNo: "INV-1"))
         let answer = try world.service.preSettle(institutionID: "H1", bill: bill)
         #expect(answer.lines.map(\.decision) == ["paid", "refused"])
@@ -112,7 +116,8 @@ struct SettlementDecisionTests {
         #expect(code(W.bill(card: .ecardToken("ETOKEN-1"))) == nil)
         #expect(code(W.bill(caseID: "C3")) == "case_not_found")
         _ = try world.importFiles([
-            "cards.csv": "card_no,person_id,status,issued_date,ecard_token,ecard_expires\nK100,\(W.worker.raw),cancelled,2020-01-01,,\n"
+            "cards.csv":
+                "card_no,person_id,status,issued_date,ecard_token,ecard_expires\nK100,\(W.worker.raw),cancelled,2020-01-01,,\n"
         ])
         #expect(code(W.bill()) == "card_cancelled")
     }

@@ -82,7 +82,9 @@ struct SettlementAPIRoutes {
     func compare(_ request: Request, _ context: FundRequestContext) async throws -> Response {
         try await call(request, context, "settlement.reconcile") { caller, request in
             let body = try await Self.decode(SettlementRequests.Totals.self, request, context)
-            guard let day = Day(iso: body.date) else { throw AppError.invalid("日期须为 YYYY-MM-DD", fields: ["date": "YYYY-MM-DD"]) }
+            guard let day = Day(iso: body.date) else {
+                throw AppError.invalid("日期须为 YYYY-MM-DD", fields: ["date": "YYYY-MM-DD"])
+            }
             if (body.settlementIDs?.count ?? 0) > 10_000 {
                 throw AppError.invalid("结算单号过多（最多 10000 个）", fields: ["settlementIDs": "最多 10000 个"])
             }
@@ -97,7 +99,9 @@ struct SettlementAPIRoutes {
 
     func clearing(_ request: Request, _ context: FundRequestContext) async throws -> Response {
         try await call(request, context, "settlement.clearing") { caller, request in
-            let text = request.uri.queryParameters.get("month") ?? YearMonth(index: Int32(service.today.year * 12 + service.today.month - 1)).iso
+            let text =
+                request.uri.queryParameters.get("month")
+                ?? YearMonth(index: Int32(service.today.year * 12 + service.today.month - 1)).iso
             guard let month = YearMonth(iso: text) else {
                 throw AppError.invalid("月份须为 YYYY-MM", fields: ["month": "YYYY-MM"])
             }
@@ -168,7 +172,9 @@ struct SettlementAPIRoutes {
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
         } catch let DecodingError.keyNotFound(key, _) {
-            throw AppError(.badRequest, code: "bad_json", message: "缺少字段 \(key.stringValue)", fields: [key.stringValue: "必填 required"])
+            throw AppError(
+                .badRequest, code: "bad_json", message: "缺少字段 \(key.stringValue)",
+                fields: [key.stringValue: "必填 required"])
         } catch let DecodingError.typeMismatch(_, context) {
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw AppError(.badRequest, code: "bad_json", message: "字段类型错误 \(field)", fields: [field: "类型错误"])

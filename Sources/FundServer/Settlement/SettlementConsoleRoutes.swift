@@ -160,7 +160,8 @@ struct SettlementConsoleRoutes {
             CredentialRow(
                 credentialID: c.id, prefix: c.prefix + "…", label: c.label, created: Formatting.moment(c.createdAt),
                 createdBy: c.createdBy,
-                revoked: c.revokedAt.map { "\(Formatting.moment($0)) \(c.revokedBy ?? "")" } ?? "", inForce: !c.isRevoked)
+                revoked: c.revokedAt.map { "\(Formatting.moment($0)) \(c.revokedBy ?? "")" } ?? "",
+                inForce: !c.isRevoked)
         }
         let reconciliation = try service.reconciliation(institutionID: id, day: today)
         let clearing = try service.clearing(institutionID: id, month: today.yearMonth)
@@ -168,7 +169,8 @@ struct SettlementConsoleRoutes {
             Self.row($0, principal, regions)
         }
         let model = InstitutionModel(
-            institutionID: institution.institutionID, name: institution.name, region: regions.name(institution.regionCode),
+            institutionID: institution.institutionID, name: institution.name,
+            region: regions.name(institution.regionCode),
             canManage: principal.role.mayManageCasework, csrf: context.csrfToken ?? "", newKey: newKey,
             credentials: credentials, hasCredentials: !credentials.isEmpty,
             activeAgreement: try environment.store.hasActiveAgreement(institutionID: id, on: today), day: today.iso,
@@ -176,7 +178,8 @@ struct SettlementConsoleRoutes {
             reversed: Self.yuan(reconciliation.totals.reversedFen), net: Self.yuan(reconciliation.totals.netFen),
             month: clearing.month, toPay: Self.yuan(clearing.toPayFen), settled: Self.yuan(clearing.settledFen),
             approved: Self.yuan(clearing.approvedAfterReviewFen),
-            refusedAfterReview: Self.yuan(clearing.refusedAfterReviewFen), pending: Self.yuan(clearing.pendingReviewFen),
+            refusedAfterReview: Self.yuan(clearing.refusedAfterReviewFen),
+            pending: Self.yuan(clearing.pendingReviewFen),
             rows: rows, hasRows: !rows.isEmpty)
         let flash = request.uri.queryParameters["done"].flatMap { Self.doneText[String($0)] }
         return environment.renderer.page(
@@ -204,7 +207,8 @@ struct SettlementConsoleRoutes {
         }
         try environment.audit(
             context, rotate ? "institution.credential.rotate" : "institution.credential.issue",
-            targetType: "institution", targetID: id, detail: "credential \(issued.credential.id) \(issued.credential.prefix)…")
+            targetType: "institution", targetID: id,
+            detail: "credential \(issued.credential.id) \(issued.credential.prefix)…")
         return try institution(request, context, newKey: issued.key)
     }
 

@@ -104,7 +104,8 @@ enum SettlementFacts {
         var payments = try fetch(Payment.self, db, "worker_id = ?", [person.raw])
         var seen = Set(payments.map(\.paymentID))
         for invoice in Set(invoices).sorted() {
-            for payment in try fetch(Payment.self, db, "institution_id = ? AND invoice_no = ?", [institutionID, invoice])
+            for payment in try fetch(
+                Payment.self, db, "institution_id = ? AND invoice_no = ?", [institutionID, invoice])
             where seen.insert(payment.paymentID).inserted {
                 payments.append(payment)
             }
@@ -120,7 +121,8 @@ enum SettlementFacts {
         let statement = try RawStatement(
             db, sql: "SELECT \(R.columns) FROM \(R.table.rawValue) WHERE \(condition) ORDER BY \(R.order)")
         for (i, argument) in arguments.enumerated() { statement.bindString(Int32(i + 1), argument) }
-        let reader = ColumnReader(statement: statement, table: R.table.rawValue, columnCount: Int(statement.columnCount))
+        let reader = ColumnReader(
+            statement: statement, table: R.table.rawValue, columnCount: Int(statement.columnCount))
         var records: [R] = []
         while try statement.step() { records.append(try R.decode(reader)) }
         statement.reset()

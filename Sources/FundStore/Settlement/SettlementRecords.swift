@@ -142,9 +142,10 @@ public struct SettlementDayCounts: Sendable, Hashable {
     public var heldLines: Int
     public var paidAmount: Money
 
-    public init(settlements: Int = 0, paidLines: Int = 0, refusedLines: Int = 0, heldLines: Int = 0,
-        paidAmount: Money = .zero)
-    {
+    public init(
+        settlements: Int = 0, paidLines: Int = 0, refusedLines: Int = 0, heldLines: Int = 0,
+        paidAmount: Money = .zero
+    ) {
         self.settlements = settlements
         self.paidLines = paidLines
         self.refusedLines = refusedLines
