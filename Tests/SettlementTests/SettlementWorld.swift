@@ -66,7 +66,7 @@ final class SettlementWorld: @unchecked Sendable {
         case_id,worker_id,employer_id,region_code,accident_date,kind,applied_date,applicant,accepted_date,decided_date,decision,fatal,own_wage,third_party,description
         C1,\(worker.raw),E1,320100,2025-03-01,injury,2025-03-10,employer,2025-03-12,2025-04-20,recognized,false,8000.00,false,机械伤手
         C2,\(deadWorker.raw),E1,320100,2025-01-01,injury,2025-01-05,employer,2025-01-06,2025-02-01,recognized,false,6000.00,false,摔伤
-        C3,\(unrecognized.raw),E1,320100,2025-06-01,injury,2025-06-05,employer,2025-06-06,2025-07-01,not_recognized,false,6000.00,false,扭伤
+        C3,\(unrecognized.raw),E1,320100,2025-06-01,injury,2025-06-05,employer,2025-06-06,2025-07-01,rejected,false,6000.00,false,扭伤
 
         """,
         "institutions.csv": """

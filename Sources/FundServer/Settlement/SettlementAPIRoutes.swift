@@ -99,9 +99,7 @@ struct SettlementAPIRoutes {
 
     func clearing(_ request: Request, _ context: FundRequestContext) async throws -> Response {
         try await call(request, context, "settlement.clearing") { caller, request in
-            let text =
-                request.uri.queryParameters.get("month")
-                ?? YearMonth(index: Int32(service.today.year * 12 + service.today.month - 1)).iso
+            let text = request.uri.queryParameters.get("month") ?? service.today.yearMonth.iso
             guard let month = YearMonth(iso: text) else {
                 throw AppError.invalid("月份须为 YYYY-MM", fields: ["month": "YYYY-MM"])
             }
@@ -134,7 +132,13 @@ struct SettlementAPIRoutes {
             switch error {
             case let e as SettlementError: appError = e.appError
             case let e as AppError: appError = e
-            default: throw error
+            default:
+                // A fault of the server (the database): still audited, then answered 500 by the outer layer.
+                _ = try? environment.store.appendAudit(
+                    caller.auditEntry(
+                        action, targetType: "", targetID: "", outcome: "failed", detail: "500 internal",
+                        at: environment.now()))
+                throw error
             }
             let outcome = appError.status == .unauthorized || appError.status == .forbidden ? "denied" : "failed"
             try environment.store.appendAudit(

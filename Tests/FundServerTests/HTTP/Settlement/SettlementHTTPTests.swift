@@ -75,7 +75,8 @@ struct SettlementHTTPTests {
             #expect(cases.map { $0["caseID"] as? String } == ["C1"])
             let items = try #require(eligible["billableItems"] as? [[String: Any]])
             #expect(items.contains { $0["itemCode"] as? String == "MED" })
-            #expect(!((eligible["worker"] as? [String: Any])?["personID"] as? String ?? "").contains("19800101"))
+            let shown = (eligible["worker"] as? [String: Any])?["personID"] as? String
+            #expect(shown?.contains("19800101") == false)
             let lost = try await his.eligibility(cardNo: "K0")
             #expect(lost.status == .unprocessableContent && lost.code == "card_lost")
 
@@ -109,12 +110,19 @@ struct SettlementHTTPTests {
             let paymentID = try #require(settled.lines[0]["paymentID"] as? String)
 
             // Two settlements of one invoice at once: one wins, the other is refused by R08.
-            let race = InstitutionClient.bill(card: "K1", caseID: "C1", [("MED", 30_000, "H-RACE")], day: Self.day)
-            async let a = his.settle("HIS-RACE-A", race)
-            async let b = his.settle("HIS-RACE-B", race)
-            let decisions = try await [a, b].map { $0.lines.first?["decision"] as? String }
-            #expect(decisions.filter { $0 == "paid" }.count == 1)
-            #expect(decisions.filter { $0 == "refused" }.count == 1)
+            let decisions = try await withThrowingTaskGroup(of: String.self) { group in
+                for id in ["HIS-RACE-A", "HIS-RACE-B"] {
+                    group.addTask {
+                        let race = InstitutionClient.bill(
+                            card: "K1", caseID: "C1", [("MED", 30_000, "H-RACE")], day: Self.day)
+                        return try await his.settle(id, race).lines.first?["decision"] as? String ?? ""
+                    }
+                }
+                var all: [String] = []
+                for try await decision in group { all.append(decision) }
+                return all
+            }
+            #expect(decisions.sorted() == ["paid", "refused"])
 
             // Reversal of the first settlement.
             let reversed = try await his.reverse("HIS-REV-1", settlementID: settlementID, reason: "患者退费")
@@ -198,7 +206,7 @@ struct SettlementHTTPTests {
             let denied = try await console.post(
                 "/settlement/institutions/H1/credentials", [("label", "x")], session: handler)
             #expect(denied.status == .forbidden)
-            let stored = try world.store.databaseWriter.read { db in
+            let stored = try await world.store.databaseWriter.read { db in
                 try String.fetchAll(db, sql: "SELECT key_hash FROM institution_credentials")
             }
             #expect(!stored.contains(second) && stored.contains(SHA256.hex(second)))
@@ -222,7 +230,8 @@ struct SettlementHTTPTests {
             #expect(queue.contains("held-\(settlementID)-1"))
             #expect(queue.contains("R03"))
             let wuxi = try await console.login("wx")
-            #expect(!(try await console.get("/settlement/review", session: wuxi)).contains(settlementID))
+            let wuxiQueue = try await console.get("/settlement/review", session: wuxi)
+            #expect(!wuxiQueue.contains(settlementID))
             let foreign = try await console.post(
                 "/settlement/review/\(settlementID)/1", [("decision", "approve")], session: wuxi)
             #expect(foreign.status == .notFound)
