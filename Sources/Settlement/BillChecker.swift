@@ -7,8 +7,8 @@ import Screening
 /// The snapshot is built from the worker's own rows only (`SettlementLedger.facts`): the worker, their
 /// cases, assessments, payments (today's direct settlements are payments too) and the payments of the
 /// bill's invoices at the institution, so its cost does not grow with the province. The lines are checked
-/// in order and each paid line joins the snapshot before the next is checked, so a bill that repeats an
-/// invoice or a one-off benefit is caught within itself as across bills.
+/// in order and a paid line joins the snapshot before a later line of its item or invoice is checked, so a
+/// bill that repeats an invoice or a one-off benefit is caught within itself as across bills.
 public struct BillChecker: Sendable {
     public let engine: ScreeningEngine
 
@@ -66,6 +66,8 @@ public struct BillChecker: Sendable {
         var snapshot = Snapshot(data)
         var outcomes: [LineOutcome] = []
         var payments: [Payment] = []
+        /// Paid lines not yet in the snapshot.
+        var pending: [Payment] = []
         var notRun: [String: String] = [:]
         let wanted = Set(DecisionPolicy.billRules)
         for (index, line) in lines.enumerated() {
@@ -88,9 +90,16 @@ public struct BillChecker: Sendable {
                     checks: checks, paymentID: decision == .paid ? payment.paymentID : nil))
             if decision == .paid {
                 payments.append(payment)
-                if index + 1 < lines.count {
-                    // The next line sees this one as an earlier payment.
-                    data.payments!.append(payment)
+                pending.append(payment)
+            }
+            // The next line must see the paid lines before it when they can bear on it: the bill rules relate
+            // two payments only through the same invoice (R08) or the same item (R04, R10, R26). Otherwise the
+            // snapshot (the costly part of a check) is kept.
+            if index + 1 < lines.count {
+                let next = lines[index + 1]
+                if pending.contains(where: { $0.itemCode == next.itemCode || $0.invoiceNo == next.invoiceNo }) {
+                    data.payments!.append(contentsOf: pending)
+                    pending.removeAll()
                     snapshot = Snapshot(data)
                 }
             }

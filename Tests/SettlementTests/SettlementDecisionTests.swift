@@ -159,3 +159,26 @@ struct SettlementDecisionTests {
         #expect(rehab.billableItems.isEmpty)
     }
 }
+
+@Suite("settlement: lines of one bill see each other")
+struct BillLinesTests {
+    typealias W = SettlementWorld
+
+    @Test("a repeated invoice in one bill is refused by R08, the lines around it are paid")
+    func repeatedInvoice() throws {
+        let world = try W()
+        let bill = Bill(
+            card: .number("K100"), caseID: "C1",
+            lines: [
+                BillLine(
+                    lineNo: 1, itemCode: "MEAL", amount: Money(fen: 2_000), serviceStart: W.today, invoiceNo: "A1"),
+                BillLine(lineNo: 2, itemCode: "MED", amount: Money(fen: 9_000), serviceStart: W.today, invoiceNo: "A2"),
+                BillLine(lineNo: 3, itemCode: "MED", amount: Money(fen: 9_000), serviceStart: W.today, invoiceNo: "A2"),
+                BillLine(
+                    lineNo: 4, itemCode: "MEAL", amount: Money(fen: 2_000), serviceStart: W.today, invoiceNo: "A4"),
+            ])
+        let answer = try world.service.preSettle(institutionID: "H1", bill: bill)
+        #expect(answer.lines.map(\.decision) == ["paid", "paid", "refused", "paid"])
+        #expect(answer.lines[2].ruleID == "R08")
+    }
+}
