@@ -75,7 +75,11 @@ struct SettlementAPIRoutes {
         try await call(request, context, "settlement.reconciliation") { caller, request in
             let day = try Self.day(query: request, "date", default: service.today)
             let file = try service.reconciliation(institutionID: caller.institutionID, day: day)
-            return (APIResponse.json(file), "day", day.iso, "lines \(file.lines.count)")
+            switch request.uri.queryParameters.get("format") {
+            case nil, "json": return (APIResponse.json(file), "day", day.iso, "lines \(file.lines.count)")
+            case "csv": return (Self.csv(file), "day", day.iso, "lines \(file.lines.count) csv")
+            default: throw AppError.invalid("format 须为 json 或 csv", fields: ["format": "json | csv"])
+            }
         }
     }
 
@@ -165,6 +169,24 @@ struct SettlementAPIRoutes {
         return Response(
             status: HTTPResponse.Status(code: answer.status), headers: headers,
             body: .init(byteBuffer: ByteBuffer(string: answer.response)))
+    }
+
+    /// The day's file as CSV (UTF-8, formula-safe cells): one row a line, amounts signed in fen.
+    static func csv(_ file: DayReconciliation) -> Response {
+        var csv = CSVWriter(
+            header: ["settlement_id", "line_no", "invoice_no", "item_code", "movement", "amount_fen", "payment_id"],
+            formulaSafe: true)
+        for line in file.lines {
+            csv.append(row: [
+                line.settlementID, String(line.lineNo), line.invoiceNo, line.itemCode, line.movement,
+                String(line.amountFen), line.paymentID ?? "",
+            ])
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"reconciliation-\(file.day).csv\""
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: csv.text)))
     }
 
     /// Decodes a JSON body (read within the request's size limit); 400 with the reason when it is not one.

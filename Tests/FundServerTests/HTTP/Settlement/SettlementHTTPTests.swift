@@ -139,6 +139,14 @@ struct SettlementHTTPTests {
             #expect(totals["paidFen"] as? Int == 110_000)
             #expect(totals["reversedFen"] as? Int == 80_000)
             #expect(totals["netFen"] as? Int == 30_000)
+            var csvHeaders = HTTPFields()
+            csvHeaders[.authorization] = "Bearer \(key)"
+            let csvText = try await http.execute(
+                uri: "/api/v1/settlement/reconciliation?date=\(Self.day)&format=csv", method: .get, headers: csvHeaders
+            ) { String(buffer: $0.body) }
+            let csvLines = csvText.split(separator: "\n").map(String.init)
+            #expect(csvLines.first == "settlement_id,line_no,invoice_no,item_code,movement,amount_fen,payment_id")
+            #expect(csvLines.contains { $0.hasPrefix(settlementID + ",1,H-INV-1,MED,reversed,-80000,") })
             let matched = try await his.reconcile([
                 "date": Self.day, "settlementCount": 3, "paidFen": 110_000, "reversedFen": 80_000, "netFen": 30_000,
             ])
