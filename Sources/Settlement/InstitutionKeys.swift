@@ -44,6 +44,17 @@ public enum InstitutionKeys {
         return IssuedCredential(credential: credential, key: key)
     }
 
+    /// The person who issues, rotates or revokes: an active province user (an administrator or a supervisor).
+    public static func provinceUser(store: SQLiteFundStore, name: String) throws -> UserAccount {
+        guard let account = try store.user(name: name), account.active,
+            account.role == .admin || account.role == .supervisor
+        else {
+            throw SettlementError(
+                .forbidden, code: "not_a_province_user", message: "\(name) 不是在用的省级管理员或省级监督员")
+        }
+        return account
+    }
+
     /// Revokes one credential of the institution.
     public static func revoke(
         store: SQLiteFundStore, institutionID: String, credentialID: Int64, by user: String, at: Date

@@ -23,12 +23,11 @@ struct InstitutionCredentialCommand: ParsableCommand {
         /// The store and the acting user, checked to be a province user.
         func open() throws -> (SQLiteFundStore, UserAccount) {
             let store = try store.store()
-            guard let account = try store.user(name: user), account.active,
-                account.role == .admin || account.role == .supervisor
-            else {
-                throw CommandFailure("--by \(user): 须为在用的省级管理员或省级监督员 must be an active admin or supervisor")
+            do {
+                return (store, try InstitutionKeys.provinceUser(store: store, name: user))
+            } catch let error as SettlementError {
+                throw CommandFailure("--by \(user): \(error.message) must be an active admin or supervisor")
             }
-            return (store, account)
         }
 
         func audit(_ store: SQLiteFundStore, _ account: UserAccount, _ action: String, _ detail: String) throws {
