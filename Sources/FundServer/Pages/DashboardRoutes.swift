@@ -74,23 +74,23 @@ struct DashboardRoutes {
         let ledger = try store.ledgerByMonth(scope: principal.scope)
         let open = (counts.byStatus[.new] ?? 0) + (counts.byStatus[.assigned] ?? 0) + (counts.byStatus[.verifying] ?? 0)
         let atRisk = counts.byRule.reduce(Money.zero) { $0 + $1.amount }
-        let tiles =
-            [
-                Model.Tile(label: "疑点总数", value: String(counts.total), style: "", href: "/findings"),
-                Model.Tile(
-                    label: "红色预警", value: String(counts.bySeverity[.red] ?? 0), style: "red",
-                    href: "/findings?level=red"),
-                Model.Tile(
-                    label: "橙色预警", value: String(counts.bySeverity[.orange] ?? 0), style: "orange",
-                    href: "/findings?level=orange"),
-                Model.Tile(
-                    label: "黄色预警", value: String(counts.bySeverity[.yellow] ?? 0), style: "yellow",
-                    href: "/findings?level=yellow"),
-                Model.Tile(label: "待核查", value: String(open), style: "", href: "/findings?status=new"),
-                Model.Tile(
-                    label: "涉及金额（元）", value: Formatting.shortYuan(atRisk), style: "green",
-                    href: "/findings?sort=amount&dir=desc"),
-            ] + (try SettlementConsoleRoutes.dashboardTiles(environment, principal))
+        var tiles = [
+            Model.Tile(label: "疑点总数", value: String(counts.total), style: "", href: "/findings"),
+            Model.Tile(
+                label: "红色预警", value: String(counts.bySeverity[.red] ?? 0), style: "red",
+                href: "/findings?level=red"),
+            Model.Tile(
+                label: "橙色预警", value: String(counts.bySeverity[.orange] ?? 0), style: "orange",
+                href: "/findings?level=orange"),
+            Model.Tile(
+                label: "黄色预警", value: String(counts.bySeverity[.yellow] ?? 0), style: "yellow",
+                href: "/findings?level=yellow"),
+            Model.Tile(label: "待核查", value: String(open), style: "", href: "/findings?status=new"),
+            Model.Tile(
+                label: "涉及金额（元）", value: Formatting.shortYuan(atRisk), style: "green",
+                href: "/findings?sort=amount&dir=desc"),
+        ]
+        tiles += try SettlementConsoleRoutes.dashboardTiles(environment, principal)
         let severityChart = Charts.bars(
             Severity.allCases.map {
                 Charts.Bar(
