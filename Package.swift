@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "FundStore", targets: ["FundStore"]),
         .library(name: "Screening", targets: ["Screening"]),
         .library(name: "Casework", targets: ["Casework"]),
+        .library(name: "Settlement", targets: ["Settlement"]),
         .library(name: "FundServer", targets: ["FundServer"]),
     ],
     dependencies: [
@@ -77,11 +78,16 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict),
+        // Direct settlement (issue 13): bills checked with the ⚡ rules against the live data, settled and
+        // reversed idempotently, reconciled and cleared. Persistence through FundStore's settlement tables.
+        .target(
+            name: "Settlement", dependencies: ["FundModel", "FundColumns", "FundRules", "Screening", "FundStore"],
+            swiftSettings: strict),
         // The web console and the JSON API (Hummingbird 2): sessions, roles, verification, audit.
         .target(
             name: "FundServer",
             dependencies: [
-                "FundModel", "FundRules", "FundStore", "FundApp", "Screening", "Casework",
+                "FundModel", "FundRules", "FundStore", "FundApp", "Screening", "Casework", "Settlement",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -100,7 +106,7 @@ let package = Package(
             name: "fundguard",
             dependencies: [
                 "FundModel", "FundRules", "FundStore", "FundApp", "Screening", "DemoData", "Casework", "FundServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Settlement", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -144,9 +150,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "SettlementTests",
+            dependencies: [
+                "FundModel", "FundColumns", "FundRules", "FundStore", "Screening", "Settlement",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "FundServerTests",
             dependencies: [
-                "FundModel", "FundStore", "Screening", "Casework", "FundServer",
+                "FundModel", "FundStore", "Screening", "Casework", "FundServer", "Settlement",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -13,6 +13,8 @@ public enum Table: String, CaseIterable, Sendable, Codable {
     case trafficAccidents = "ext_traffic_accidents"
     case imprisonments = "ext_imprisonments"
     case calendar
+    /// cards.csv (issue 13, docs/interchange-settlement.md): the social security cards of direct settlement.
+    case cards
 
     /// The CSV file name of the table.
     public var fileName: String { rawValue + ".csv" }

@@ -49,6 +49,7 @@ struct InterchangeFormatTests {
         "ext_traffic_accidents.csv": ["person_id", "accident_date", "liability"],
         "ext_imprisonments.csv": ["person_id", "start_date", "end_date"],
         "calendar.csv": ["date", "kind", "region_code"],
+        "cards.csv": ["card_no", "person_id", "status", "issued_date", "ecard_token", "ecard_expires"],
         "ground_truth.csv": ["rule_id", "subject_type", "subject_id", "note"],
     ]
 

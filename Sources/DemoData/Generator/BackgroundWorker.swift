@@ -50,6 +50,7 @@ struct BackgroundWorker {
             workerID: id, name: ChineseNames.person(male: male, &rng), gender: male ? .male : .female, birthDate: birth,
             employerID: employer.record.employerID, regionCode: plan.code, insuredSince: since, insuredUntil: until)
         try ctx.emit(.worker(worker))
+        try ctx.emit(.card(DemoCards.card(for: worker)))
 
         let hospitals = ctx.network.cityHospitals[city]
         let windowDays = options.windowStart.distance(to: options.asOf)

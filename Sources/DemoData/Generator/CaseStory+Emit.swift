@@ -4,6 +4,7 @@ extension CaseStory {
     /// Writes the worker and everything of the case, numbering the payments in the order they were paid.
     mutating func emitAll() throws {
         try ctx.emit(.worker(worker))
+        try ctx.emit(.card(DemoCards.card(for: worker)))
         for wage in wages { try ctx.emit(.wage(wage)) }
         guard let record = caseRecord else {
             for row in ext { try ctx.emit(row) }

@@ -56,6 +56,8 @@ public final class DataSetSink: DemoSink {
         case .trafficAccident(let r): dataSet.trafficAccidents!.append(r)
         case .imprisonment(let r): dataSet.imprisonments!.append(r)
         case .calendarDay(let r): dataSet.calendar!.append(r)
+        // The card register is not part of the screening data set (direct settlement reads it from the store).
+        case .card: break
         }
     }
 

@@ -23,6 +23,7 @@ public enum DemoRecord: Sendable {
     case trafficAccident(TrafficAccident)
     case imprisonment(Imprisonment)
     case calendarDay(CalendarDay)
+    case card(SocialSecurityCard)
 
     /// The table the row belongs to.
     public var table: Table {
@@ -48,6 +49,7 @@ public enum DemoRecord: Sendable {
         case .trafficAccident: .trafficAccidents
         case .imprisonment: .imprisonments
         case .calendarDay: .calendar
+        case .card: .cards
         }
     }
 }

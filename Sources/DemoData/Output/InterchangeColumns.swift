@@ -48,6 +48,7 @@ public enum InterchangeColumns {
         case .trafficAccidents: ["person_id", "accident_date", "liability"]
         case .imprisonments: ["person_id", "start_date", "end_date"]
         case .calendar: ["date", "kind", "region_code"]
+        case .cards: ["card_no", "person_id", "status", "issued_date", "ecard_token", "ecard_expires"]
         }
     }
 
@@ -123,6 +124,11 @@ public enum InterchangeColumns {
         case .trafficAccident(let t): [t.personID.raw, t.accidentDate.iso, t.liability.rawValue]
         case .imprisonment(let i): [i.personID.raw, i.startDate.iso, i.endDate?.iso ?? ""]
         case .calendarDay(let c): [c.date.iso, c.kind.rawValue, c.regionCode?.raw ?? ""]
+        case .card(let c):
+            [
+                c.cardNo, c.personID.raw, c.status.rawValue, c.issuedDate.iso, c.ecardToken ?? "",
+                c.ecardExpires?.iso ?? "",
+            ]
         }
     }
 

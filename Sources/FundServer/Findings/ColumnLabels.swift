@@ -25,6 +25,7 @@ enum ColumnLabels {
         case .trafficAccidents: "交通事故（共享数据）"
         case .imprisonments: "服刑记录（共享数据）"
         case .calendar: "工作日历"
+        case .cards: "社会保障卡"
         }
     }
 

@@ -34,6 +34,9 @@ struct OuterMiddleware: RouterMiddleware {
             try BodyLimit.check(request, limit: context.maxUploadSize)
             context.minBodyRate = environment.configuration.minBodyRate
             context.bodyRateGrace = environment.configuration.bodyRateGrace
+            let reserved = try UploadBudget.reservation(
+                for: request, limit: context.maxUploadSize, environment: environment)
+            defer { if reserved > 0 { environment.uploads.release(reserved) } }
             response = try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound && routeMethods != nil {
             // No route for this method and path: 405 with Allow where the path answers other methods.
@@ -52,7 +55,12 @@ struct OuterMiddleware: RouterMiddleware {
             response = ErrorResponder(environment: environment).response(for: error, request: request, context: context)
         }
         Self.addSecurityHeaders(&response.headers)
-        if response.status == .contentTooLarge || response.status == .requestTimeout {
+        if response.status == .serviceUnavailable && response.headers[.retryAfter] == nil {
+            response.headers[.retryAfter] = String(UploadBudget.retryAfterSeconds)
+        }
+        if response.status == .contentTooLarge || response.status == .requestTimeout
+            || response.status == .serviceUnavailable
+        {
             // The rest of the body is not wanted: stop reading it (the response still goes out) and end the
             // connection after the response, rather than drain whatever the client keeps sending.
             response.headers[.connection] = "close"

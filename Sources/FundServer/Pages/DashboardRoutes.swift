@@ -83,7 +83,7 @@ struct DashboardRoutes {
         let ledger = try store.ledgerByMonth(scope: principal.scope)
         let open = (counts.byStatus[.new] ?? 0) + (counts.byStatus[.assigned] ?? 0) + (counts.byStatus[.verifying] ?? 0)
         let atRisk = counts.byRule.reduce(Money.zero) { $0 + $1.amount }
-        let tiles = [
+        var tiles = [
             Model.Tile(label: "疑点总数", value: String(counts.total), style: "", href: "/findings"),
             Model.Tile(
                 label: "红色预警", value: String(counts.bySeverity[.red] ?? 0), style: "red",
@@ -102,6 +102,7 @@ struct DashboardRoutes {
                 label: "涉及金额（元）", value: Formatting.shortYuan(atRisk), style: "green",
                 href: "/findings?sort=amount&dir=desc"),
         ]
+        tiles += try SettlementConsoleRoutes.dashboardTiles(environment, principal)
         let severityChart = Charts.bars(
             Severity.allCases.map {
                 Charts.Bar(

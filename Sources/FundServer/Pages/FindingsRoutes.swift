@@ -155,7 +155,8 @@ struct FindingsRoutes {
     /// first-seen day as a date. Same filter, same masking and the same audit entry as the CSV.
     func exportWorkbook(_ request: Request, _ context: FundRequestContext) throws -> Response {
         let principal = try context.requirePrincipal()
-        var filter = FindingFilter(RequestForm.query(request.uri.query), scope: principal.scope)
+        let deadlines = try FindingDeadlines(environment: environment)
+        var filter = FindingFilter(RequestForm.query(request.uri.query), scope: principal.scope, deadlines: deadlines)
         guard filter.errors.isEmpty else {
             throw AppError.invalid("筛选条件有误", fields: filter.errors)
         }
@@ -167,7 +168,7 @@ struct FindingsRoutes {
             title: "预警与疑点",
             headers: [
                 "疑点编号", "规则", "规则名称", "预警等级", "地区代码", "地区", "对象类型", "对象", "涉及金额（元）", "核查状态",
-                "本次筛查仍触发", "首次发现日期", "经办人", "说明",
+                "本次筛查仍触发", "首次发现日期", "经办人", "说明", "核查期限", "是否逾期",
             ])
         for row in rows {
             let f = row.stored.finding
@@ -177,6 +178,10 @@ struct FindingsRoutes {
                 .text(FindingPresentation.subjectText(f, revealed: false)), .money(f.amount),
                 .text(row.stored.status.chineseName), .text(row.stored.stillRaised ? "是" : "否"), .day(row.firstSeen),
                 row.assigneeName.map { .text($0) } ?? .empty, .text(FindingPresentation.detailText(f, revealed: false)),
+                .day(deadlines.dueDate(firstSeen: row.firstSeen, severity: f.severity)),
+                .text(
+                    deadlines.isOverdue(firstSeen: row.firstSeen, severity: f.severity, status: row.stored.status)
+                        ? "是" : "否"),
             ])
         }
         try environment.audit(

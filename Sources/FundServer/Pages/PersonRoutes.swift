@@ -82,6 +82,9 @@ struct PersonRoutes {
         var entitlements: EntitlementsPanel?
         var entitlementsError: String?
         var showsEntitlements: Bool = false
+        /// The worker's direct-settlement lines refused or held (issue 13).
+        var settlementLines: [SettlementConsoleRoutes.LineRow] = []
+        var hasSettlementLines: Bool = false
     }
 
     static let maxPayments = 500
@@ -113,9 +116,11 @@ struct PersonRoutes {
             Fact(label: "参保日期", value: worker.insuredSince?.iso ?? ""),
             Fact(label: "停保日期", value: worker.insuredUntil?.iso ?? "—"),
         ]
-        let model = makeModel(
+        var model = makeModel(
             heading: "职工 " + (reveal ? worker.name : Masking.name(worker.name)), facts: facts, cases: cases,
             assessments: assessments, dependents: [], payments: payments, findings: findings, masked: !reveal)
+        model.settlementLines = try SettlementConsoleRoutes.workerLines(id, principal, environment)
+        model.hasSettlementLines = !model.settlementLines.isEmpty
         return environment.renderer.page(
             "worker", model, title: "职工", active: "/findings", context: context,
             regionName: principal.user.regionCode.map { regions.name($0) })

@@ -43,6 +43,7 @@ public enum FundServer {
         APIRoutes(environment: environment).register(on: router)
         CaseworkAPIRoutes(environment: environment).register(on: router)
         IndicatorAPIRoutes(environment: environment).register(on: router)
+        SettlementRoutes.register(on: router, environment: environment)
         methods.load(router.routes.map { ($0.path.description, $0.method) })
         return router
     }

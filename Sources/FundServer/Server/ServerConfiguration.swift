@@ -43,6 +43,9 @@ public struct ServerConfiguration: Sendable {
     /// How long a console form that starts a background job (screening, 试算) waits for it before answering
     /// with the job's page; a short job thus answers with its result, a long one with its progress.
     public var jobWait: Duration = .seconds(2)
+    /// The bytes of large uploads (imports, evidence files) held at once (`UploadBudget`); an upload that does not
+    /// fit gets 503 with `Retry-After` before its body is read. 1 GiB by default: two maximum-size imports.
+    public var maxUploadBytesInFlight: Int = 1024 * 1024 * 1024
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, trustForwardedFor: Bool = false,

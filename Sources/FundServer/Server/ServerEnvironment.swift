@@ -20,6 +20,8 @@ public struct ServerEnvironment: Sendable {
     let dummyHash: String
     /// Screenings and trial runs started from the console or the API, off the request path.
     let jobs: BackgroundJobs
+    /// The large uploads in flight, within `ServerConfiguration.maxUploadBytesInFlight`.
+    let uploads: UploadBudget
 
     public init(
         store: SQLiteFundStore, configuration: ServerConfiguration = ServerConfiguration(),
@@ -36,6 +38,7 @@ public struct ServerEnvironment: Sendable {
         self.now = now
         self.dummyHash = hasher.hashNow("fundguard-no-such-user")
         self.jobs = BackgroundJobs(now: now)
+        self.uploads = UploadBudget(capacity: configuration.maxUploadBytesInFlight)
     }
 
     /// Appends a line to the audit log for the request's principal and address.

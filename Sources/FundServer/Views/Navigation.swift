@@ -74,6 +74,7 @@ enum Navigation {
             entries: [
                 Entry("/casework/institutions", "协议机构"),
                 Entry("/casework/campaigns", "专项检查"),
+                Entry("/settlement/review", "结算审核"),
             ]),
         Group(
             label: "系统",

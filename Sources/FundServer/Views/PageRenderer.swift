@@ -88,7 +88,7 @@ enum Templates {
             ("imports", imports),
             ("account", account), ("password", password), ("users", users), ("job", job),
             ("indicators", indicators), ("evaluation", evaluation),
-        ] + casework
+        ] + casework + settlement
     }
 
     /// The casework registers' pages.

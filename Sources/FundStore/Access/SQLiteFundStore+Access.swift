@@ -181,28 +181,32 @@ extension SQLiteFundStore: AccessRepository {
     // MARK: Audit log
 
     @discardableResult public func appendAudit(_ entry: AuditEntry) throws -> Int64 {
-        try pool.write { db in
-            // Chained to the last entry in the same write transaction, so no other entry can come between
-            // (`AuditChain`); the id is chosen here because it is part of what is hashed.
-            let (previous, id) = try AuditChain.tail(db)
-            let at = Timestamp.text(entry.at)
-            let hash = AuditChain.hash(
-                previous: previous,
-                fields: [
-                    String(id), at, entry.userID.map(String.init) ?? "", entry.userName, entry.role, entry.action,
-                    entry.targetType, entry.targetID, entry.outcome, entry.detail, entry.remoteAddress,
-                ])
-            try db.execute(
-                sql: """
-                    INSERT INTO audit_log (id, at, user_id, user_name, role, action, target_type, target_id, outcome,
-                        detail, remote_address, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    id, at, entry.userID, entry.userName, entry.role, entry.action,
-                    entry.targetType, entry.targetID, entry.outcome, entry.detail, entry.remoteAddress, hash,
-                ])
-            return id
-        }
+        try pool.write { db in try Self.appendAudit(entry, db) }
+    }
+
+    /// Appends an audit entry inside the caller's write transaction (a settlement and its audit line commit
+    /// together, issue 13).
+    static func appendAudit(_ entry: AuditEntry, _ db: Database) throws -> Int64 {
+        // Chained to the last entry in the same write transaction, so no other entry can come between
+        // (`AuditChain`); the id is chosen here because it is part of what is hashed.
+        let (previous, id) = try AuditChain.tail(db)
+        let at = Timestamp.text(entry.at)
+        let hash = AuditChain.hash(
+            previous: previous,
+            fields: [
+                String(id), at, entry.userID.map(String.init) ?? "", entry.userName, entry.role, entry.action,
+                entry.targetType, entry.targetID, entry.outcome, entry.detail, entry.remoteAddress,
+            ])
+        try db.execute(
+            sql: """
+                INSERT INTO audit_log (id, at, user_id, user_name, role, action, target_type, target_id, outcome,
+                    detail, remote_address, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                id, at, entry.userID, entry.userName, entry.role, entry.action,
+                entry.targetType, entry.targetID, entry.outcome, entry.detail, entry.remoteAddress, hash,
+            ])
+        return id
     }
 
     public func auditEntries(_ query: AuditQuery) throws -> [AuditEntry] {

@@ -11,7 +11,7 @@ enum TableCatalog {
     static let all: [TableSpec] = [
         regions, parameters, employers, institutions, workers, wages, injuryCases, dependents, assessments,
         experts, agreements, benefitItems, payments, fundLedger, deaths, medicalInsurance, pensions,
-        healthVisits, trafficAccidents, imprisonments, calendar,
+        healthVisits, trafficAccidents, imprisonments, calendar, cards,
     ]
 
     static let regions = TableSpec(
@@ -247,5 +247,19 @@ enum TableCatalog {
         ],
         keyColumns: ["date", "region_code"],
         references: [.region()]
+    )
+
+    /// cards.csv (issue 13, docs/interchange-settlement.md): the social security cards of direct settlement.
+    /// The electronic-card token and its expiry go together (`TableSpec.together`).
+    static let cards = TableSpec(
+        table: .cards,
+        columns: [
+            .required("card_no", .text), .required("person_id", .personID),
+            .required("status", .code(CodeSet(CardStatus.self))), .required("issued_date", .day),
+            .optional("ecard_token", .text), .optional("ecard_expires", .day),
+        ],
+        keyColumns: ["card_no"],
+        references: [ReferenceSpec("person_id", [(.workers, "worker_id")])],
+        together: [["ecard_token", "ecard_expires"]]
     )
 }

@@ -182,6 +182,10 @@ final class TableLoader {
         let fieldCount = header.names.count
         let empty = UnsafeRawBufferPointer(start: nil, count: 0)
         var nextReport = Self.progressInterval
+        // The header positions of each group of columns that go together (-1: not in the header).
+        let togetherIndexes: [[Int]] = spec.together.map { names in
+            names.map { name in header.position[name] ?? -1 }
+        }
         while true {
             let more: Bool
             do {
@@ -217,6 +221,14 @@ final class TableLoader {
                         let cell = index >= 0 ? reader.field(index) : empty
                         bind(cell, column: j, plan: plans[j], batch: batch, line: reader.line)
                     }
+                }
+            }
+            for (g, group) in togetherIndexes.enumerated() {
+                let filled = group.filter { $0 >= 0 && reader.field($0).count > 0 }.count
+                if filled != 0 && filled != group.count {
+                    problem(
+                        line: reader.line, column: spec.together[g].joined(separator: "/"),
+                        "须同时填写或同时留空 these columns go together: fill all or none")
                 }
             }
             if !rowReasons.isEmpty {

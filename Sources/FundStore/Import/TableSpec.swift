@@ -8,6 +8,9 @@ struct TableSpec: Sendable {
     let keyColumns: [String]
     /// References to other tables, counted (not enforced) after an import.
     let references: [ReferenceSpec]
+    /// Groups of optional columns that go together: in a row, all empty or all filled (e.g. an electronic
+    /// card's token and its expiry).
+    var together: [[String]] = []
 
     static func spec(for table: Table) -> TableSpec {
         TableCatalog.all.first { $0.table == table }!

@@ -51,6 +51,10 @@ enum SchemaMigrations {
         migrator.registerMigration("v7 indicator history: every run's indicator figures") { db in
             for statement in IndicatorHistorySchema.tables { try db.execute(sql: statement) }
         }
+        // Issue 13: direct settlement (cards.csv, institutions' credentials, settlements and their lines).
+        migrator.registerMigration("v7 settlement tables") { db in
+            for statement in SettlementSchema.tables { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

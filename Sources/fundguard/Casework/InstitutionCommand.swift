@@ -9,6 +9,7 @@ struct InstitutionCommand: ParsableCommand {
         abstract: "协议机构 Institutions and agreements: register, sign, suspend, reinstate, terminate, renew, expiring.",
         subcommands: [
             Add.self, List.self, Sign.self, Suspend.self, Reinstate.self, Terminate.self, Renew.self, Expiring.self,
+            InstitutionCredentialCommand.self,
         ]
     )
 

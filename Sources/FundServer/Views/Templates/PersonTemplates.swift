@@ -32,6 +32,7 @@ extension Templates {
         <h1>{{heading}}</h1>
         {{#masked}}<p class="muted small">您的角色只能查看脱敏后的身份信息。</p>{{/masked}}
         <div class="card"><dl class="facts cols">{{#facts}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/facts}}</dl></div>
+        \(settlementWorkerSection)
         {{#hasCases}}
         <div class="card">
           <h2>工伤认定</h2>

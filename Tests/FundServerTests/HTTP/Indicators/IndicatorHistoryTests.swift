@@ -232,7 +232,7 @@ struct IndicatorHistoryTests {
         try await world.test { client in
             let page = try await client.get("/indicators", session: try await client.login("nj"))
             #expect(page.status == .ok && page.contains("尚无指标数据"))
-            #expect(page.contains("<a href=\"/indicators\" class=\"active\">指标监测</a>"))
+            #expect(page.contains("<a href=\"/indicators\" class=\"active\" aria-current=\"page\">指标监测</a>"))
         }
     }
 

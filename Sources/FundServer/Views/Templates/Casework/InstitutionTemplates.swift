@@ -16,7 +16,7 @@ extension Templates {
           {{#hasRows}}
           <table id="institutions"><thead><tr><th>机构</th><th>类别</th><th>地区</th><th>等级</th><th>服务协议</th></tr></thead><tbody>
           {{#rows}}
-          <tr><td>{{id}} {{name}}</td><td>{{kind}}</td><td>{{region}}</td><td>{{grade}}</td><td>
+          <tr><td>{{id}} {{name}} <a href="/settlement/institutions/{{id}}">直接结算与接口凭证</a></td><td>{{kind}}</td><td>{{region}}</td><td>{{grade}}</td><td>
           {{#agreements}}
             <div class="agreement" id="agreement-{{id}}"><strong>{{id}}</strong> {{services}} {{start}} 至 {{end}} <span class="status {{status}}">{{statusName}}</span>
             {{#open}}
