@@ -160,7 +160,7 @@ let package = Package(
         .testTarget(
             name: "FundServerTests",
             dependencies: [
-                "FundModel", "FundStore", "Screening", "Casework", "FundServer", "Settlement",
+                "FundModel", "FundStore", "FundApp", "Screening", "Casework", "FundServer", "Settlement",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,5 +1,6 @@
 import FundApp
 import FundModel
+import FundStore
 import Hummingbird
 import NIOCore
 
@@ -14,6 +15,7 @@ struct YearEndReportRoutes {
     func register(on router: Router<FundRequestContext>) {
         router.get("/reports/year-end") { request, context in try page(request, context) }
         router.get("/reports/year-end.docx") { request, context in try docx(request, context) }
+        router.get("/reports/year-end.xlsx") { request, context in try xlsx(request, context) }
     }
 
     /// The year asked for, or the last full year (China time); a bad value is a 400 naming the field.
@@ -53,6 +55,20 @@ struct YearEndReportRoutes {
         headers[.contentDisposition] =
             "attachment; filename=\"year-end-report-\(report.year).docx\"; filename*=UTF-8''"
             + HTMLText.urlEncode(report.title + ".docx")
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// The report's tables as a workbook, a sheet each (numbers as numbers), for those who copy them on.
+    func xlsx(_ request: Request, _ context: FundRequestContext) throws -> Response {
+        let report = try report(request, context)
+        let data = try XLSXWriter.data(report.document().sheets)
+        try environment.audit(
+            context, "export.report", targetType: "year_end_report", targetID: String(report.year), detail: "xlsx")
+        var headers = HTTPFields()
+        headers[.contentType] = XLSXWriter.contentType
+        headers[.contentDisposition] =
+            "attachment; filename=\"year-end-report-\(report.year).xlsx\"; filename*=UTF-8''"
+            + HTMLText.urlEncode(report.title + ".xlsx")
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import FundModel
 import ZIPFoundation
 
-/// Writes an `ExportSheet` as an Excel workbook (.xlsx, Office Open XML): one sheet, the header row bold
+/// Writes `ExportSheet`s as an Excel workbook (.xlsx, Office Open XML): a sheet each, the header row bold
 /// and frozen, money as numbers formatted `#,##0.00`, days as dates formatted `yyyy-mm-dd`, moments as
 /// date-times. The zip container is ZIPFoundation's; only the few XML parts a workbook needs are written
 /// here, with inline strings (no shared-string table), which every spreadsheet program reads.
@@ -17,17 +17,25 @@ public enum XLSXWriter {
 
     public static let contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-    /// The workbook's bytes.
-    public static func data(_ sheet: ExportSheet) throws -> Data {
+    /// The workbook's bytes: one sheet.
+    public static func data(_ sheet: ExportSheet) throws -> Data { try data([sheet]) }
+
+    /// The workbook's bytes: a sheet per `ExportSheet`, in order (the year-end report's tables, one per sheet).
+    /// Sheet names are the titles made acceptable to Excel and unique.
+    public static func data(_ sheets: [ExportSheet]) throws -> Data {
+        let sheets = sheets.isEmpty ? [ExportSheet(title: "Sheet1", headers: [])] : sheets
+        let names = sheetNames(sheets.map(\.title))
         let archive = try Archive(data: Data(), accessMode: .create)
-        let parts: [(String, String)] = [
-            ("[Content_Types].xml", contentTypes),
+        var parts: [(String, String)] = [
+            ("[Content_Types].xml", contentTypes(sheetCount: sheets.count)),
             ("_rels/.rels", rootRelationships),
-            ("xl/workbook.xml", workbook(sheetName: sheetName(sheet.title))),
-            ("xl/_rels/workbook.xml.rels", workbookRelationships),
+            ("xl/workbook.xml", workbook(sheetNames: names)),
+            ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: sheets.count)),
             ("xl/styles.xml", styles),
-            ("xl/worksheets/sheet1.xml", worksheet(sheet)),
         ]
+        for (index, sheet) in sheets.enumerated() {
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet)))
+        }
         for (path, text) in parts {
             let bytes = Data(text.utf8)
             try archive.addEntry(
@@ -36,6 +44,22 @@ public enum XLSXWriter {
         }
         guard let data = archive.data else { throw XLSXError.notWritten }
         return data
+    }
+
+    /// Names Excel accepts (`sheetName`), made unique by a ` (2)`-style suffix within 31 characters.
+    static func sheetNames(_ titles: [String]) -> [String] {
+        var used = Set<String>()
+        return titles.map { title in
+            let base = sheetName(title)
+            var name = base
+            var n = 2
+            while !used.insert(name.lowercased()).inserted {
+                let suffix = " (\(n))"
+                name = String(base.prefix(31 - suffix.count)) + suffix
+                n += 1
+            }
+            return name
+        }
     }
 
     // MARK: The sheet
@@ -151,27 +175,41 @@ public enum XLSXWriter {
 
     // MARK: The fixed parts
 
-    static let contentTypes = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
-        """
+    static func contentTypes(sheetCount: Int) -> String {
+        let sheets = (1...sheetCount).map {
+            "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }.joined()
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\(sheets)<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
+            """
+    }
 
     static let rootRelationships = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
         """
 
-    static func workbook(sheetName: String) -> String {
-        """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="\(escape(sheetName))" sheetId="1" r:id="rId1"/></sheets></workbook>
-        """
+    static func workbook(sheetNames: [String]) -> String {
+        let sheets = sheetNames.enumerated().map { index, name in
+            "<sheet name=\"\(escape(name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+        }.joined()
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(sheets)</sheets></workbook>
+            """
     }
 
-    static let workbookRelationships = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
-        """
+    /// The sheets are rId1…rIdN; the styles come after them.
+    static func workbookRelationships(sheetCount: Int) -> String {
+        let sheets = (1...sheetCount).map {
+            "<Relationship Id=\"rId\($0)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0).xml\"/>"
+        }.joined()
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(sheets)<Relationship Id="rId\(sheetCount + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+            """
+    }
 
     /// Fonts: regular, bold. Number formats: 4 is Excel's built-in `#,##0.00`; 164–166 are ours.
     static let styles = """

@@ -9,6 +9,7 @@ extension Templates {
           <a class="button secondary" href="/reports/year-end?year={{previousYear}}">上一年</a>
           <a class="button secondary" href="/reports/year-end?year={{nextYear}}">下一年</a>
           <a class="button" href="/reports/year-end.docx?year={{year}}">下载 Word（报部文本）</a>
+          <a class="button secondary" href="/reports/year-end.xlsx?year={{year}}">下载表格 Excel</a>
           <span class="muted">打印或“另存为 PDF”亦可得报送文本</span>
         </form>
         <h1>{{title}}</h1>

@@ -1,8 +1,12 @@
 import Foundation
+import FundApp
+import FundModel
 import Hummingbird
 import Testing
+import ZIPFoundation
 
 @testable import FundServer
+@testable import FundStore
 
 /// The year-end report's page (issue 14 item 4): the province's, with every section and its source; a city
 /// user is refused; a bad year is a 400 naming the field; the print stylesheet is served.
@@ -74,5 +78,43 @@ struct YearEndReportDocxTests {
             let city = try await client.login("nj")
             #expect(try await client.get("/reports/year-end.docx?year=2025", session: city).status == .forbidden)
         }
+    }
+}
+
+@Suite("Year-end report .xlsx")
+struct YearEndReportWorkbookTests {
+    @Test("the workbook has a sheet per table of the report, read back with amounts as numbers")
+    func workbook() async throws {
+        let world = try TestWorld()
+        try await world.test { client in
+            let session = try await client.login("sup")
+            let response = try await client.request(
+                .get, "/reports/year-end.xlsx?year=2025", cookie: session.cookie)
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == XLSXWriter.contentType)
+        }
+        let report = try YearEndReport.make(year: 2025, drawnUp: Day(iso: "2026-01-15")!, store: world.store)
+        let data = try XLSXWriter.data(report.document().sheets)
+        let archive = try Archive(data: data, accessMode: .read)
+        var parts: [String: String] = [:]
+        for entry in archive {
+            var bytes = Data()
+            _ = try archive.extract(entry) { bytes.append($0) }
+            parts[entry.path] = String(decoding: bytes, as: UTF8.self)
+        }
+        let tables = report.document().tables
+        #expect(tables.count >= 6)
+        for index in tables.indices { #expect(parts["xl/worksheets/sheet\(index + 1).xml"] != nil) }
+        #expect(parts["xl/workbook.xml"]?.contains("name=\"基金收支\"") == true)
+        // 南京's revenue 2 100 000.00 as a number in the first sheet (style 2: #,##0.00).
+        #expect(parts["xl/worksheets/sheet1.xml"]?.contains("<v>2100000.00</v>") == true)
+    }
+
+    @Test("sheet names are made unique and acceptable to Excel")
+    func sheetNames() {
+        #expect(
+            XLSXWriter.sheetNames(["A/B", "AB", "ab", String(repeating: "长", count: 40)]) == [
+                "AB", "AB (2)", "ab (3)", String(repeating: "长", count: 31),
+            ])
     }
 }
