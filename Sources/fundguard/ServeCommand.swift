@@ -39,6 +39,12 @@ struct ServeCommand: AsyncParsableCommand {
     var idleTimeout: Int = 30
 
     @Option(
+        help:
+            "MiB of large uploads (imports, evidence files) the server holds at once; one that does not fit gets 503 with Retry-After."
+    )
+    var uploadBudgetMib: Int = 1024
+
+    @Option(
         help: ArgumentHelp(
             "A file holding the bearer token that /metrics asks for (or set FUNDGUARD_METRICS_TOKEN); without one, /metrics is not served.",
             valueName: "file"))
@@ -83,13 +89,15 @@ struct ServeCommand: AsyncParsableCommand {
                     "提示 note: 尚无用户，请先运行 no users yet, run: fundguard user add --db \(db) --name admin --role admin\n"
                         .utf8))
         }
+        var configuration = ServerConfiguration(
+            host: host, port: port, secureCookies: secureCookies,
+            trustForwardedFor: trustForwardedFor || !trustedProxy.isEmpty, trustedProxies: Set(trustedProxy),
+            sessionIdleTimeout: TimeInterval(max(1, min(sessionIdleMinutes, 24 * 60)) * 60),
+            idleTimeout: TimeInterval(max(1, min(idleTimeout, 3600))), metricsToken: metricsToken)
+        configuration.maxUploadBytesInFlight = max(1, min(uploadBudgetMib, 1 << 20)) * 1024 * 1024
         try await FundServer.serve(
             store: store,
-            configuration: ServerConfiguration(
-                host: host, port: port, secureCookies: secureCookies,
-                trustForwardedFor: trustForwardedFor || !trustedProxy.isEmpty, trustedProxies: Set(trustedProxy),
-                sessionIdleTimeout: TimeInterval(max(1, min(sessionIdleMinutes, 24 * 60)) * 60),
-                idleTimeout: TimeInterval(max(1, min(idleTimeout, 3600))), metricsToken: metricsToken),
+            configuration: configuration,
             logger: Logger(label: "fundguard.server"),
             onReady: { address in
                 // Written unbuffered: a script waiting for this line must see it at once.
