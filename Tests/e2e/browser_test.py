@@ -17,9 +17,12 @@ Prints one line per check and ends with "N passed, M failed"; exits non-zero on 
 
 import argparse
 import csv
+import io
 import os
 import sys
 import time
+import urllib.request
+import zipfile
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -286,6 +289,31 @@ def scenario(run, args):
     run.open("/findings?sort=due")
     run.check("核查期限" in run.text(), "the findings list shows the due dates")
 
+    # 8c. The year-end report to the ministry (issue 14 item 4): its eight sections with their sources, and
+    # the Word document and the Excel tables, downloaded with the browser's session and opened here.
+    year = (args.as_of or "2026-09-30")[:4]
+    year = str(int(year) - 1)
+    run.open(f"/reports/year-end?year={year}")
+    body = run.text()
+    run.check(f"{year}年度工伤保险基金监管工作情况报告" in body, "the year-end report has its title")
+    for heading in ["一、基金收支及结余", "二、待遇支出", "四、工伤认定", "七、疑点筛查", "八、风险点"]:
+        run.check(heading in body, f"the year-end report has section {heading}")
+    run.check(body.count("数据来源") >= 8, "every section of the year-end report names its source")
+    run.check(len(d.find_elements(By.CSS_SELECTOR, ".report svg.chart")) >= 2, "the report draws its charts")
+    run.shot("year-end-report")
+    for suffix, part in (("docx", "word/document.xml"), ("xlsx", "xl/workbook.xml")):
+        data = download(run, f"/reports/year-end.{suffix}?year={year}")
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            run.check(part in names, f"the year-end report's .{suffix} opens ({part})")
+            if suffix == "docx":
+                text = archive.read(part).decode("utf-8")
+                run.check("一、基金收支及结余" in text and "数据来源" in text,
+                          "the .docx has the report's sections and sources")
+            else:
+                run.check(sum(1 for n in names if n.startswith("xl/worksheets/sheet")) >= 6,
+                          "the .xlsx has a sheet per table of the report")
+
     # 9. The casework registers (they may be empty: the import does not fill them).
     run.open("/casework/determinations")
     run.check("工伤认定台账" in run.text() and "劳动能力鉴定" in run.text(), "the determination register opens")
@@ -323,7 +351,7 @@ def scenario(run, args):
     pages = ["/dashboard", "/findings", finding_url.replace(run.base, ""), "/findings?status=irregular",
              "/rules", "/rules/R04", "/casework/determinations", "/casework/assessments", "/casework/experts",
              "/casework/due", "/casework/institutions", "/casework/campaigns", "/casework/risk-points",
-             "/imports", "/account"]
+             "/imports", "/account", "/indicators", "/evaluation", f"/reports/year-end?year={year}"]
     if person_links:
         pages.append(person_page)
     fits(run, pages, "sup")
@@ -342,6 +370,14 @@ def scenario(run, args):
     run.open("/audit")
     run.shot("audit-all")
     fits(run, ["/audit", "/audit?action=view", "/account"], "aud")
+
+
+def download(run, path):
+    """GET `path` with the browser's session cookie (what a click on the download link sends)."""
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in run.driver.get_cookies())
+    request = urllib.request.Request(run.base + path, headers={"Cookie": cookies})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return response.read()
 
 
 def fits(run, pages, who):
