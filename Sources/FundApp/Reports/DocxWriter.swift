@@ -1,4 +1,5 @@
 import Foundation
+import FundModel
 import ZIPFoundation
 
 /// Writes a `ReportDocument` as a Word document (.docx, Office Open XML: WordprocessingML in a ZIP archive),
@@ -85,23 +86,8 @@ public enum DocxWriter {
             "<w:tc><w:p>\(alignment)<w:r>\(run)<w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r></w:p></w:tc>"
     }
 
-    /// XML text: the five predefined entities, and no control character XML 1.0 forbids.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default: if scalar.value >= 0x20 { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    /// XML text (`XMLText`, shared with the .xlsx writer).
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     static let contentTypes = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

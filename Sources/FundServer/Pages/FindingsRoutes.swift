@@ -154,16 +154,7 @@ struct FindingsRoutes {
     /// The filtered list as an Excel workbook: Chinese headers, the amount as a number with two decimals, the
     /// first-seen day as a date. Same filter, same masking and the same audit entry as the CSV.
     func exportWorkbook(_ request: Request, _ context: FundRequestContext) throws -> Response {
-        let principal = try context.requirePrincipal()
-        let deadlines = try FindingDeadlines(environment: environment)
-        var filter = FindingFilter(RequestForm.query(request.uri.query), scope: principal.scope, deadlines: deadlines)
-        guard filter.errors.isEmpty else {
-            throw AppError.invalid("筛选条件有误", fields: filter.errors)
-        }
-        filter.query.limit = 100_000
-        filter.query.offset = 0
-        let regions = try RegionNames(store: environment.store)
-        let (rows, total) = try environment.store.findingPage(filter.query)
+        let (filter, deadlines, regions, rows, total) = try exportRows(request, context)
         var sheet = ExportSheet(
             title: "预警与疑点",
             headers: [
@@ -192,16 +183,7 @@ struct FindingsRoutes {
 
     /// The filtered list as CSV (UTF-8 with a byte-order mark, so that Excel opens the Chinese text).
     func export(_ request: Request, _ context: FundRequestContext) throws -> Response {
-        let principal = try context.requirePrincipal()
-        let deadlines = try FindingDeadlines(environment: environment)
-        var filter = FindingFilter(RequestForm.query(request.uri.query), scope: principal.scope, deadlines: deadlines)
-        guard filter.errors.isEmpty else {
-            throw AppError.invalid("筛选条件有误", fields: filter.errors)
-        }
-        filter.query.limit = 100_000
-        filter.query.offset = 0
-        let regions = try RegionNames(store: environment.store)
-        let (rows, total) = try environment.store.findingPage(filter.query)
+        let (filter, deadlines, regions, rows, total) = try exportRows(request, context)
         var csv = CSVWriter(
             header: [
                 "finding_id", "rule_id", "rule_name", "severity", "region_code", "region_name", "subject_type",
@@ -230,5 +212,23 @@ struct FindingsRoutes {
         headers[.cacheControl] = "no-store"
         return Response(
             status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "\u{FEFF}" + csv.text)))
+    }
+
+    /// What both downloads (CSV and .xlsx) list: the page's filter within the viewer's scope, every matching row
+    /// up to 100 000, with the due dates in force and the region names.
+    private func exportRows(_ request: Request, _ context: FundRequestContext) throws -> (
+        filter: FindingFilter, deadlines: FindingDeadlines, regions: RegionNames, rows: [FindingListRow], total: Int
+    ) {
+        let principal = try context.requirePrincipal()
+        let deadlines = try FindingDeadlines(environment: environment)
+        var filter = FindingFilter(RequestForm.query(request.uri.query), scope: principal.scope, deadlines: deadlines)
+        guard filter.errors.isEmpty else {
+            throw AppError.invalid("筛选条件有误", fields: filter.errors)
+        }
+        filter.query.limit = 100_000
+        filter.query.offset = 0
+        let regions = try RegionNames(store: environment.store)
+        let (rows, total) = try environment.store.findingPage(filter.query)
+        return (filter, deadlines, regions, rows, total)
     }
 }

@@ -146,26 +146,8 @@ public enum XLSXWriter {
         return widest
     }
 
-    /// Text for XML: the five markup characters escaped, and characters XML 1.0 cannot hold dropped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                let v = scalar.value
-                if v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v != 0xFFFE && v != 0xFFFF) {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
+    /// Text for XML (`XMLText`, shared with the .docx writer).
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
     static func sheetName(_ title: String) -> String {
