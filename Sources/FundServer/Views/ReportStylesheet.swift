@@ -8,6 +8,7 @@ enum ReportStylesheet {
         tr.total td { font-weight: 600; border-top: 2px solid #cbd5e0; }
         .report .source { font-size: 0.85em; color: #4a5568; margin-top: 0.5em; }
         .report h2 { margin-top: 0; }
+        .report .chart-wrap svg { width: 100%; max-width: 560px; height: auto; }
 
         @media print {
           @page { size: A4; margin: 18mm 15mm; }
