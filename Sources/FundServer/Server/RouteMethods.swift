@@ -14,14 +14,21 @@ final class RouteMethods: @unchecked Sendable {
     }
 
     /// The methods of the routes whose path matches `path`, sorted; empty when no route has that path.
+    ///
+    /// Where routes of different specificity match (`/rules/trial` and `/rules/{id}`), the most specific ones
+    /// (fewest parameter segments) name the path's methods: `/rules/trial` is the trial, not a rule called
+    /// "trial", so its `Allow` does not advertise the rule form's GET.
     func methods(for path: String) -> [String] {
         let parts = path.split(separator: "/")
-        var found = Set<String>()
+        var matches: [(method: String, parameters: Int)] = []
         for route in routes where route.segments.count == parts.count {
-            if zip(route.segments, parts).allSatisfy({ $0.hasPrefix("{") || $0.hasPrefix(":") || $0 == $1 }) {
-                found.insert(route.method.rawValue)
+            func isParameter(_ segment: Substring) -> Bool { segment.hasPrefix("{") || segment.hasPrefix(":") }
+            if zip(route.segments, parts).allSatisfy({ isParameter($0) || $0 == $1 }) {
+                matches.append((route.method.rawValue, route.segments.filter(isParameter).count))
             }
         }
+        guard let fewest = matches.map(\.parameters).min() else { return [] }
+        var found = Set(matches.filter { $0.parameters == fewest }.map(\.method))
         if found.contains("GET") { found.insert("HEAD") }
         return found.sorted()
     }
