@@ -76,6 +76,9 @@ let package = Package(
             dependencies: [
                 "FundModel", "FundColumns", "FundRules", "FundStore", "Screening", "Casework",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                // The user directory's bcrypt password hashes, computed off the caller's thread.
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strict),
         // Direct settlement (issue 13): bills checked with the ⚡ rules against the live data, settled and

@@ -2,6 +2,7 @@ import ArgumentParser
 import Casework
 import DemoData
 import Foundation
+import FundApp
 import FundModel
 import FundServer
 import FundStore

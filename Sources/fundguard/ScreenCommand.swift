@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import FundApp
 import FundModel
-import FundServer
 import FundStore
 import Screening
 

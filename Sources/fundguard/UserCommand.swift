@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import FundServer
+import FundApp
 import FundStore
 
 /// `fundguard user`: the people who use the console.

@@ -1,4 +1,5 @@
 import Foundation
+import FundApp
 import FundModel
 import FundStore
 import Screening
@@ -18,35 +19,26 @@ struct ScreeningService {
         try environment.store.screeningRuns(limit: 1).first?.asOf ?? Formatting.today(environment.now())
     }
 
-    /// Screens the store's data with the configuration in force and records the run (as `fundguard screen` does).
+    /// Screens the store's data with the configuration in force and records the run: FundApp's `ScreeningJob`,
+    /// the same use case as `fundguard screen`, with the job's progress shown on its page.
     func run(asOf: Day, progress: BackgroundJobs.Progress? = nil) async throws -> (ScreeningReport, ScreeningRunSummary)
     {
-        let configuration = try currentConfiguration()
-        let started = environment.now()
-        let store = environment.store
-        progress?.report("加载数据", percent: 5)
-        let snapshot = Snapshot(try store.loadScreeningData())
-        progress?.report("筛查", percent: 40)
-        let report = await ScreeningEngine(configuration: configuration).run(
-            snapshot, asOf: asOf, registers: try registers(asOf: asOf))
-        progress?.report("保存结果", percent: 85)
-        let notRun = report.rules.compactMap { line in
-            line.notRun.map { RuleNotRun(ruleID: line.ruleID, reason: $0.description) }
+        let job = ScreeningJob(
+            store: environment.store, configuration: try currentConfiguration(), asOf: asOf, now: environment.now)
+        let outcome = try await job.run { phase in
+            switch phase {
+            case .loading: progress?.report("加载数据", percent: 5)
+            case .screening: progress?.report("筛查", percent: 40)
+            case .saving: progress?.report("保存结果", percent: 85)
+            }
         }
-        let run = ScreeningRun(
-            startedAt: started, asOf: asOf, configuration: configuration.yaml(), rulesNotRun: notRun,
-            indicatorReadings: IndicatorHistoryRecorder.readings(report, configuration: configuration))
-        let summary = try store.saveScreeningRun(
-            run, findings: report.findings, rulesRun: Set(report.rules.filter(\.ran).map(\.ruleID)))
         environment.metrics.count("screening_run")
-        return (report, summary)
+        return (outcome.report, outcome.summary)
     }
 
     /// The verification and determination registers as they stood on the screening date (I07–I09).
     func registers(asOf: Day) throws -> RegisterFacts {
-        RegisterFacts(
-            verifications: try environment.store.findingVerificationRows(asOf: asOf),
-            determinations: try environment.store.determinationTimingRows(asOf: asOf))
+        try ScreeningJob.registers(environment.store, asOf: asOf)
     }
 
     /// One rule's findings under the configuration in force and under the draft.

@@ -1,3 +1,4 @@
+import FundApp
 import FundStore
 import HummingbirdBcrypt
 import Testing

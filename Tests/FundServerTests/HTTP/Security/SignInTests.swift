@@ -1,4 +1,5 @@
 import Foundation
+import FundApp
 import FundStore
 import GRDB
 import Hummingbird

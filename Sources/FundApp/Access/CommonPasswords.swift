@@ -2,8 +2,8 @@
 /// "passwords checked against a list of common ones"). A small list, bundled in the code: the most common
 /// passwords of the published leak lists that are at least 10 characters with letters and digits, and the
 /// obvious ones of this system (its name, 工伤, 社保, 基金 in pinyin). Compared without case.
-enum CommonPasswords {
-    static func contains(_ password: String) -> Bool {
+public enum CommonPasswords {
+    public static func contains(_ password: String) -> Bool {
         let lowered = password.lowercased()
         if list.contains(lowered) { return true }
         // A common word followed by digits only (password2024, fundguard123456, …).

@@ -2,11 +2,11 @@
 ///
 /// Checked when a user is created and when a password is changed; the
 /// messages are in Chinese because they are shown on the form.
-enum PasswordPolicy {
-    static let minimumLength = 10
+public enum PasswordPolicy {
+    public static let minimumLength = 10
 
     /// The problems with a password, or none.
-    static func problems(_ password: String, userName: String) -> [String] {
+    public static func problems(_ password: String, userName: String) -> [String] {
         var problems: [String] = []
         if password.count < minimumLength { problems.append("密码至少 \(minimumLength) 个字符") }
         if password.count > 72 { problems.append("密码最多 72 个字符") }
@@ -22,9 +22,9 @@ enum PasswordPolicy {
 }
 
 /// What a sign-in name must be.
-enum UserNamePolicy {
+public enum UserNamePolicy {
     /// ASCII letters, digits, `.`, `_`, `-`; 3 to 32 characters; starts with a letter.
-    static func problems(_ name: String) -> [String] {
+    public static func problems(_ name: String) -> [String] {
         let allowed = name.unicodeScalars.allSatisfy {
             ($0.value >= 0x61 && $0.value <= 0x7a) || ($0.value >= 0x41 && $0.value <= 0x5a)
                 || ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "." || $0 == "_" || $0 == "-"
