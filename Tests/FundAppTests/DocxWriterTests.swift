@@ -67,7 +67,7 @@ struct DocxWriterTests {
         #endif
     }
 
-    @Test("the year-end report's document has its eight sections, each with a source, and its tables named")
+    @Test("the year-end report's document has its nine sections, each with a source, and its tables named")
     func yearEndReportDocument() throws {
         let report = YearEndReport(
             year: 2025, provinceName: "东海省", drawnUp: Day(iso: "2026-01-15")!,
@@ -94,9 +94,11 @@ struct DocxWriterTests {
                 runs: 0, rules: [], cities: [], findings: 0, amountAtRiskTotal: .zero, concluded: 0, irregular: 0,
                 fraudReferrals: 0, confirmed: .zero, recovered: .zero, fines: .zero, fineLow: .zero, fineHigh: .zero,
                 source: "findings"),
-            riskPoints: .init(points: [], source: "risk points"))
+            riskPoints: .init(points: [], source: "risk points"),
+            indicators: .init(
+                indicatorIDs: ["I01"], cities: [], province: nil, runID: nil, periodEnd: nil, source: "indicators"))
         let document = report.document()
-        #expect(document.sections.count == 8)
+        #expect(document.sections.count == 9)
         #expect(document.sections.allSatisfy { !$0.source.isEmpty })
         #expect(document.title == "东海省2025年度工伤保险基金监管工作情况报告")
         let names = document.tables.map(\.name)

@@ -26,11 +26,8 @@ struct YearEndReportTests {
         let summary = try Importer(store: store).importDirectory(
             sample, options: ImportOptions(rejectsDirectory: directory))
         #expect(summary.rowsRejected == 0)
-        let asOf = Day(iso: "2025-12-31")!
-        let report = await ScreeningEngine().run(Snapshot(try store.loadScreeningData()), asOf: asOf)
-        _ = try store.saveScreeningRun(
-            ScreeningRun(asOf: asOf, configuration: ""), findings: report.findings,
-            rulesRun: Set(report.rules.filter(\.ran).map(\.ruleID)))
+        // The one screening use case, as `fundguard screen` runs it: findings and indicator figures recorded.
+        _ = try await ScreeningJob(store: store, configuration: .default, asOf: Day(iso: "2025-12-31")!).run()
         return (store, directory)
     }
 
@@ -97,6 +94,14 @@ struct YearEndReportTests {
         // benefit_items.csv: two items with a basis (one retired) and PROV_HEATING without one (自行制定).
         #expect(report.itemList.provincialItems.map(\.code) == ["PROV_HEATING", "PROV_TRAINING", "PROV_TRANSPORT"])
         #expect(report.itemList.provincialItems.filter(\.isSelfMade).map(\.code) == ["PROV_HEATING"])
+
+        // The indicators of the year's run: the trailing 12 months to December 2025 (ended on the 31st), per city.
+        #expect(report.indicators.runID == 1)
+        #expect(report.indicators.periodEnd == YearMonth(year: 2025, month: 12))
+        #expect(report.indicators.cities.count == 2 && report.indicators.province != nil)
+        #expect(report.indicators.cities.contains { !$0.values.isEmpty })
+        let none = try YearEndReport.make(year: 2024, drawnUp: Day(iso: "2026-01-15")!, store: store)
+        #expect(none.indicators.runID == nil && none.document().sections.count == 9)
     }
 
     @Test("screening: the findings of the year's runs, their conclusions, fines and the money recovered in the year")

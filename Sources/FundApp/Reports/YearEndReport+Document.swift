@@ -1,4 +1,5 @@
 import FundModel
+import Screening
 
 extension YearEndReport {
     /// The title the page, the .docx and the file names use.
@@ -15,6 +16,7 @@ extension YearEndReport {
             sections: [
                 fundDocument(), spendingDocument(), itemListDocument(), determinationDocument(),
                 assessmentDocument(), inspectionDocument(), screeningDocument(), riskPointDocument(),
+                indicatorDocument(),
             ])
     }
 
@@ -204,6 +206,39 @@ extension YearEndReport {
                         }))
             ]
         return ReportDocument.Section(heading: "八、风险点及防控措施", blocks: blocks, source: riskPoints.source)
+    }
+}
+
+extension YearEndReport {
+    func indicatorDocument() -> ReportDocument.Section {
+        guard indicators.runID != nil else {
+            return ReportDocument.Section(
+                heading: "九、监控指标", blocks: [.paragraph("当年没有保存指标数据的筛查。")], source: indicators.source)
+        }
+        func row(_ line: IndicatorLine) -> [ReportDocument.Cell] {
+            [.text(line.region.name)]
+                + indicators.indicatorIDs.map { id in
+                    let value = line.values[id].map(\.description) ?? "—"
+                    return .text(line.levels[id].map { "\(value)（\($0.chineseName)）" } ?? value)
+                } + [.count(line.warnings)]
+        }
+        var rows = indicators.cities.map(row)
+        if let province = indicators.province { rows.append(row(province)) }
+        let warned = indicators.cities.filter { $0.warnings > 0 }.map { "\($0.region.name) \($0.warnings) 项" }
+        return ReportDocument.Section(
+            heading: "九、监控指标",
+            blocks: [
+                .paragraph(
+                    warned.isEmpty ? "各市指标均未达预警阈值。" : "达到预警阈值的指标：" + warned.joined(separator: "、") + "。"),
+                .table(
+                    ReportDocument.Table(
+                        name: "监控指标", head: ["地区"] + indicators.indicatorIDs.map(Self.indicatorName) + ["预警项数"],
+                        rows: rows, totalRows: indicators.province == nil ? [] : [rows.count - 1])),
+            ], source: indicators.source)
+    }
+
+    static func indicatorName(_ id: String) -> String {
+        "\(id) " + (RuleCatalog.spec(id)?.name ?? "")
     }
 }
 

@@ -20,6 +20,7 @@ public struct YearEndReport: Sendable {
     public var inspections: InspectionSection
     public var screening: ScreeningSection
     public var riskPoints: RiskPointSection
+    public var indicators: IndicatorSection
 
     /// A city (or the province, code `XX0000`) and its name.
     public struct Region: Sendable, Hashable {
@@ -186,6 +187,28 @@ public struct YearEndReport: Sendable {
         /// 条例 60: a fine of 2 to 5 times the amount obtained by fraud, for comparison with `fines`.
         public var fineLow: Money
         public var fineHigh: Money
+        public var source: String
+    }
+
+    // MARK: 9. Indicators
+
+    /// One region's indicator figures over the trailing 12 months of the year's last run, with their levels.
+    public struct IndicatorLine: Sendable, Hashable {
+        public var region: Region
+        /// By indicator id (`I01`…); absent where the run computed none for the region.
+        public var values: [String: Decimal4]
+        public var levels: [String: Severity]
+        public var warnings: Int { levels.count }
+    }
+
+    public struct IndicatorSection: Sendable {
+        /// The indicators shown, in order.
+        public var indicatorIDs: [String]
+        public var cities: [IndicatorLine]
+        public var province: IndicatorLine?
+        /// The run they come from (`nil`: no run of the year stored indicator figures).
+        public var runID: Int64?
+        public var periodEnd: YearMonth?
         public var source: String
     }
 

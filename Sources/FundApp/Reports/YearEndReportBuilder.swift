@@ -34,10 +34,42 @@ extension YearEndReport {
                 try store.screeningRunCount(year: year), findings, try store.recoveries(year: year), regions),
             riskPoints: RiskPointSection(
                 points: try casework.riskInventory.activePoints().sorted { $0.riskPointID < $1.riskPointID },
-                source: "风险点清单（现行有效的风险点及其防控措施、监控规则）"))
+                source: "风险点清单（现行有效的风险点及其防控措施、监控规则）"),
+            indicators: try indicatorSection(year, store, regions))
     }
 
     // MARK: Sections
+
+    /// The trailing-12-month figures stored by the year's last screening run (its reference month), per region.
+    static func indicatorSection(_ year: Int, _ store: SQLiteFundStore, _ regions: ReportRegions) throws
+        -> IndicatorSection
+    {
+        let ids = RuleCatalog.indicators.map(\.id).filter { $0 != "I09" }
+        guard let run = try store.indicatorRuns(limit: 1_000).first(where: { $0.asOf.year == year }) else {
+            return IndicatorSection(
+                indicatorIDs: ids, cities: [], province: nil, runID: nil, periodEnd: nil,
+                source: "\(year) 年内没有保存指标数据的筛查（指标随每次筛查保存）")
+        }
+        let rows = try store.indicatorReadings(
+            IndicatorHistoryQuery(periodKind: .trailing12, runs: .run(run.runID), limit: 100_000)
+        ).rows.map(\.reading)
+        let end = rows.map(\.periodEnd).max()
+        var lines = Dictionary(
+            uniqueKeysWithValues: (regions.cities + [regions.province]).map {
+                ($0.code, IndicatorLine(region: $0, values: [:], levels: [:]))
+            })
+        for reading in rows where reading.periodEnd == end {
+            guard lines[reading.regionCode] != nil else { continue }
+            if let value = reading.value { lines[reading.regionCode]!.values[reading.indicatorID] = value }
+            if let level = reading.level { lines[reading.regionCode]!.levels[reading.indicatorID] = level }
+        }
+        return IndicatorSection(
+            indicatorIDs: ids, cities: regions.cities.map { lines[$0.code]! }, province: lines[regions.province.code],
+            runID: run.runID, periodEnd: end,
+            source:
+                "第 \(run.runID) 次筛查（筛查日期 \(run.asOf.iso)）保存的指标数据：截至 \(end.map { "\($0)" } ?? "—") 的近 12 个月，预警等级按当时适用的阈值"
+        )
+    }
 
     static func fundSection(_ year: Int, _ ledger: [FundLedgerEntry], _ regions: ReportRegions) -> FundSection {
         // Per region slot and month: a city's month is its own row plus its counties' rows.
