@@ -6,7 +6,8 @@ public protocol ConsoleRepository: Sendable {
     /// A page of findings and the number matching the filters (for paging).
     func findingPage(_ query: FindingListQuery) throws -> (rows: [FindingListRow], total: Int)
     func findingCounts(scope: RegionScope) throws -> FindingCounts
-    /// Income, expenditure and balance by month, oldest first, summed over the regions in scope.
+    /// Income, expenditure and balance by month, oldest first: a city with its counties, or the whole province
+    /// (its own consolidated rows when the ledger has them, else the sum of its cities; never both).
     func ledgerByMonth(scope: RegionScope) throws -> [LedgerMonth]
     /// Rows of `table` whose `column` equals `value`, as text cells in interchange column order.
     func records(in table: Table, where column: String, equals value: String, limit: Int) throws -> [DisplayRecord]

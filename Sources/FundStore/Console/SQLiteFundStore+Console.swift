@@ -109,19 +109,31 @@ extension SQLiteFundStore: ConsoleRepository {
         }
     }
 
+    /// A city's month is its own row plus its counties'. The whole province's month is the province's own rows
+    /// (`XX0000`) when the ledger has any — its consolidated account, which already holds the cities — else the
+    /// sum of the cities' rows: adding both would count every yuan twice. The rule I01–I03 and the year-end
+    /// report read the ledger by.
     public func ledgerByMonth(scope: RegionScope) throws -> [LedgerMonth] {
         let condition = scope.condition("region_code")
         let whereSQL = condition.map { " WHERE " + $0.sql } ?? ""
         let arguments: StatementArguments = condition.map { [$0.argument] } ?? []
         return try pool.read { db in
-            try Row.fetchAll(
+            let province = "substr(region_code, 3, 4) = '0000'"
+            var hasProvinceRows = false
+            if condition == nil {
+                hasProvinceRows =
+                    try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM fund_ledger WHERE \(province))") ?? false
+            }
+            let rows =
+                condition != nil ? whereSQL : hasProvinceRows ? " WHERE \(province)" : " WHERE NOT (\(province))"
+            return try Row.fetchAll(
                 db,
                 sql: """
                     SELECT month, sum(revenue) AS revenue,
                         sum(benefit_expenditure + prevention_expenditure + assessment_expenditure + other_expenditure)
                             AS expenditure,
                         sum(balance) AS balance
-                    FROM fund_ledger\(whereSQL) GROUP BY month ORDER BY month
+                    FROM fund_ledger\(rows) GROUP BY month ORDER BY month
                     """, arguments: arguments
             ).map {
                 LedgerMonth(
