@@ -36,11 +36,10 @@ struct YearEndReportModel {
     var preamble: [String]
     var sections: [Section]
 
-    init(_ report: YearEndReport) {
+    init(_ report: YearEndReport, document: ReportDocument) {
         year = report.year
         previousYear = report.year - 1
         nextYear = report.year + 1
-        let document = report.document()
         title = document.title
         preamble = document.preamble
         let charts = [

@@ -118,3 +118,28 @@ struct YearEndReportWorkbookTests {
             ])
     }
 }
+
+@Suite("Year-end report: the cities' evaluation")
+struct YearEndReportEvaluationTests {
+    @Test("a run of the year with indicator figures puts the ranked cities in section 十, in the page and the .docx")
+    func evaluationSection() async throws {
+        let world = try TestWorld()
+        try await world.test { client in
+            let session = try await client.login("sup")
+            let before = try await client.get("/reports/year-end?year=2025", session: session)
+            #expect(before.contains("十、地市评价考核") && before.contains("当年没有可评价的筛查"))
+            _ = try await ScreeningJob(
+                store: world.store, configuration: .default, asOf: Day(iso: "2025-12-31")!
+            ).run()
+            let page = try await client.get("/reports/year-end?year=2025", session: session)
+            #expect(page.contains("十、地市评价考核") && !page.contains("当年没有可评价的筛查"))
+            #expect(page.contains("<td>南京市</td>") && page.contains("<td>无锡市</td>"))
+        }
+        let routes = YearEndReportRoutes(environment: world.environment)
+        let report = try YearEndReport.make(year: 2025, drawnUp: Day(iso: "2026-01-15")!, store: world.store)
+        let document = try routes.document(report)
+        #expect(document.sections.count == 10)
+        #expect(document.tables.last?.name == "地市评价")
+        #expect(document.tables.last?.rows.count == 2)
+    }
+}
