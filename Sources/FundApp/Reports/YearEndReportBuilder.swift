@@ -6,13 +6,16 @@ import FundStore
 import Screening
 
 extension YearEndReport {
+    /// The years a report can be drawn up for.
+    public static let years = 2000...2100
+
     /// Draws up the report of `year` from the store and its registers, as they stand on `drawnUp`.
     ///
     /// Reads only sums and small tables: the ledger, the regions, the item list, the cases and assessments (with
     /// the casework registers laid over them, as everywhere), the payment and finding sums of the year, the
     /// campaigns and the risk inventory. The payments themselves are never loaded.
     public static func make(year: Int, drawnUp: Day, store: SQLiteFundStore) throws -> YearEndReport {
-        guard (2000...2100).contains(year) else { throw YearEndReportError.yearOutOfRange(year) }
+        guard years.contains(year) else { throw YearEndReportError.yearOutOfRange(year) }
         let data = try store.loadScreeningData(tables: [
             .regions, .fundLedger, .benefitItems, .injuryCases, .assessments,
         ])
@@ -341,7 +344,8 @@ public enum YearEndReportError: Error, Sendable, Equatable, CustomStringConverti
 
     public var description: String {
         switch self {
-        case .yearOutOfRange(let year): "年份 \(year) 不在 2000–2100 之间"
+        case .yearOutOfRange(let year):
+            "年份 \(year) 不在 \(YearEndReport.years.lowerBound)–\(YearEndReport.years.upperBound) 之间"
         }
     }
 }

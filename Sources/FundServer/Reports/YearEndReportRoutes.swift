@@ -22,8 +22,11 @@ struct YearEndReportRoutes {
     /// The year asked for, or the last full year (China time); a bad value is a 400 naming the field.
     static func year(_ form: RequestForm, today: Day) throws -> Int {
         guard let text = form["year"], !text.isEmpty else { return today.year - 1 }
-        guard text.count == 4, let year = Int(text), (2000...2100).contains(year) else {
-            throw AppError(.badRequest, code: "invalid_year", message: "年份须为 2000 至 2100 之间的四位数字：\(text)")
+        let years = YearEndReport.years
+        guard text.count == 4, let year = Int(text), years.contains(year) else {
+            throw AppError(
+                .badRequest, code: "invalid_year",
+                message: "年份须为 \(years.lowerBound) 至 \(years.upperBound) 之间的四位数字：\(text)")
         }
         return year
     }

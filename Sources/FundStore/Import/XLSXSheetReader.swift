@@ -349,23 +349,52 @@ public enum XLSXSheetReader {
             case "e": return text
             default:
                 if text.isEmpty { return "" }
-                if dateStyles.contains(cellStyle), let serial = Double(text) {
-                    return Day(ordinal: Int32(serial.rounded(.down)) - 25_569).iso
+                // A date cell holds Excel's serial day; a fraction is the time of day, which a day leaves out.
+                if dateStyles.contains(cellStyle), let serial = Int32(text.split(separator: ".").first ?? ""),
+                    serial >= 0
+                {
+                    return Day(ordinal: serial - 25_569).iso
                 }
                 return Self.number(text)
             }
         }
 
-        /// A number as written, with binary noise rounded off (15 significant digits, as Excel shows).
+        /// A number as written, with binary noise rounded off (15 significant digits, as Excel shows):
+        /// `1234.5599999999999` → `1234.56`. Done on the decimal text itself, never through a floating-point value,
+        /// so that an amount keeps every digit Excel shows and goes on to the money parser as text.
         static func number(_ text: String) -> String {
-            guard text.contains("."), text.count > 16, let value = Double(text) else { return text }
-            var shown = String(format: "%.15g", value)
-            if shown.contains("e") { return text }
-            if shown.contains(".") {
-                while shown.hasSuffix("0") { shown.removeLast() }
-                if shown.hasSuffix(".") { shown.removeLast() }
+            guard text.contains("."), text.count > 16 else { return text }
+            var body = Substring(text)
+            let negative = body.first == "-"
+            if negative { body = body.dropFirst() }
+            let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, (parts[0] + parts[1]).allSatisfy(\.isASCIIDigit) else {
+                return text  // an exponent or anything else: left as written
             }
-            return shown
+            var digits = (parts[0] + parts[1]).map { Int($0.asciiValue! - 48) }
+            var point = parts[0].count  // digits before the decimal point
+            guard let first = digits.firstIndex(where: { $0 != 0 }), digits.count - first > 15 else { return text }
+            let cut = first + 15
+            var carry = digits[cut] >= 5 ? 1 : 0
+            digits.removeSubrange(cut...)
+            var index = digits.count - 1
+            while carry > 0 && index >= 0 {
+                digits[index] += 1
+                carry = digits[index] == 10 ? 1 : 0
+                if carry > 0 { digits[index] = 0 }
+                index -= 1
+            }
+            if carry > 0 {
+                digits.insert(1, at: 0)
+                point += 1
+            }
+            while digits.count < point { digits.append(0) }
+            var whole = digits[..<point].map(String.init).joined()
+            var fraction = digits[point...].map(String.init).joined()
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            while whole.count > 1 && whole.hasPrefix("0") { whole.removeFirst() }
+            let shown = fraction.isEmpty ? whole : whole + "." + fraction
+            return (negative && shown.contains(where: { $0 != "0" && $0 != "." }) ? "-" : "") + shown
         }
 
         /// `B12` → 1 (0-based column).
@@ -381,4 +410,9 @@ public enum XLSXSheetReader {
             return letters == 0 ? nil : column - 1
         }
     }
+}
+
+extension Character {
+    /// `0`–`9` only (not the other Unicode digits `isNumber` admits).
+    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

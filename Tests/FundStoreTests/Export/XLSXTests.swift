@@ -155,6 +155,21 @@ struct XLSXTests {
             !XLSXSheetReader.DateStyles.isDateFormat("\"day\" 0") && !XLSXSheetReader.DateStyles.isDateFormat("[Red]0"))
     }
 
+    @Test(
+        "Excel's binary noise rounded off on the decimal text, 15 significant digits, no floating-point value",
+        arguments: [
+            ("1234.5599999999999", "1234.56"), ("-1234.5599999999999", "-1234.56"), ("0.30000000000000004", "0.3"),
+            ("99999.999999999999", "100000"), ("0.000012345678901234567", "0.0000123456789012346"),
+            ("1234.56", "1234.56"), ("12345678901234567", "12345678901234567"),
+            (
+                "1.2345678901234567E+20",
+                "1.2345678901234567E+20"
+            ), ("-0.0000000000000000001", "-0.0000000000000000001"),
+        ])
+    func numberText(written: String, read: String) {
+        #expect(XLSXSheetReader.SheetRows.number(written) == read)
+    }
+
     static func workersSheet(birth: ExportSheet.Cell) -> ExportSheet {
         var sheet = ExportSheet(
             title: "workers",
